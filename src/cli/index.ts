@@ -1,0 +1,32 @@
+import { Command, CommanderError } from 'commander';
+import { BeianError } from '../core/errors.js';
+
+/**
+ * The `beian` command line. Each command lives in its own file and registers itself here;
+ * errors reach the person as one line on stderr and a non-zero exit.
+ */
+export function createProgram(): Command {
+  const program = new Command('beian')
+    .description('ICP filing (备案) answers and homepage footer checks, from the terminal')
+    .option('--knowledge <dir>', 'knowledge folder (default: $BEIAN_KNOWLEDGE_DIR or the bundled one)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  return program;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof BeianError) {
+      process.stderr.write(`beian: ${error.message}\n`);
+      return error.code === 'usage' ? 2 : 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await run(process.argv);

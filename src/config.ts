@@ -1,0 +1,124 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ConfigError } from './core/errors.js';
+
+/** The knowledge folder shipped with the bot. */
+export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge', import.meta.url));
+
+// t3-env's rule: an empty string in the environment means "not set", not "set to nothing".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
+const idList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'expected Slack channel IDs like C0123ABCD, comma-separated')));
+const command = z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'expected a slash command like /faq');
+
+const schema = z.object({
+  SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'a bot token starts with xoxb-')),
+  SLACK_SIGNING_SECRET: optional(z.string().min(8, 'too short for a signing secret')),
+  SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'an app-level token starts with xapp-')),
+  SLACK_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  BEIAN_KNOWLEDGE_DIR: optional(z.string()),
+  BEIAN_DATA_DIR: optional(z.string()),
+  BEIAN_TRIAGE_CHANNELS: optional(idList),
+  BEIAN_ESCALATION: optional(
+    z
+      .string()
+      .regex(
+        /^(S[A-Z0-9]{6,}|[CG][A-Z0-9]{6,}|U[A-Z0-9]{6,})$/,
+        'expected a user group (S…), channel (C…) or user (U…) ID',
+      ),
+  ),
+  BEIAN_FAQ_COMMAND: optional(command),
+  BEIAN_FOOTER_COMMAND: optional(command),
+  BEIAN_MIN_CONFIDENCE: optional(z.coerce.number().min(0).max(1)),
+  BEIAN_TRIAGE_MIN_CONFIDENCE: optional(z.coerce.number().min(0).max(1)),
+  BEIAN_ALLOW_PRIVATE_NETWORK: optional(bool),
+  BEIAN_CHECK_TIMEOUT_SECONDS: optional(z.coerce.number().positive().max(300)),
+  BEIAN_MAX_PAGE_BYTES: optional(z.coerce.number().int().positive()),
+  BEIAN_CHECK_CONCURRENCY: optional(z.coerce.number().int().min(1).max(64)),
+  LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])),
+});
+
+export interface SlackConfig {
+  botToken: string;
+  /** Required in HTTP mode; Socket Mode does not sign requests. */
+  signingSecret: string | undefined;
+  /** Set: Socket Mode. Unset: HTTP mode on `port`. */
+  appToken: string | undefined;
+  apiUrl: string | undefined;
+}
+
+export interface Config {
+  /** Null when no Slack credentials are set: `npm start` then runs the local console. */
+  slack: SlackConfig | null;
+  port: number;
+  knowledgeDir: string;
+  dataDir: string;
+  triageChannels: readonly string[];
+  escalation: string | undefined;
+  faqCommand: string;
+  footerCommand: string;
+  /** Overrides the matcher's tuned answer threshold when set. */
+  minConfidence: number | undefined;
+  /** Unasked replies in triage channels need more confidence than asked ones. */
+  triageMinConfidence: number;
+  allowPrivateNetwork: boolean;
+  checkTimeoutMs: number;
+  maxPageBytes: number;
+  checkConcurrency: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** Validates the environment once, at the edge; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  }
+  const e = parsed.data;
+  return {
+    slack: slackConfig(e),
+    port: e.PORT ?? 3000,
+    knowledgeDir: e.BEIAN_KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR,
+    dataDir: e.BEIAN_DATA_DIR ?? 'data',
+    triageChannels: e.BEIAN_TRIAGE_CHANNELS ?? [],
+    escalation: e.BEIAN_ESCALATION,
+    faqCommand: e.BEIAN_FAQ_COMMAND ?? '/faq',
+    footerCommand: e.BEIAN_FOOTER_COMMAND ?? '/footer-check',
+    minConfidence: e.BEIAN_MIN_CONFIDENCE,
+    triageMinConfidence: e.BEIAN_TRIAGE_MIN_CONFIDENCE ?? 0.75,
+    allowPrivateNetwork: e.BEIAN_ALLOW_PRIVATE_NETWORK ?? false,
+    checkTimeoutMs: (e.BEIAN_CHECK_TIMEOUT_SECONDS ?? 20) * 1000,
+    maxPageBytes: e.BEIAN_MAX_PAGE_BYTES ?? 5 * 1024 * 1024,
+    checkConcurrency: e.BEIAN_CHECK_CONCURRENCY ?? 8,
+    logLevel: e.LOG_LEVEL ?? 'info',
+  };
+}
+
+function slackConfig(e: z.infer<typeof schema>): SlackConfig | null {
+  const any = e.SLACK_BOT_TOKEN ?? e.SLACK_SIGNING_SECRET ?? e.SLACK_APP_TOKEN;
+  if (any === undefined) return null;
+  const missing: string[] = [];
+  if (!e.SLACK_BOT_TOKEN) missing.push('SLACK_BOT_TOKEN');
+  if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET)
+    missing.push('SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)');
+  if (missing.length > 0 || !e.SLACK_BOT_TOKEN) {
+    throw new ConfigError(`Invalid configuration: Slack credentials are incomplete; set ${missing.join(' and ')}.`);
+  }
+  return {
+    botToken: e.SLACK_BOT_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    appToken: e.SLACK_APP_TOKEN,
+    apiUrl: e.SLACK_API_URL,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * One base error for the whole core: a stable `code` for logs and tests, a sentence for people,
+ * and the original `cause` kept for the log.
+ */
+export class BeianError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** A problem in one knowledge file, pinned to a line so an editor can jump to it. */
+export interface KnowledgeProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** The knowledge base did not validate; `problems` lists every problem found, not only the first. */
+export class KnowledgeBaseError extends BeianError {
+  readonly problems: readonly KnowledgeProblem[];
+
+  constructor(problems: readonly KnowledgeProblem[]) {
+    const lines = problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+    super('knowledge-invalid', `The knowledge base has ${problems.length} problem(s):\n${lines.join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** The environment did not validate; the message names every bad variable. */
+export class ConfigError extends BeianError {
+  constructor(message: string) {
+    super('config-invalid', message);
+  }
+}
+
+/** A footer-check target that cannot be checked (bad syntax, refused address, …). */
+export class TargetError extends BeianError {}
+
+/** Fetching a homepage failed (unreachable, timed out, too large, not HTML, …). */
+export class FetchError extends BeianError {}
+
+/** A command-line usage problem: printed as one line, exit status 2. */
+export class UsageError extends BeianError {
+  constructor(message: string) {
+    super('usage', message);
+  }
+}
