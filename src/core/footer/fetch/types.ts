@@ -1,0 +1,37 @@
+import type { RedirectHop } from '../types.js';
+
+/** A resolved address, as `dns.promises.lookup(host, { all: true })` returns them. */
+export interface ResolvedAddress {
+  address: string;
+  family: 4 | 6;
+}
+
+/** Looks a host name up. Injected so tests can point names anywhere without real DNS. */
+export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
+
+export interface FetchOptions {
+  allowPrivateNetwork?: boolean;
+  /** Overall limit for the whole fetch, redirects included, in milliseconds. */
+  timeoutMs?: number;
+  /** Cap on bytes read from one response body. */
+  maxBytes?: number;
+  /** Cancels the fetch (a caller's overall deadline, SIGINT). */
+  signal?: AbortSignal;
+}
+
+/** What the fetch layer hands the reader: one decoded HTML page and how we got there. */
+export interface FetchedPage {
+  /** The first URL requested that answered (after choosing https or http for a bare domain). */
+  url: string;
+  /** The page judged: after HTTP redirects and `<meta http-equiv=refresh>`. */
+  finalUrl: string;
+  /** Every hop before the final page. */
+  redirects: RedirectHop[];
+  status: number;
+  contentType: string;
+  /** The decoder used, e.g. `utf-8` or `gb18030`. */
+  charset: string;
+  html: string;
+  /** Bytes of body read. */
+  bytes: number;
+}

@@ -1,0 +1,25 @@
+/**
+ * A page loaded in a real browser. The renderer marks up the DOM before serialising it so the
+ * same HTML reader can judge it; these attributes are the whole contract:
+ * - on `<html>`: `data-beian-viewport-width`, `data-beian-document-height` (CSS pixels);
+ * - on every element the browser does not show (display none, visibility hidden, zero size,
+ *   opacity 0, clipped away): `data-beian-hidden="1"`;
+ * - on every visible element whose own text (not a descendant's) is non-empty:
+ *   `data-beian-box="x,y,width,height"` in document coordinates (CSS pixels, rounded).
+ */
+export interface RenderedPage {
+  finalUrl: string;
+  html: string;
+}
+
+export interface RenderOptions {
+  allowPrivateNetwork?: boolean;
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+/** Started once and reused across pages; closed by whoever created it. */
+export interface PageRenderer {
+  render(url: string, options: RenderOptions): Promise<RenderedPage>;
+  close(): Promise<void>;
+}
