@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { RedirectHop } from '../types.js';
 
 /** A resolved address, as `dns.promises.lookup(host, { all: true })` returns them. */
@@ -8,6 +9,19 @@ export interface ResolvedAddress {
 
 /** Looks a host name up. Injected so tests can point names anywhere without real DNS. */
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
+
+/**
+ * Opens the TCP connection to an address that was already checked (the pinned address). Injected so
+ * tests can prove that a refused address is never dialled. TLS, when needed, is layered on top.
+ */
+export type Connector = (address: ResolvedAddress, port: number) => Socket;
+
+export interface FetchDeps {
+  /** Default: `dns.promises.lookup(host, { all: true })`. */
+  resolve?: Resolver;
+  /** Default: `net.connect`. */
+  connect?: Connector;
+}
 
 export interface FetchOptions {
   allowPrivateNetwork?: boolean;

@@ -10,6 +10,8 @@
 export interface RenderedPage {
   finalUrl: string;
   html: string;
+  /** Same-origin frames (`<iframe>`, `<frame>`), annotated the same way, in document order. */
+  frames: { url: string; html: string }[];
 }
 
 export interface RenderOptions {
