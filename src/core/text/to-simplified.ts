@@ -1,0 +1,33 @@
+/**
+ * Traditional → simplified Chinese for the characters that matter in ICP-filing questions. A small
+ * table, not a full converter: a question from Hong Kong or Taiwan should still find 备案号 and 注销.
+ */
+
+// Pairs of (traditional, simplified), read two characters at a time.
+const PAIRS =
+  '備备號号註注銷销證证書书網网際际當当務务續续過过與与為为護护關关於于體体戶户資资訊讯雲云機机構构營营業业' +
+  '執执變变辦办時时間间審审請请問问麼么嗎吗樣样個个這这們们沒没無无從从對对應应該该碼码電电話话頁页標标題题' +
+  '鏈链連连顯显腳脚權权許许經经殼壳檢检查查測测試试實实歸归屬属轉转讓让斷断攔拦訪访國国內内區区華华認认價价' +
+  '費费買买賣卖開开發发項项處处負负責责聯联繫系郵邮線线長长後后幾几來来說说還还現现門门並并裡里邊边動动態态' +
+  '頭头點点擊击圖图單单統统冊册報报罰罚違违規规刪删陸陆臺台灣湾團团綁绑變变錯错誤误準准確确據据傳传導导購购' +
+  '備备簽签紙纸戶户務务補补齊齐產产雜杂級级時时驗验碼码寫写復复後后隻只盡尽麼么證证辭辞則则須须專专屬属';
+
+const TABLE: ReadonlyMap<string, string> = buildTable(PAIRS);
+
+function buildTable(pairs: string): Map<string, string> {
+  const table = new Map<string, string>();
+  const chars = [...pairs];
+  for (let i = 0; i + 1 < chars.length; i += 2) {
+    const from = chars[i] as string;
+    const to = chars[i + 1] as string;
+    if (from !== to) table.set(from, to);
+  }
+  return table;
+}
+
+/** Replaces the traditional characters in the table with their simplified forms; everything else is kept. */
+export function toSimplified(text: string): string {
+  let out = '';
+  for (const ch of text) out += TABLE.get(ch) ?? ch;
+  return out;
+}
