@@ -1,0 +1,71 @@
+import { KnowledgeBaseError, type KnowledgeProblem } from '../errors.js';
+import {
+  type ParsedKnowledgeFile,
+  type ParseOptions,
+  parseKnowledgeFile,
+  questionKey,
+} from './parse-knowledge-file.js';
+import type { Entry, KnowledgeBase } from './types.js';
+
+/** A knowledge file's text and its path relative to the knowledge folder. */
+export interface KnowledgeFile {
+  file: string;
+  text: string;
+}
+
+/**
+ * Validates every file, then the rules that span files (unique ids, no question shared by two
+ * entries), and builds the knowledge base. Throws one KnowledgeBaseError listing every problem.
+ */
+export function buildKnowledgeBase(files: readonly KnowledgeFile[], options: ParseOptions = {}): KnowledgeBase {
+  const parsed = sortFiles(files).map((f) => parseKnowledgeFile(f.text, f.file, options));
+  const problems = [...parsed.flatMap((p) => p.problems), ...findDuplicateIds(parsed), ...findSharedQuestions(parsed)];
+  if (problems.length > 0) throw new KnowledgeBaseError(sortProblems(problems));
+  const entries = parsed.map((p) => p.entry).filter((e): e is Entry => e !== null);
+  return {
+    entries,
+    byId: new Map(entries.map((e) => [e.id, e])),
+    topics: [...new Set(entries.map((e) => e.topic))],
+  };
+}
+
+/** Code-point order, so the same folder loads the same way on every machine and locale. */
+export function sortFiles<T extends { file: string }>(files: readonly T[]): T[] {
+  return [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+function findDuplicateIds(parsed: readonly ParsedKnowledgeFile[]): KnowledgeProblem[] {
+  const first = new Map<string, { file: string; line: number }>();
+  const problems: KnowledgeProblem[] = [];
+  for (const p of parsed) {
+    if (p.id === null) continue;
+    const seen = first.get(p.id.value);
+    if (seen === undefined) first.set(p.id.value, { file: p.file, line: p.id.line });
+    else {
+      const message = `duplicate id "${p.id.value}": ${seen.file}:${seen.line} and ${p.file}:${p.id.line} both use it`;
+      problems.push({ file: p.file, line: p.id.line, message });
+    }
+  }
+  return problems;
+}
+
+function findSharedQuestions(parsed: readonly ParsedKnowledgeFile[]): KnowledgeProblem[] {
+  const owner = new Map<string, { file: string; line: number }>();
+  const problems: KnowledgeProblem[] = [];
+  for (const p of parsed) {
+    for (const q of p.questions) {
+      const key = questionKey(q.text);
+      const seen = owner.get(key);
+      if (seen === undefined) owner.set(key, { file: p.file, line: q.line });
+      else if (seen.file !== p.file) {
+        const message = `question "${q.text}" is also listed in ${seen.file}:${seen.line}; a question may answer to one entry only`;
+        problems.push({ file: p.file, line: q.line, message });
+      }
+    }
+  }
+  return problems;
+}
+
+function sortProblems(problems: readonly KnowledgeProblem[]): KnowledgeProblem[] {
+  return [...problems].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+}
