@@ -1,0 +1,212 @@
+import { existsSync } from 'node:fs';
+import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
+import { FetchError, TargetError } from '../../errors.js';
+import type { Connector, Resolver } from '../fetch/types.js';
+import { type AddressGuard, createAddressGuard, resolveWithSystem } from './address-guard.js';
+import { ANNOTATE_SCRIPT } from './annotate-script.js';
+import { type GuardProxy, startGuardProxy } from './guard-proxy.js';
+import type { PageRenderer, RenderedPage, RenderOptions } from './types.js';
+
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Flags that keep the browser quiet: no update checks, sync, QUIC or WebRTC leaks of its own. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+];
+
+export interface ChromiumRendererOptions {
+  /** Default `/usr/bin/chromium` (Debian's package). */
+  executablePath?: string;
+  /** Name resolution for the address policy; default: the system resolver. */
+  resolve?: Resolver;
+  /** Opens the connection to a checked address; default `net.connect`. Tests use it to see what was dialled. */
+  connect?: Connector;
+  /** Extra Chromium flags (appended). */
+  args?: string[];
+}
+
+const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** Longest wait for the `load` event and then for the network to go quiet (500 ms without requests). */
+const SETTLE_CAP_MS = 5_000;
+/** Scrolling to the bottom stops when the height stops growing, or after this many rounds (infinite feeds). */
+const SCROLL_ROUNDS = 5;
+const SCROLL_PAUSE_MS = 250;
+const USER_AGENT =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+
+/**
+ * Starts headless Chromium once and returns a renderer that loads each page in a fresh context,
+ * lets it settle, scrolls to the bottom, annotates the DOM (see ./types.ts) and serialises it.
+ *
+ * Every request leaves through a per-render loopback proxy that resolves the host itself, refuses
+ * non-public addresses (unless allowed) and dials the address it checked, so Chromium never
+ * resolves or connects to a site on its own; a `context.route` check refuses other schemes and
+ * refused hosts before the request is even sent. What remains: Chromium's own background services
+ * are switched off by flags, not by the proxy, and a frame in another process (cross-site iframe)
+ * still goes through the proxy but its bytes are counted only at the proxy, not per frame.
+ */
+export async function createChromiumRenderer(options: ChromiumRendererOptions = {}): Promise<PageRenderer> {
+  const browser = await launchChromium(options);
+  const resolve = options.resolve ?? resolveWithSystem;
+  return {
+    render: (url, renderOptions) => renderPage(browser, url, renderOptions, { resolve, connect: options.connect }),
+    close: async () => {
+      await browser.close().catch(() => undefined);
+    },
+  };
+}
+
+async function launchChromium(options: ChromiumRendererOptions): Promise<Browser> {
+  const executablePath = options.executablePath ?? DEFAULT_CHROMIUM_PATH;
+  if (!existsSync(executablePath)) {
+    throw new FetchError(
+      'browser-missing',
+      `Chromium is not installed: apt-get install chromium (looked for ${executablePath})`,
+    );
+  }
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+  });
+}
+
+interface RenderDeps {
+  resolve: Resolver;
+  connect: Connector | undefined;
+}
+
+async function renderPage(browser: Browser, url: string, options: RenderOptions, deps: RenderDeps) {
+  const target = parseTarget(url);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const guard = createAddressGuard({
+    allowPrivateNetwork: options.allowPrivateNetwork ?? false,
+    resolve: deps.resolve,
+  });
+  const first = await guard.check(target.hostname);
+  if (!first.allowed) throw new TargetError('private-address', `Refused to render ${url}: ${first.reason}.`);
+
+  let stop: (error: Error) => void = () => undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    stop = reject;
+  });
+  stopped.catch(() => undefined);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const proxy = await startGuardProxy({
+    guard,
+    connect: deps.connect,
+    maxBytes,
+    onOverLimit: () => stop(new FetchError('too-large', `The rendered page loaded more than ${maxBytes} bytes.`)),
+  });
+  const timer = setTimeout(
+    () => stop(new FetchError('timeout', `Rendering ${url} took longer than ${timeoutMs / 1000} s.`)),
+    timeoutMs,
+  );
+  let context: BrowserContext | undefined;
+  try {
+    context = await openContext(browser, proxy, guard);
+    const page = await context.newPage();
+    return await Promise.race([loadAndAnnotate(page, target.href, timeoutMs), stopped]);
+  } finally {
+    clearTimeout(timer);
+    await context?.close().catch(() => undefined);
+    await proxy.close();
+  }
+}
+
+function parseTarget(url: string): URL {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    throw new TargetError('invalid-url', `Not a URL: ${url}`);
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+    throw new TargetError('invalid-url', `Only http and https pages can be rendered, not ${target.protocol}`);
+  }
+  return target;
+}
+
+async function openContext(browser: Browser, proxy: GuardProxy, guard: AddressGuard): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 1366, height: 900 },
+    userAgent: USER_AGENT,
+    acceptDownloads: false,
+    // A service worker's own fetches would not pass through the context's routes.
+    serviceWorkers: 'block',
+    // Loopback is proxied too: Playwright adds `<-loopback>` to the bypass list for us.
+    proxy: { server: proxy.server },
+  });
+  await context.routeWebSocket(
+    () => true,
+    (ws) => ws.close(),
+  );
+  await context.route('**/*', async (route) => {
+    const request = new URL(route.request().url());
+    if (request.protocol !== 'http:' && request.protocol !== 'https:') return route.abort('blockedbyclient');
+    const verdict = await guard.check(request.hostname);
+    return verdict.allowed ? route.continue() : route.abort('blockedbyclient');
+  });
+  return context;
+}
+
+async function loadAndAnnotate(page: Page, url: string, timeoutMs: number): Promise<RenderedPage> {
+  const response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+  if (response && response.status() >= 400) {
+    throw new FetchError('http-status', `The page answered HTTP ${response.status()} in the browser.`);
+  }
+  await settle(page);
+  await scrollToBottom(page);
+  await settle(page);
+  const frames = sameOriginFrames(page);
+  await Promise.all([page.mainFrame(), ...frames].map((frame) => frame.evaluate(ANNOTATE_SCRIPT)));
+  return {
+    finalUrl: page.url(),
+    html: await page.content(),
+    frames: await Promise.all(frames.map(async (frame) => ({ url: frame.url(), html: await frame.content() }))),
+  };
+}
+
+async function settle(page: Page): Promise<void> {
+  // A page that never goes quiet (polling, analytics) is read as it is once the cap is reached.
+  await page.waitForLoadState('load', { timeout: SETTLE_CAP_MS }).catch(() => undefined);
+  await page.waitForLoadState('networkidle', { timeout: SETTLE_CAP_MS }).catch(() => undefined);
+}
+
+async function scrollToBottom(page: Page): Promise<void> {
+  let height = -1;
+  for (let round = 0; round < SCROLL_ROUNDS; round += 1) {
+    const next = await page.evaluate(
+      'window.scrollTo(0, document.scrollingElement ? document.scrollingElement.scrollHeight : 0), document.scrollingElement ? document.scrollingElement.scrollHeight : 0',
+    );
+    if (next === height) break;
+    height = Number(next);
+    await page.waitForTimeout(SCROLL_PAUSE_MS);
+  }
+}
+
+function sameOriginFrames(page: Page): Frame[] {
+  const origin = new URL(page.url()).origin;
+  return page.frames().filter((frame) => frame !== page.mainFrame() && isSameOrigin(frame, origin));
+}
+
+function isSameOrigin(frame: Frame, origin: string): boolean {
+  if (frame.url() === 'about:srcdoc') return true;
+  try {
+    return new URL(frame.url()).origin === origin;
+  } catch {
+    return false;
+  }
+}
