@@ -31,6 +31,10 @@ export interface FetchOptions {
   maxBytes?: number;
   /** Cancels the fetch (a caller's overall deadline, SIGINT). */
   signal?: AbortSignal;
+  /** Overrides for the per-phase limits (tests use small ones). */
+  phaseTimeoutsMs?: Partial<PhaseLimits>;
+  /** Redirects (HTTP and meta refresh) followed before giving up; default 5. */
+  maxRedirects?: number;
 }
 
 /** What the fetch layer hands the reader: one decoded HTML page and how we got there. */
@@ -49,3 +53,19 @@ export interface FetchedPage {
   /** Bytes of body read. */
   bytes: number;
 }
+
+/** Per-phase time limits in milliseconds; each is also bounded by what is left of `timeoutMs`. */
+export interface PhaseLimits {
+  /** DNS lookup of one host name. */
+  dns: number;
+  /** TCP connection to the pinned address. */
+  connect: number;
+  /** TLS handshake (https only). */
+  tls: number;
+  /** From sending the request to the response headers. */
+  response: number;
+  /** Longest silence while reading the body. */
+  bodyIdle: number;
+}
+
+export type FetchPhase = keyof PhaseLimits;
