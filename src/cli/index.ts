@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { BeianError } from '../core/errors.js';
+import { registerAskCommand } from './ask.js';
 
 /**
  * The `beian` command line. Each command lives in its own file and registers itself here;
@@ -11,6 +12,7 @@ export function createProgram(): Command {
     .option('--knowledge <dir>', 'knowledge folder (default: $BEIAN_KNOWLEDGE_DIR or the bundled one)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  registerAskCommand(program);
   return program;
 }
 

@@ -1,0 +1,46 @@
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import { toAnswerJson } from '../core/knowledge/answer-json.js';
+import { chooseOutputStyle, createCommandMatcher, loadCommandKnowledgeBase, writeOut } from './context.js';
+import { renderAnswer } from './render-answer.js';
+
+interface AskOptions {
+  json?: boolean;
+}
+
+/** Registers `beian ask [QUESTION]`: one answer, or one per stdin line when no question is given. */
+export function registerAskCommand(program: Command): void {
+  program
+    .command('ask')
+    .description('answer a question from the knowledge base (no QUESTION: one question per stdin line)')
+    .argument('[question...]', 'the question, e.g. "备案号会过期吗"')
+    .option('--json', 'print JSON (JSON Lines when reading stdin)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  beian ask "备案号会过期吗"\n  beian ask --json "does the number expire"\n  beian ask --json < questions.txt',
+    )
+    .action(async (words: string[], options: AskOptions, command: Command) => {
+      const kb = await loadCommandKnowledgeBase(command);
+      const matcher = createCommandMatcher(kb);
+      const style = chooseOutputStyle(process.stdout);
+      const answer = (question: string) => {
+        const result = matcher.match(question);
+        return options.json ? `${JSON.stringify(toAnswerJson(result))}\n` : `${renderAnswer(result, kb, style)}\n`;
+      };
+      if (words.length > 0) await writeOut(answer(words.join(' ')));
+      else await answerLines(answer, options.json === true);
+    });
+}
+
+async function answerLines(answer: (question: string) => string, json: boolean): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  let first = true;
+  for await (const line of lines) {
+    const question = line.trim();
+    if (question === '') continue;
+    const text = answer(question);
+    // Text answers span lines: a rule between them keeps a batch readable. JSON Lines need none.
+    await writeOut(first || json ? text : `\n${'─'.repeat(40)}\n\n${text}`);
+    first = false;
+  }
+}

@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
+import type { KnowledgeBase } from '../core/knowledge/types.js';
+import { createMatcher } from '../core/match/create-matcher.js';
+import type { Matcher } from '../core/match/types.js';
+import { chooseStyle, type Style } from './render-markdown.js';
+
+/** The knowledge folder a command uses: `--knowledge`, else $BEIAN_KNOWLEDGE_DIR, else the bundled one. */
+export function resolveKnowledgeDir(command: Command): string {
+  const { knowledge } = command.optsWithGlobals<{ knowledge?: string }>();
+  return knowledge ?? loadConfig(process.env).knowledgeDir;
+}
+
+/** Loads and validates the knowledge base a command uses. */
+export function loadCommandKnowledgeBase(command: Command): Promise<KnowledgeBase> {
+  return loadKnowledgeBase(resolveKnowledgeDir(command));
+}
+
+/** The matcher the CLI answers with, honouring $BEIAN_MIN_CONFIDENCE like the bot does. */
+export function createCommandMatcher(kb: KnowledgeBase): Matcher {
+  const { minConfidence } = loadConfig(process.env);
+  return createMatcher(kb, minConfidence === undefined ? {} : { answerThreshold: minConfidence });
+}
+
+/** Colour only for a terminal that wants it (https://no-color.org). */
+export function chooseOutputStyle(stream: NodeJS.WriteStream): Style {
+  return chooseStyle(stream.isTTY === true && !process.env.NO_COLOR);
+}
+
+/** Writes to stdout, waiting when the pipe is full so hundreds of answers stream without piling up. */
+export async function writeOut(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+}
