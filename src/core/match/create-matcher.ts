@@ -1,56 +1,67 @@
 import Fuse from 'fuse.js';
-import type { Entry, KnowledgeBase } from '../knowledge/types.js';
-import { foldText } from '../text/fold-text.js';
-import { tokeniseText } from '../text/tokenise.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { analyseText } from './analyse-text.js';
+import { decideMatch } from './decide-match.js';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.js';
-import type { Matcher, MatchResult, Suggestion } from './types.js';
+import { type Candidate, createScorer, type WeightedTerms } from './score-entries.js';
+import { buildTermIndex, charFactor, type TermIndex } from './term-index.js';
+import type { Matcher, MatchResult } from './types.js';
 
-/** Builds a matcher over the knowledge base; `options` override {@link DEFAULT_MATCH_OPTIONS}. */
+// Questions longer than this are cut: nobody asks a 2,000-character question, and it bounds the work.
+const MAX_QUESTION_LENGTH = 500;
+const MISSPELLABLE = /^[a-z]{5,}$/;
+
+/**
+ * Builds a matcher over the knowledge base; `options` override {@link DEFAULT_MATCH_OPTIONS}.
+ * Entries are indexed once (an inverted index of concept terms, Chinese bigrams and English words);
+ * each question is scored against the entries that share a term with it.
+ */
 export function createMatcher(kb: KnowledgeBase, options: Partial<MatchOptions> = {}): Matcher {
   const opts: MatchOptions = { ...DEFAULT_MATCH_OPTIONS, ...options };
-  const fuse = new Fuse(kb.entries, {
-    keys: [
-      { name: 'questions', weight: 3 },
-      { name: 'title', weight: 2 },
-      { name: 'tags', weight: 1 },
-    ],
-    getFn: (entry, path) => foldValue(entry, path),
-    includeScore: true,
-    ignoreLocation: true,
-    useTokenSearch: true,
-    tokenize: tokeniseText,
-    threshold: 0.4,
-  });
+  const rank = createRanker(kb, opts);
+  const limit = Math.max(2, opts.maxSuggestions + 1);
   return {
     match(question: string): MatchResult {
-      const folded = foldText(question);
-      const ranked = folded === '' ? [] : fuse.search(folded, { limit: opts.maxSuggestions + 1 });
-      const scored = ranked.map((r) => ({ entry: r.item, confidence: 1 - (r.score ?? 1) }));
-      return decide(question, scored, opts);
+      return decideMatch(question, rank(question, limit), kb.entries, opts);
     },
   };
 }
 
-function foldValue(entry: Entry, path: string | string[]): string | string[] {
-  const key = Array.isArray(path) ? path[0] : path;
-  if (key === 'title') return foldText(entry.title);
-  if (key === 'questions') return entry.questions.map(foldText);
-  if (key === 'tags') return entry.tags.map(foldText);
-  return '';
+/** The scoring half of {@link createMatcher}: a question's best `limit` candidates, best first, before any decision. */
+export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> = {}) {
+  const opts: MatchOptions = { ...DEFAULT_MATCH_OPTIONS, ...options };
+  const index = buildTermIndex(kb.entries, opts);
+  const scoreEntries = createScorer(index, opts);
+  const correctSpelling = createSpellingCorrector(index, opts.spellingThreshold);
+  return (question: string, limit: number): Candidate[] => {
+    const terms = weighTerms(index, analyseText(question.slice(0, MAX_QUESTION_LENGTH)), correctSpelling, opts);
+    return scoreEntries(terms, limit);
+  };
 }
 
-function decide(
-  question: string,
-  scored: readonly { entry: Entry; confidence: number }[],
+function weighTerms(
+  index: TermIndex,
+  terms: readonly string[],
+  correctSpelling: (word: string) => string | undefined,
   opts: MatchOptions,
-): MatchResult {
-  const top = scored[0];
-  if (top === undefined) return { question, answered: false, confidence: 0, best: null, suggestions: [] };
-  const answered = top.confidence >= opts.answerThreshold;
-  const pool = answered ? scored.slice(1) : scored;
-  const suggestions: Suggestion[] = pool
-    .filter((s) => s.confidence >= opts.suggestThreshold)
-    .slice(0, opts.maxSuggestions)
-    .map((s) => ({ id: s.entry.id, title: s.entry.title, confidence: s.confidence }));
-  return { question, answered, confidence: top.confidence, best: top.entry, suggestions };
+): WeightedTerms {
+  const weighted = new Map<string, number>();
+  const unknown = index.maxIdf * opts.unknownTermWeight;
+  for (const raw of terms) {
+    const term = index.idf.has(raw) || !MISSPELLABLE.test(raw) ? raw : (correctSpelling(raw) ?? raw);
+    weighted.set(term, index.idf.get(term) ?? unknown * charFactor(term, opts));
+  }
+  return weighted;
+}
+
+// Fuse.js over the English words the knowledge base uses: "certficate" still finds "certificate".
+function createSpellingCorrector(index: TermIndex, threshold: number): (word: string) => string | undefined {
+  let fuse: Fuse<string> | undefined;
+  return (word) => {
+    fuse ??= new Fuse(
+      [...index.idf.keys()].filter((t) => MISSPELLABLE.test(t)),
+      { threshold, ignoreLocation: true, includeScore: true },
+    );
+    return fuse.search(word, { limit: 1 })[0]?.item;
+  };
 }

@@ -1,0 +1,97 @@
+import type { Entry } from '../knowledge/types.js';
+import { analyseText } from './analyse-text.js';
+
+/** What the scorer needs to know about one phrase (a title or an alternate question). */
+interface Phrase {
+  entry: number;
+  weight: number;
+  /** Sum of the idf of the phrase's distinct terms. */
+  mass: number;
+}
+
+/**
+ * An inverted index over the knowledge base: term → phrases that contain it, term → entries whose
+ * title, questions or tags contain it, and term → entries whose answer contains it. Scoring walks
+ * only the postings of the question's terms, so its cost follows how common those terms are, not
+ * how many entries there are.
+ */
+export interface TermIndex {
+  entries: readonly Entry[];
+  phrases: readonly Phrase[];
+  phrasePostings: ReadonlyMap<string, Int32Array>;
+  corePostings: ReadonlyMap<string, Int32Array>;
+  answerPostings: ReadonlyMap<string, Int32Array>;
+  /** Inverse entry frequency (BM25 form) of every term in titles, questions and tags. */
+  idf: ReadonlyMap<string, number>;
+  /** The idf a term would have if no entry used it. */
+  maxIdf: number;
+}
+
+/** How much the title and the alternate questions count as phrases, and how much a lone character. */
+export interface IndexWeights {
+  titleWeight: number;
+  questionWeight: number;
+  singleCharWeight: number;
+}
+
+const SINGLE_HAN = /^\p{Script=Han}$/u;
+
+/** Builds the {@link TermIndex} of the entries. */
+export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights): TermIndex {
+  const phraseTerms: { entry: number; weight: number; terms: Set<string> }[] = [];
+  const core = new Map<string, number[]>();
+  const answer = new Map<string, number[]>();
+  entries.forEach((entry, e) => {
+    const title = new Set(analyseText(entry.title));
+    phraseTerms.push({ entry: e, weight: weights.titleWeight, terms: title });
+    const all = new Set(title);
+    for (const q of entry.questions) {
+      const terms = new Set(analyseText(q));
+      phraseTerms.push({ entry: e, weight: weights.questionWeight, terms });
+      for (const t of terms) all.add(t);
+    }
+    for (const tag of entry.tags) for (const t of analyseText(tag)) all.add(t);
+    for (const t of all) push(core, t, e);
+    for (const t of new Set(analyseText(entry.answer))) if (!all.has(t)) push(answer, t, e);
+  });
+  const n = entries.length;
+  const idf = new Map<string, number>();
+  for (const [t, list] of core) idf.set(t, computeIdf(n, list.length) * charFactor(t, weights));
+  const postings = new Map<string, number[]>();
+  const phrases = phraseTerms.map((p, i) => {
+    let mass = 0;
+    for (const t of p.terms) {
+      mass += idf.get(t) ?? 0;
+      push(postings, t, i);
+    }
+    return { entry: p.entry, weight: p.weight, mass };
+  });
+  return {
+    entries,
+    phrases,
+    phrasePostings: freeze(postings),
+    corePostings: freeze(core),
+    answerPostings: freeze(answer),
+    idf,
+    maxIdf: computeIdf(n, 0),
+  };
+}
+
+/** A lone Chinese character is mostly a particle or a broken word: it counts for less than a bigram. */
+export function charFactor(term: string, weights: Pick<IndexWeights, 'singleCharWeight'>): number {
+  return SINGLE_HAN.test(term) ? weights.singleCharWeight : 1;
+}
+
+function computeIdf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function freeze(map: Map<string, number[]>): Map<string, Int32Array> {
+  return new Map([...map].map(([k, v]) => [k, Int32Array.from(v)]));
+}
