@@ -3,7 +3,14 @@ import { isIP } from 'node:net';
 import { classifyAddress } from '../fetch/address-policy.js';
 import type { ResolvedAddress, Resolver } from '../fetch/types.js';
 
-export type GuardVerdict = { allowed: true; address: ResolvedAddress } | { allowed: false; reason: string };
+export type GuardVerdict =
+  | { allowed: true; address: ResolvedAddress }
+  | {
+      allowed: false;
+      reason: string;
+      /** `dns`: the host has no address; `policy`: it has a non-public one. */
+      why: 'dns' | 'policy';
+    };
 
 /** Decides, per host name, whether the browser may reach it; one decision per host for the whole render. */
 export interface AddressGuard {
@@ -41,23 +48,23 @@ async function decide(host: string, options: { allowPrivateNetwork: boolean; res
     const family = isIP(host);
     addresses = family === 0 ? await options.resolve(host) : [{ address: host, family: family === 6 ? 6 : 4 }];
   } catch {
-    return refuse(`${host} did not resolve`);
+    return refuse(`${host} could not be looked up in DNS`, 'dns');
   }
   const first = addresses[0];
-  if (!first) return refuse(`${host} did not resolve`);
+  if (!first) return refuse(`${host} has no address records in DNS`, 'dns');
   if (!options.allowPrivateNetwork) {
     for (const { address } of addresses) {
       const kind = classifyAddress(address);
       if (kind.public) continue;
-      const what = address === host ? host : `${host} resolves to ${address}, which`;
-      return refuse(`${what} is not a public address (${kind.reason})`);
+      const where = address === host ? `${host} is` : `${host} resolves to ${address},`;
+      return refuse(`${where} ${kind.reason}`, 'policy');
     }
   }
   return { allowed: true, address: first } as const;
 }
 
-function refuse(reason: string): GuardVerdict {
-  return { allowed: false, reason };
+function refuse(reason: string, why: 'dns' | 'policy'): GuardVerdict {
+  return { allowed: false, reason, why };
 }
 
 function stripBrackets(host: string): string {

@@ -95,7 +95,11 @@ async function renderPage(browser: Browser, url: string, options: RenderOptions,
     resolve: deps.resolve,
   });
   const first = await guard.check(target.hostname);
-  if (!first.allowed) throw new TargetError('private-address', `Refused to render ${url}: ${first.reason}.`);
+  if (!first.allowed && first.why === 'dns') throw new FetchError('dns', `${first.reason}.`);
+  if (!first.allowed) {
+    const hint = '; checking private networks is off — use --allow-private-network for your own staging sites.';
+    throw new TargetError('refused-address', `${first.reason}${hint}`);
+  }
 
   let stop: (error: Error) => void = () => undefined;
   const stopped = new Promise<never>((_, reject) => {

@@ -123,7 +123,7 @@ describe('createChromiumRenderer', () => {
 
   it('refuses the whole render of a private address unless allowed', async () => {
     await expect(renderer.render(`${server.origin}/spa.html`, { timeoutMs: 5_000 })).rejects.toMatchObject({
-      code: 'private-address',
+      code: 'refused-address',
     });
   });
 
