@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { BeianError } from '../core/errors.js';
 import { registerAskCommand } from './ask.js';
+import { registerEvalCommand } from './eval.js';
 
 /**
  * The `beian` command line. Each command lives in its own file and registers itself here;
@@ -13,6 +14,7 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerAskCommand(program);
+  registerEvalCommand(program);
   return program;
 }
 
