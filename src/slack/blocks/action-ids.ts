@@ -1,0 +1,13 @@
+/** Every interactive element's action_id, in one place: the blocks build them and the listeners match them. */
+export const ACTION = {
+  helpful: 'feedback_helpful',
+  notHelpful: 'feedback_not_helpful',
+  /** Suffixed `_0`…`_2`: action ids must be unique within one actions block. */
+  suggestion: 'suggestion_pick',
+  share: 'share_answer',
+  solved: 'triage_solved',
+  needPerson: 'triage_need_person',
+} as const;
+
+/** Matches every suggestion button, whatever its position. */
+export const SUGGESTION_ACTION = /^suggestion_pick(_\d+)?$/;

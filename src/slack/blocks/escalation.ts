@@ -1,0 +1,15 @@
+/** Formats the escalation target (a user group, channel or user ID) as a Slack mention; null when unset. */
+export function formatEscalation(target: string | undefined): string | null {
+  if (!target) return null;
+  if (target.startsWith('S')) return `<!subteam^${target}>`;
+  if (target.startsWith('U') || target.startsWith('W')) return `<@${target}>`;
+  return `<#${target}>`;
+}
+
+/** One sentence telling a person how to reach a human. */
+export function describeEscalation(target: string | undefined): string {
+  const mention = formatEscalation(target);
+  return mention
+    ? `To reach a person, ask ${mention}.`
+    : 'To reach a person, ask in this channel and someone who knows will pick it up.';
+}

@@ -1,0 +1,70 @@
+import type { Finding, FooterReport, Verdict } from '../../core/footer/types.js';
+import type { KnownBlock } from './kit.js';
+import { paginateBlocks, type SlackMessage } from './message.js';
+import { escapeMrkdwn, MAX_SECTION_CHARS, splitText } from './mrkdwn.js';
+
+/** Where people look a filing number up. */
+export const MIIT_QUERY_URL = 'https://beian.miit.gov.cn/';
+
+const VERDICT: Record<Verdict, string> = {
+  pass: '✅ Pass',
+  warn: '⚠️ Pass with warnings',
+  fail: '❌ Fail',
+  inconclusive: '❔ Could not check',
+};
+
+const SEVERITY: Record<Finding['severity'], string> = { error: '❌', warning: '⚠️', info: '✅' };
+
+/** The interim reply while footers are being checked. */
+export function buildCheckingMessage(targets: readonly string[]): SlackMessage {
+  const list = targets.map(escapeMrkdwn).join(', ');
+  return {
+    text: `Checking ${list}…`,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `⏳ Checking ${list}…` } }],
+  };
+}
+
+/** Builds the footer-check report: per target the verdict, each finding with its mark, the numbers found. */
+export function buildFooterReportMessages(reports: readonly FooterReport[]): SlackMessage[] {
+  const body = reports.flatMap(reportBlocks);
+  const tail: KnownBlock[] = [
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `Look a filing number up on the MIIT query page: <${MIIT_QUERY_URL}|beian.miit.gov.cn>`,
+        },
+      ],
+    },
+  ];
+  const summary = reports.map((r) => `${r.target}: ${VERDICT[r.verdict]}`).join('; ');
+  return paginateBlocks(`Footer check — ${summary}`, [], body, tail);
+}
+
+function reportBlocks(report: FooterReport, index: number): KnownBlock[] {
+  const url = report.finalUrl ?? report.url;
+  const where = url && /^https?:/i.test(url) ? ` (<${url.replace(/\|/g, '%7C')}|${escapeMrkdwn(url)}>)` : '';
+  const lines = [`*${escapeMrkdwn(report.target)}*${where} — *${VERDICT[report.verdict]}*`];
+  lines.push(...report.findings.map((f) => `${SEVERITY[f.severity]} ${escapeMrkdwn(f.message)}`));
+  lines.push(...numberLines(report));
+  const blocks: KnownBlock[] = index > 0 ? [{ type: 'divider' }] : [];
+  for (const chunk of splitText(lines.join('\n'), MAX_SECTION_CHARS)) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk } });
+  }
+  return blocks;
+}
+
+function numberLines(report: FooterReport): string[] {
+  const lines: string[] = [];
+  if (report.icp) lines.push(`ICP number found: \`${escapeMrkdwn(report.icp.number)}\``);
+  if (report.publicSecurity) {
+    lines.push(`Public security number found: \`${escapeMrkdwn(report.publicSecurity.number)}\``);
+  }
+  if (report.otherNumbers.length > 0) {
+    lines.push(`Other numbers on the page: ${report.otherNumbers.map((n) => `\`${escapeMrkdwn(n)}\``).join(', ')}`);
+  }
+  if (report.redirects.length > 0) lines.push(`Followed ${report.redirects.length} redirect(s).`);
+  if (report.rendered) lines.push('Judged on the browser-rendered page.');
+  return lines;
+}

@@ -1,0 +1,58 @@
+import type { Config } from '../config.js';
+import type { BotCore } from '../core/bot-core.js';
+import type { MatchResult } from '../core/match/types.js';
+import type { FeedbackStore } from '../store/feedback-store.js';
+import { type AnswerVariant, buildAnswerMessages, buildNoAnswerMessage } from './blocks/answer.js';
+import { type AnswerMetadata, buildAnswerMetadata, type SlackMessage } from './blocks/message.js';
+
+/** A reply to a question: its messages (usually one), its metadata, and the match behind it. */
+export interface Reply {
+  messages: SlackMessage[];
+  metadata: AnswerMetadata;
+  result: MatchResult;
+  answered: boolean;
+}
+
+/** Matches `question` and builds the reply: the answer, or a plain "no answer" with suggestions and a person. */
+export function composeReply(core: BotCore, config: Config, question: string, variant: AnswerVariant): Reply {
+  const result = core.matcher.match(question);
+  const answered = isAnswered(result, config.minConfidence);
+  if (answered && result.best) {
+    return {
+      messages: buildAnswerMessages({ entry: result.best, suggestions: result.suggestions, variant }),
+      metadata: buildAnswerMetadata(result.best.id, result.confidence),
+      result,
+      answered,
+    };
+  }
+  return {
+    messages: [buildNoAnswerMessage({ suggestions: result.suggestions, escalation: config.escalation })],
+    metadata: buildAnswerMetadata(null, result.confidence),
+    result,
+    answered: false,
+  };
+}
+
+/** The configured threshold, when set, overrides the matcher's own decision. */
+export function isAnswered(result: MatchResult, minConfidence: number | undefined): boolean {
+  if (minConfidence === undefined) return result.answered;
+  return result.best !== null && result.confidence >= minConfidence;
+}
+
+/** Keeps an unanswered question for `beian report`. */
+export function recordUnanswered(
+  store: FeedbackStore,
+  reply: Reply,
+  who: { user: string; channel: string | null },
+): Promise<void> {
+  if (reply.answered) return Promise.resolve();
+  return store.append({
+    kind: 'unanswered',
+    at: new Date().toISOString(),
+    user: who.user,
+    channel: who.channel,
+    question: reply.result.question,
+    bestEntryId: reply.result.best?.id ?? null,
+    confidence: reply.result.confidence,
+  });
+}

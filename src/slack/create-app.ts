@@ -1,0 +1,163 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  type AnyMiddlewareArgs,
+  App,
+  type CustomRoute,
+  HTTPReceiver,
+  type Logger,
+  type Middleware,
+  SocketModeReceiver,
+  type webApi,
+} from '@slack/bolt';
+import type { Config, SlackConfig } from '../config.js';
+import type { BotCore } from '../core/bot-core.js';
+import type { FeedbackStore } from '../store/feedback-store.js';
+import { createDeduper, type Deduper } from './dedupe.js';
+import type { SlackDeps } from './deps.js';
+import { type Registered, registerListeners } from './listeners/index.js';
+
+/** Web API retries: 429s wait for Retry-After; 5xx and network errors back off. About 15 s at most. */
+export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 5000 };
+
+/** Options for createSlackApp beyond the config (tests and benchmarks use them). */
+export interface SlackAppOptions {
+  config: Config;
+  core: BotCore;
+  store: FeedbackStore;
+  logger: Logger;
+  retryConfig?: webApi.RetryOptions;
+  /** Interface to listen on in HTTP mode; all interfaces by default. */
+  host?: string;
+  /** Most event ids remembered for retry deduplication. */
+  dedupeKeys?: number;
+  /** How long stop() waits for in-flight replies before closing anyway. */
+  drainTimeoutMs?: number;
+}
+
+/** A built, not yet started Slack app. */
+export interface SlackApp {
+  app: App;
+  mode: 'http' | 'socket';
+  registered: Registered;
+  /** Starts listening (HTTP) or connecting (Socket Mode); resolves with the HTTP port when there is one. */
+  start(): Promise<{ port: number | null }>;
+  /** Stops taking new work, waits for in-flight replies (bounded), and closes. */
+  stop(): Promise<void>;
+}
+
+/** Builds the Bolt app: receiver for the mode, Web API client with bounded retries, dedupe, listeners. */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { config, logger } = options;
+  const slack = requireSlack(config);
+  let ready = false;
+  const healthz: CustomRoute = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: ready }));
+    },
+  };
+  const mode = slack.appToken ? 'socket' : 'http';
+  const clientOptions = {
+    retryConfig: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
+    timeout: 10_000,
+    ...(slack.apiUrl ? { slackApiUrl: withSlash(slack.apiUrl) } : {}),
+  };
+  const receiver = slack.appToken
+    ? new SocketModeReceiver({
+        appToken: slack.appToken,
+        logger,
+        customRoutes: [healthz],
+        // The socket client asks for its WebSocket URL through the same (possibly overridden) Web API.
+        installerOptions: { clientOptions, port: config.port },
+      })
+    : new HTTPReceiver({
+        signingSecret: slack.signingSecret ?? '',
+        logger,
+        customRoutes: [healthz],
+        processBeforeResponse: false,
+      });
+  const app = new App({ token: slack.botToken, receiver, logger, clientOptions });
+  const inflight = new Set<Promise<unknown>>();
+  const deps: SlackDeps = {
+    config,
+    core: options.core,
+    store: options.store,
+    logger,
+    triaged: createDeduper({ maxKeys: 10_000 }),
+  };
+  app.use(trackAndDedupe(inflight, createDeduper({ maxKeys: options.dedupeKeys ?? 5000 }), logger));
+  const registered = registerListeners(app, deps);
+  app.error(async (error) => {
+    logger.error('Unhandled error in the Slack app:', error);
+  });
+
+  return {
+    app,
+    mode,
+    registered,
+    async start() {
+      const started = mode === 'http' ? await app.start({ port: config.port, host: options.host }) : await app.start();
+      ready = true;
+      logger.info(`Slack app started in ${mode === 'http' ? 'HTTP' : 'Socket Mode'}`);
+      return { port: portOf(started) ?? portOf((receiver as unknown as { httpServer?: Server }).httpServer) };
+    },
+    async stop() {
+      ready = false;
+      await app.stop().catch((error: unknown) => logger.warn('Stopping the receiver:', error));
+      await drain(inflight, options.drainTimeoutMs ?? 10_000, logger);
+      await options.store.flush();
+    },
+  };
+}
+
+function requireSlack(config: Config): SlackConfig {
+  if (!config.slack) {
+    throw new Error('Slack credentials are not set: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN).');
+  }
+  if (!config.slack.appToken && !config.slack.signingSecret) {
+    throw new Error('HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
+  }
+  return config.slack;
+}
+
+/** Global middleware: every request is tracked until its listeners finish; repeated event ids go no further. */
+function trackAndDedupe(inflight: Set<Promise<unknown>>, seen: Deduper, logger: Logger): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && seen.seen(eventId)) {
+      logger.debug(`Ignoring a repeated delivery of event ${eventId}`);
+      return;
+    }
+    const work = next();
+    inflight.add(work);
+    try {
+      await work;
+    } finally {
+      inflight.delete(work);
+    }
+  };
+}
+
+async function drain(inflight: Set<Promise<unknown>>, timeoutMs: number, logger: Logger): Promise<void> {
+  if (inflight.size === 0) return;
+  logger.info(`Finishing ${inflight.size} in-flight request(s)…`);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  const outcome = await Promise.race([Promise.allSettled([...inflight]), timeout]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') logger.warn(`Stopped with ${inflight.size} request(s) still running`);
+}
+
+function portOf(server: unknown): number | null {
+  const address = (server as Server | undefined)?.address?.();
+  return address && typeof address === 'object' ? (address as AddressInfo).port : null;
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

@@ -1,0 +1,15 @@
+import type { Logger } from '@slack/bolt';
+import type { Config } from '../config.js';
+import type { BotCore } from '../core/bot-core.js';
+import type { FeedbackStore } from '../store/feedback-store.js';
+import type { Deduper } from './dedupe.js';
+
+/** What every listener factory receives. */
+export interface SlackDeps {
+  config: Config;
+  core: BotCore;
+  store: FeedbackStore;
+  logger: Logger;
+  /** Threads that already got an unasked (triage) reply, so a thread never gets two. */
+  triaged: Deduper;
+}

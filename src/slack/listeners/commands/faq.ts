@@ -1,0 +1,34 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { buildHelpMessage } from '../../blocks/help.js';
+import { composeReply, recordUnanswered } from '../../compose-reply.js';
+import type { SlackDeps } from '../../deps.js';
+import { runGuarded } from '../../guard.js';
+import { respondChecked, respondMessages } from '../../post-reply.js';
+
+type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+
+/** `/faq QUESTION`: the answer only the asker sees, with a button to share it. `/faq` alone: help and topics. */
+export function createFaqCommandListener(deps: SlackDeps) {
+  return async ({ command, ack, respond }: Args): Promise<void> => {
+    await ack();
+    await runGuarded(
+      deps.logger,
+      deps.config.faqCommand,
+      async () => {
+        const question = command.text.trim();
+        if (question === '') {
+          const help = buildHelpMessage(deps.core.kb, {
+            faq: deps.config.faqCommand,
+            footer: deps.config.footerCommand,
+          });
+          await respondMessages(respond, [help]);
+          return;
+        }
+        const reply = composeReply(deps.core, deps.config, question, 'ephemeral');
+        await respondMessages(respond, reply.messages);
+        await recordUnanswered(deps.store, reply, { user: command.user_id, channel: command.channel_id });
+      },
+      (text) => respondChecked(respond, { response_type: 'ephemeral', text }),
+    );
+  };
+}

@@ -1,0 +1,20 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { buildHomeView } from '../../blocks/home.js';
+import type { SlackDeps } from '../../deps.js';
+
+type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>;
+
+/** Publishes the App Home: what the bot does, the topics, the person's recent footer checks. */
+export function createAppHomeOpenedListener(deps: SlackDeps) {
+  return async ({ event, client }: Args): Promise<void> => {
+    if (event.tab !== 'home') return;
+    try {
+      const checks = await deps.store.recentChecks(event.user, 5);
+      const commands = { faq: deps.config.faqCommand, footer: deps.config.footerCommand };
+      await client.views.publish({ user_id: event.user, view: buildHomeView(deps.core.kb, commands, checks) });
+    } catch (error) {
+      // Nobody to tell in a thread: the Home tab simply keeps its previous content.
+      deps.logger.error('app_home_opened failed:', error);
+    }
+  };
+}

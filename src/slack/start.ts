@@ -1,0 +1,17 @@
+import type { Config } from '../config.js';
+import type { BotCore } from '../core/bot-core.js';
+import { createFeedbackStore } from '../store/feedback-store.js';
+import { createSlackApp } from './create-app.js';
+import { createLogger } from './logger.js';
+
+/**
+ * Starts the Slack bot (Socket Mode when SLACK_APP_TOKEN is set, HTTP on config.port otherwise) and resolves
+ * once it is serving. `stop()` finishes in-flight replies and closes; the caller decides when (SIGTERM).
+ */
+export async function startSlack(config: Config, core: BotCore): Promise<{ stop(): Promise<void> }> {
+  const logger = createLogger(config.logLevel, { secrets: [config.slack?.signingSecret] });
+  const slack = createSlackApp({ config, core, store: createFeedbackStore(config.dataDir), logger });
+  const { port } = await slack.start();
+  if (slack.mode === 'http') logger.info(`Listening on port ${port}: POST /slack/events, GET /healthz`);
+  return { stop: () => slack.stop() };
+}
