@@ -103,20 +103,22 @@ function describeBadHost(text: string): string {
   return hostProblem(host) ?? `"${host}" is not a valid host name`;
 }
 
-/**
- * Refuses what may never be fetched, at the start and at every redirect: schemes other than http(s),
- * credentials, and host names that are not valid DNS names. Throws `TargetError`.
- */
-export function checkUrlFetchable(url: URL, input: string = url.href): void {
+/** Why a URL may never be fetched (scheme, credentials, invalid host name), or null when it may. */
+export function urlProblem(url: URL): { code: string; reason: string } | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    refuse(input, 'unsupported-scheme', `only http and https can be checked, not ${url.protocol}`);
+    return { code: 'unsupported-scheme', reason: `only http and https can be checked, not ${url.protocol}` };
   }
   if (url.username !== '' || url.password !== '') {
-    refuse(input, 'credentials-in-url', 'remove the user name and password from the URL');
+    return { code: 'credentials-in-url', reason: 'remove the user name and password from the URL' };
   }
-  if (isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0) return;
+  if (isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0) return null;
   const problem = hostProblem(url.hostname);
-  if (problem !== null) refuse(input, 'invalid-target', problem);
+  return problem === null ? null : { code: 'invalid-target', reason: problem };
+}
+
+function checkUrlFetchable(url: URL, input: string): void {
+  const problem = urlProblem(url);
+  if (problem !== null) refuse(input, problem.code, problem.reason);
 }
 
 /** What is wrong with a (URL-normalised, ASCII) host name as a DNS name, or null. */

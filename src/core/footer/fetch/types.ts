@@ -21,6 +21,8 @@ export interface FetchDeps {
   resolve?: Resolver;
   /** Default: `net.connect`. */
   connect?: Connector;
+  /** Extra trusted CA certificates (PEM), added to Node's bundled roots (a company CA; tests). */
+  ca?: string[];
 }
 
 export interface FetchOptions {

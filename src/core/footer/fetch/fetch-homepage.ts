@@ -1,0 +1,289 @@
+import { type IncomingMessage, request, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { FetchError, TargetError } from '../../errors.js';
+import type { RedirectHop } from '../types.js';
+import {
+  bareHost,
+  type ConnectContext,
+  connectPinned,
+  defaultConnect,
+  defaultResolve,
+  resolveChecked,
+  startTls,
+} from './connect.js';
+import { isHtmlType, looksLikeHtml, mediaTypeOf } from './content-type.js';
+import { Deadline } from './deadline.js';
+import { decodeHtml } from './decode.js';
+import { errorCode, FetchTimeoutError, HttpStatusError } from './fetch-errors.js';
+import { findMetaRefresh, withoutHash } from './meta-refresh.js';
+import { checkDeclaredLength, readBody } from './read-body.js';
+import { parseTarget, urlProblem } from './target.js';
+import type { FetchDeps, FetchedPage, FetchOptions, PhaseLimits } from './types.js';
+
+/** Defaults for one fetch, each with its reason. */
+export const FETCH_DEFAULTS = Object.freeze({
+  /** Long enough for a slow mainland server reached from abroad, short enough for a chat reply. */
+  timeoutMs: 20_000,
+  /** Real homepages are far below this; anything bigger is a download or an attack. */
+  maxBytes: 5 * 1024 * 1024,
+  /** Browsers allow ~20, but a homepage that needs more than 5 hops is already a finding. */
+  maxRedirects: 5,
+  /** Each phase gets less than the whole budget so a https attempt that hangs leaves time for http. */
+  phases: Object.freeze<PhaseLimits>({ dns: 5_000, connect: 8_000, tls: 8_000, response: 10_000, bodyIdle: 10_000 }),
+  /** An error page bigger than this is not kept on the error (WAF challenge pages are small). */
+  errorPageBytes: 256 * 1024,
+});
+
+/** Sent on every request: a desktop Chrome, as WAFs in front of Chinese sites treat other clients as bots. */
+export const REQUEST_HEADERS = Object.freeze({
+  'user-agent':
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+  'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8',
+  'accept-encoding': 'gzip, deflate, br',
+  connection: 'close',
+});
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+interface FetchContext extends ConnectContext {
+  maxBytes: number;
+  maxRedirects: number;
+  /** 'homepage' or 'page', for messages. */
+  noun: string;
+  /** Set once a connection (with TLS, for https) was established: after that, no https→http fallback. */
+  established: boolean;
+}
+
+interface Exchange {
+  response: IncomingMessage;
+  close(): void;
+}
+
+function createContext(options: FetchOptions, deps: FetchDeps, noun: string): FetchContext {
+  const limits = { ...FETCH_DEFAULTS.phases, ...options.phaseTimeoutsMs };
+  return {
+    resolve: deps.resolve ?? defaultResolve,
+    connect: deps.connect ?? defaultConnect,
+    ca: deps.ca,
+    allowPrivateNetwork: options.allowPrivateNetwork ?? false,
+    deadline: new Deadline(options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs, limits, options.signal),
+    dnsCache: new Map(),
+    maxBytes: options.maxBytes ?? FETCH_DEFAULTS.maxBytes,
+    maxRedirects: options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects,
+    noun,
+    established: false,
+  };
+}
+
+function defaultPort(url: URL): number {
+  return url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+}
+
+/** Resolves and checks the host, connects to the checked address only, and sends the GET. */
+async function openExchange(url: URL, ctx: FetchContext): Promise<Exchange> {
+  ctx.deadline.throwIfAborted();
+  const addresses = await resolveChecked(url, ctx);
+  const tcp = await connectPinned(addresses, url, defaultPort(url), ctx);
+  const socket: Socket = url.protocol === 'https:' ? await startTls(tcp, url, ctx) : tcp;
+  ctx.established = true;
+  const req = request({
+    method: 'GET',
+    path: `${url.pathname}${url.search}`,
+    headers: { ...REQUEST_HEADERS, host: url.host },
+    createConnection: () => socket,
+  });
+  const close = () => {
+    req.destroy();
+    socket.destroy();
+  };
+  const answered = new Promise<IncomingMessage>((resolve, reject) => {
+    req.once('response', resolve);
+    req.once('error', reject);
+  });
+  req.end();
+  try {
+    const response = await ctx.deadline.run('response', bareHost(url), answered, close);
+    return { response, close };
+  } catch (error) {
+    close();
+    throw error instanceof FetchError ? error : noAnswer(error, url);
+  }
+}
+
+function noAnswer(error: unknown, url: URL): FetchError {
+  const code = errorCode(error);
+  if (code.startsWith('HPE_')) {
+    return new FetchError('bad-response', `${url.host} did not answer with valid HTTP (${code}).`, { cause: error });
+  }
+  return new FetchError('unreachable', `${url.host} closed the connection without answering.`, { cause: error });
+}
+
+function statusText(status: number): string {
+  return `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
+}
+
+/** A Location header as a URL: raw UTF-8 bytes (which Node reads as Latin-1) repaired, relative resolved. */
+function locationOf(response: IncomingMessage, from: URL): URL {
+  const raw = response.headers.location;
+  const status = statusText(response.statusCode ?? 0);
+  if (!raw) throw new FetchError('bad-redirect', `${from.href} answered ${status} but did not say where to go.`);
+  const bytes = Buffer.from(raw, 'latin1');
+  const text = /[^\x20-\x7e]/.test(raw) && !bytes.toString('utf8').includes('\ufffd') ? bytes.toString('utf8') : raw;
+  const next = URL.parse(text, from);
+  if (!next) throw new FetchError('bad-redirect', `${from.href} redirects to "${raw}", which is not a valid address.`);
+  return next;
+}
+
+/** A URL fit for a message: never shows a password. */
+function displayUrl(url: URL): string {
+  const copy = new URL(url.href);
+  copy.username = '';
+  copy.password = '';
+  return copy.href;
+}
+
+/** Checks a hop before it is followed: allowed URL, not seen before, within the redirect limit. */
+function checkHop(from: URL, to: URL, redirects: RedirectHop[], seen: Set<string>, ctx: FetchContext): void {
+  const problem = urlProblem(to);
+  if (problem) {
+    throw new FetchError(
+      'bad-redirect',
+      `${from.href} redirects to ${displayUrl(to)}, which cannot be checked: ${problem.reason}.`,
+    );
+  }
+  if (seen.has(withoutHash(to))) {
+    const chain = [...redirects.map((hop) => hop.url), to.href].join(' → ');
+    throw new FetchError('redirect-loop', `The ${ctx.noun} redirects in a loop: ${chain}.`);
+  }
+  if (redirects.length > ctx.maxRedirects) {
+    throw new FetchError(
+      'too-many-redirects',
+      `The ${ctx.noun} redirected more than ${ctx.maxRedirects} times (last to ${to.href}); a browser would give up too.`,
+    );
+  }
+  seen.add(withoutHash(to));
+}
+
+/** Reads a small error page to keep on the error; failures here only mean no page is kept. */
+async function readErrorPage(exchange: Exchange, url: URL, ctx: FetchContext): Promise<FetchedPage | undefined> {
+  const limit = Math.min(ctx.maxBytes, FETCH_DEFAULTS.errorPageBytes);
+  const contentType = exchange.response.headers['content-type'] ?? '';
+  try {
+    checkDeclaredLength(exchange.response, limit);
+    const body = await readBody(exchange.response, url.host, limit, ctx.deadline);
+    const { html, charset } = decodeHtml(body, contentType);
+    const status = exchange.response.statusCode ?? 0;
+    return { url: url.href, finalUrl: url.href, redirects: [], status, contentType, charset, html, bytes: body.length };
+  } catch {
+    return undefined;
+  }
+}
+
+async function readPage(
+  exchange: Exchange,
+  url: URL,
+  ctx: FetchContext,
+): Promise<{ html: string; charset: string; bytes: number }> {
+  const contentType = exchange.response.headers['content-type'];
+  const mediaType = mediaTypeOf(contentType);
+  if (mediaType !== '' && !isHtmlType(mediaType)) {
+    throw new FetchError('not-html', `The server sent ${mediaType}, not a web page (${url.href}).`);
+  }
+  checkDeclaredLength(exchange.response, ctx.maxBytes);
+  const body = await readBody(exchange.response, url.host, ctx.maxBytes, ctx.deadline);
+  if (mediaType === '' && !looksLikeHtml(body)) {
+    throw new FetchError(
+      'not-html',
+      `The server sent no content type and the body does not look like a web page (${url.href}).`,
+    );
+  }
+  return { ...decodeHtml(body, contentType), bytes: body.length };
+}
+
+/** Follows redirects and meta refreshes from `start` to a page, re-checking every hop. */
+async function fetchFrom(start: URL, ctx: FetchContext): Promise<FetchedPage> {
+  const redirects: RedirectHop[] = [];
+  const seen = new Set([withoutHash(start)]);
+  let url = start;
+  for (;;) {
+    const exchange = await openExchange(url, ctx);
+    try {
+      const status = exchange.response.statusCode ?? 0;
+      if (REDIRECT_STATUSES.has(status)) {
+        const next = locationOf(exchange.response, url);
+        redirects.push({ url: url.href, status });
+        checkHop(url, next, redirects, seen, ctx);
+        url = next;
+        continue;
+      }
+      if (status >= 300) {
+        const page = status >= 400 ? await readErrorPage(exchange, url, ctx) : undefined;
+        const message = `The ${ctx.noun} answered ${statusText(status)} (${url.href}).`;
+        throw new HttpStatusError(message, {
+          status,
+          url: url.href,
+          ...(page ? { page: { ...page, redirects } } : {}),
+        });
+      }
+      const body = await readPage(exchange, url, ctx);
+      const refresh = findMetaRefresh(body.html, url);
+      if (refresh) {
+        redirects.push({ url: url.href, status });
+        checkHop(url, refresh, redirects, seen, ctx);
+        url = refresh;
+        continue;
+      }
+      const contentType = exchange.response.headers['content-type'] ?? '';
+      return { url: start.href, finalUrl: url.href, redirects, status, contentType, ...body };
+    } finally {
+      exchange.close();
+    }
+  }
+}
+
+/** True when https could not even connect (refused, TLS failure, connect/handshake timeout): worth trying http. */
+function shouldFallBack(error: unknown, ctx: FetchContext): boolean {
+  if (ctx.established || !(error instanceof FetchError) || ctx.deadline.remaining() === 0) return false;
+  if (error instanceof FetchTimeoutError) return error.phase === 'connect' || error.phase === 'tls';
+  return error.code === 'unreachable' || error.code === 'tls';
+}
+
+/**
+ * Fetches a homepage the safe way: resolve, refuse non-public addresses before connecting, connect only
+ * to the checked address, follow up to 5 redirects (re-checking each), cap size and time, decode.
+ * A bare domain is tried over https, then http if https could not connect.
+ * Throws `TargetError` (bad or refused target) or `FetchError` (with a `code` and a readable sentence).
+ */
+export async function fetchHomepage(
+  target: string,
+  options: FetchOptions = {},
+  deps: FetchDeps = {},
+): Promise<FetchedPage> {
+  const { candidates } = parseTarget(target);
+  const ctx = createContext(options, deps, 'homepage');
+  for (const [index, candidate] of candidates.entries()) {
+    try {
+      return await fetchFrom(candidate, ctx);
+    } catch (error) {
+      if (index === candidates.length - 1 || !shouldFallBack(error, ctx)) throw error;
+    }
+  }
+  throw new TargetError('invalid-target', `Cannot check "${target}": there is no URL to try.`);
+}
+
+/**
+ * Fetches one document by exact URL (no https→http fallback), with the same safety rules as
+ * `fetchHomepage`: used for same-origin frames.
+ */
+export async function fetchDocument(
+  url: string | URL,
+  options: FetchOptions = {},
+  deps: FetchDeps = {},
+): Promise<FetchedPage> {
+  const parsed = typeof url === 'string' ? URL.parse(url) : url;
+  if (!parsed) throw new TargetError('invalid-target', `Cannot check "${url}": it is not a valid URL.`);
+  const problem = urlProblem(parsed);
+  if (problem) throw new TargetError(problem.code, `Cannot check "${displayUrl(parsed)}": ${problem.reason}.`);
+  return fetchFrom(parsed, createContext(options, deps, 'page'));
+}
