@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { BeianError } from '../core/errors.js';
 import { registerAskCommand } from './ask.js';
 import { registerEvalCommand } from './eval.js';
+import { registerKbCommand } from './kb.js';
 
 /**
  * The `beian` command line. Each command lives in its own file and registers itself here;
@@ -14,6 +15,7 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerAskCommand(program);
+  registerKbCommand(program);
   registerEvalCommand(program);
   return program;
 }

@@ -1,9 +1,10 @@
-import { marked, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import type { z } from 'zod';
 import type { KnowledgeProblem } from '../errors.js';
 import { normaliseText } from '../text/normalise.js';
 import { createFrontMatterSchema, FRONT_MATTER_FIELDS, type FrontMatterFields } from './entry-schema.js';
 import { type FrontMatter, normaliseSource, parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { countNewlines, type Located, locateTokens } from './locate-tokens.js';
 import type { Entry } from './types.js';
 
 /** Options for validating knowledge files. */
@@ -25,11 +26,6 @@ export interface ParsedKnowledgeFile {
   id: { value: string; line: number } | null;
   questions: readonly QuestionLine[];
   problems: readonly KnowledgeProblem[];
-}
-
-interface Located {
-  token: Token;
-  line: number;
 }
 
 interface Body {
@@ -128,31 +124,11 @@ function article(expected: string): string {
   return expected === 'array' ? 'a list, e.g. [a, b]' : expected === 'object' ? 'a mapping' : `a ${expected}`;
 }
 
-function locate(body: string, firstLine: number): Located[] {
-  const located: Located[] = [];
-  let line = firstLine;
-  for (const token of marked.lexer(body)) {
-    located.push({ token, line: line + leadingNewlines(token.raw) });
-    line += countNewlines(token.raw);
-  }
-  return located;
-}
-
-function leadingNewlines(raw: string): number {
-  return countNewlines(/^\s*/.exec(raw)?.[0] ?? '');
-}
-
-function countNewlines(text: string): number {
-  let n = 0;
-  for (const ch of text) if (ch === '\n') n += 1;
-  return n;
-}
-
 function readBody(text: string, firstLine: number, file: string, problems: KnowledgeProblem[]): Body {
   const body: Body = { title: null, titleLine: firstLine, questions: [], answer: '' };
   const sections = new Map<SectionName, { line: number; tokens: Located[] }>();
   let current: Located[] | null = null;
-  for (const item of locate(text, firstLine)) {
+  for (const item of locateTokens(text, firstLine)) {
     const { token, line } = item;
     if (token.type === 'heading' && token.depth === 1) {
       readTitle(token as Tokens.Heading, line, body, file, problems);
