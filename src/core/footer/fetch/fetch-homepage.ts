@@ -171,7 +171,7 @@ async function readErrorPage(exchange: Exchange, url: URL, ctx: FetchContext): P
   const contentType = exchange.response.headers['content-type'] ?? '';
   try {
     checkDeclaredLength(exchange.response, limit);
-    const body = await readBody(exchange.response, url.host, limit, ctx.deadline);
+    const body = await readBody(exchange.response, bareHost(url), limit, ctx.deadline);
     const { html, charset } = decodeHtml(body, contentType);
     const status = exchange.response.statusCode ?? 0;
     return { url: url.href, finalUrl: url.href, redirects: [], status, contentType, charset, html, bytes: body.length };
@@ -191,7 +191,7 @@ async function readPage(
     throw new FetchError('not-html', `The server sent ${mediaType}, not a web page (${url.href}).`);
   }
   checkDeclaredLength(exchange.response, ctx.maxBytes);
-  const body = await readBody(exchange.response, url.host, ctx.maxBytes, ctx.deadline);
+  const body = await readBody(exchange.response, bareHost(url), ctx.maxBytes, ctx.deadline);
   if (mediaType === '' && !looksLikeHtml(body)) {
     throw new FetchError(
       'not-html',
