@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import { FetchError, TargetError } from '../../errors.js';
 import type { Connector, Resolver } from '../fetch/types.js';
-import { type AddressGuard, createAddressGuard, resolveWithSystem } from './address-guard.js';
+import { type AddressGuard, createAddressGuard, type GuardVerdict, resolveWithSystem } from './address-guard.js';
 import { ANNOTATE_SCRIPT } from './annotate-script.js';
 import { type GuardProxy, startGuardProxy } from './guard-proxy.js';
 import type { PageRenderer, RenderedPage, RenderOptions } from './types.js';
@@ -95,11 +95,7 @@ async function renderPage(browser: Browser, url: string, options: RenderOptions,
     resolve: deps.resolve,
   });
   const first = await guard.check(target.hostname);
-  if (!first.allowed && first.why === 'dns') throw new FetchError('dns', `${first.reason}.`);
-  if (!first.allowed) {
-    const hint = '; checking private networks is off — use --allow-private-network for your own staging sites.';
-    throw new TargetError('refused-address', `${first.reason}${hint}`);
-  }
+  if (!first.allowed) throw refusal(first.reason, first.why);
 
   let stop: (error: Error) => void = () => undefined;
   const stopped = new Promise<never>((_, reject) => {
@@ -119,14 +115,38 @@ async function renderPage(browser: Browser, url: string, options: RenderOptions,
   );
   let context: BrowserContext | undefined;
   try {
-    context = await openContext(browser, proxy, guard);
+    const refusedNavigations: RefusedVerdict[] = [];
+    context = await openContext(browser, proxy, guard, refusedNavigations);
     const page = await context.newPage();
-    return await Promise.race([loadAndAnnotate(page, target.href, timeoutMs), stopped]);
+    const loading = loadAndAnnotate(page, target.href, timeoutMs).catch((error: unknown) => {
+      // A refused redirect is seen by the proxy only: Playwright's routes are not asked about redirects.
+      throw explainLoadFailure(error, target.href, refusedNavigations[0] ?? proxy.refused.at(-1));
+    });
+    return await Promise.race([loading, stopped]);
   } finally {
     clearTimeout(timer);
     await context?.close().catch(() => undefined);
     await proxy.close();
   }
+}
+
+function refusal(reason: string, why: 'dns' | 'policy'): Error {
+  if (why === 'dns') return new FetchError('dns', `${reason}.`);
+  const hint = '; checking private networks is off — use --allow-private-network for your own staging sites.';
+  return new TargetError('refused-address', `${reason}${hint}`);
+}
+
+/** Turns Playwright's `page.goto: net::ERR_…` into the sentence a person needs (a refused redirect, say). */
+function explainLoadFailure(error: unknown, url: string, refused: RefusedVerdict | undefined): Error {
+  if (error instanceof FetchError || error instanceof TargetError) return error;
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return new FetchError('timeout', `Rendering ${url} took too long.`, { cause: error });
+  }
+  const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  if (refused) return refusal(refused.reason, refused.why);
+  return new FetchError('unreachable', `The browser could not load ${url}: ${detail.replace(/^page\.goto: /, '')}`, {
+    cause: error,
+  });
 }
 
 function parseTarget(url: string): URL {
@@ -142,7 +162,14 @@ function parseTarget(url: string): URL {
   return target;
 }
 
-async function openContext(browser: Browser, proxy: GuardProxy, guard: AddressGuard): Promise<BrowserContext> {
+type RefusedVerdict = Extract<GuardVerdict, { allowed: false }>;
+
+async function openContext(
+  browser: Browser,
+  proxy: GuardProxy,
+  guard: AddressGuard,
+  refusedNavigations: RefusedVerdict[],
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     locale: 'zh-CN',
     viewport: { width: 1366, height: 900 },
@@ -161,7 +188,9 @@ async function openContext(browser: Browser, proxy: GuardProxy, guard: AddressGu
     const request = new URL(route.request().url());
     if (request.protocol !== 'http:' && request.protocol !== 'https:') return route.abort('blockedbyclient');
     const verdict = await guard.check(request.hostname);
-    return verdict.allowed ? route.continue() : route.abort('blockedbyclient');
+    if (verdict.allowed) return route.continue();
+    if (route.request().isNavigationRequest()) refusedNavigations.push(verdict);
+    return route.abort('blockedbyclient');
   });
   return context;
 }

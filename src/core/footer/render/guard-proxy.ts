@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import { type AddressInfo, connect as netConnect, type Socket } from 'node:net';
 import type { Connector } from '../fetch/types.js';
-import type { AddressGuard } from './address-guard.js';
+import type { AddressGuard, GuardVerdict } from './address-guard.js';
 
 /**
  * One render's way out: the browser context is told to use this loopback proxy for everything
@@ -13,8 +13,8 @@ export interface GuardProxy {
   server: string;
   /** Bytes received from sites so far. */
   bytes(): number;
-  /** Requests refused by the guard, as `host: reason`. */
-  refused: string[];
+  /** Hosts the guard refused, in order. */
+  refused: Extract<GuardVerdict, { allowed: false }>[];
   close(): Promise<void>;
 }
 
@@ -31,7 +31,7 @@ const defaultConnect: Connector = (address, port) => netConnect({ host: address.
 /** Starts a per-render forward proxy (HTTP and CONNECT) on 127.0.0.1 with an ephemeral port. */
 export async function startGuardProxy(options: GuardProxyOptions): Promise<GuardProxy> {
   const sockets = new Set<Socket>();
-  const refused: string[] = [];
+  const refused: GuardProxy['refused'] = [];
   let bytes = 0;
   let over = false;
   const connect = options.connect ?? defaultConnect;
@@ -53,7 +53,7 @@ export async function startGuardProxy(options: GuardProxyOptions): Promise<Guard
     if (over) return null;
     const verdict = await options.guard.check(host);
     if (!verdict.allowed) {
-      refused.push(`${host}: ${verdict.reason}`);
+      refused.push(verdict);
       return null;
     }
     const socket = connect(verdict.address, port);

@@ -182,6 +182,33 @@ describe('createChromiumRenderer address policy', () => {
   });
 });
 
+describe('createChromiumRenderer redirects', () => {
+  it('refuses a redirect to a private address, saying why', async () => {
+    const server = await startServer(
+      routes({ '/': { status: 302, headers: { location: 'http://internal.test/admin' }, body: '' } }),
+    );
+    const names: Record<string, string> = { 'site.test': '93.184.216.34', 'internal.test': '10.0.0.1' };
+    const dialled: string[] = [];
+    const renderer = await createChromiumRenderer({
+      resolve: async (host) => [{ address: names[host] ?? '0.0.0.0', family: 4 }],
+      connect: (address) => {
+        dialled.push(address.address);
+        return connect({ host: '127.0.0.1', port: server.port });
+      },
+    });
+    try {
+      await expect(renderer.render('http://site.test/', { timeoutMs: 10_000 })).rejects.toMatchObject({
+        code: 'refused-address',
+        message: expect.stringContaining('internal.test resolves to 10.0.0.1'),
+      });
+      expect(dialled).not.toContain('10.0.0.1');
+    } finally {
+      await renderer.close();
+      await server.close();
+    }
+  });
+});
+
 describe('PageRenderer.close', () => {
   it('ends the browser process', async () => {
     const marker = `--beian-test-marker=${randomUUID()}`;

@@ -1,0 +1,104 @@
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAddressGuard } from '../../../../src/core/footer/render/address-guard.js';
+import { type GuardProxy, startGuardProxy } from '../../../../src/core/footer/render/guard-proxy.js';
+import { routes, startServer, type TestServer } from '../../../helpers/serve-pages.js';
+
+const names: Record<string, string> = { 'site.test': '93.184.216.34', 'internal.test': '10.0.0.1' };
+
+/** Sends a CONNECT through the proxy and, when the tunnel opens, a GET for `/` through it. */
+function getThroughTunnel(proxy: GuardProxy, authority: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { port } = new URL(proxy.server);
+    const req = request({ host: '127.0.0.1', port, method: 'CONNECT', path: authority });
+    req.on('connect', (res, socket) => {
+      if (res.statusCode !== 200) {
+        socket.destroy();
+        resolve({ status: res.statusCode ?? 0, body: '' });
+        return;
+      }
+      let raw = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => {
+        raw += chunk;
+      });
+      socket.on('end', () => resolve({ status: 200, body: raw.split('\r\n\r\n')[1] ?? '' }));
+      socket.write(`GET / HTTP/1.1\r\nHost: ${authority}\r\nConnection: close\r\n\r\n`);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('startGuardProxy', () => {
+  let site: TestServer | undefined;
+  let proxy: GuardProxy | undefined;
+  const dialled: string[] = [];
+
+  afterEach(async () => {
+    await proxy?.close();
+    await site?.close();
+    dialled.length = 0;
+  });
+
+  async function start(maxBytes = 1_000_000, onOverLimit = () => undefined) {
+    site = await startServer(routes({ '/': { body: '<p>京ICP备05004398号-1</p>' } }));
+    const port = site.port;
+    const guard = createAddressGuard({
+      allowPrivateNetwork: false,
+      resolve: async (host) => [{ address: names[host] ?? '0.0.0.0', family: 4 }],
+    });
+    proxy = await startGuardProxy({
+      guard,
+      maxBytes,
+      onOverLimit,
+      connect: (address) => {
+        dialled.push(address.address);
+        return connect({ host: '127.0.0.1', port });
+      },
+    });
+    return proxy;
+  }
+
+  it('tunnels CONNECT to the address it checked and counts the bytes', async () => {
+    const p = await start();
+    const answer = await getThroughTunnel(p, 'site.test:443');
+    expect(answer.body).toContain('<p>京ICP备05004398号-1</p>');
+    expect(dialled).toEqual(['93.184.216.34']);
+    expect(p.bytes()).toBeGreaterThan(answer.body.length);
+  });
+
+  it.each(['internal.test:443', '10.0.0.2:443', '127.0.0.1:80'])(
+    'refuses CONNECT to %s without dialling',
+    async (to) => {
+      const p = await start();
+      expect((await getThroughTunnel(p, to)).status).toBe(403);
+      expect(dialled).toEqual([]);
+      expect(p.refused).toHaveLength(1);
+    },
+  );
+
+  it('refuses a plain HTTP request to a private host without dialling', async () => {
+    const p = await start();
+    const { port } = new URL(p.server);
+    const status = await new Promise<number>((resolve, reject) => {
+      request({ host: '127.0.0.1', port, path: 'http://internal.test/x.js' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(status).toBe(403);
+    expect(dialled).toEqual([]);
+  });
+
+  it('cuts every connection and says so once past the byte cap', async () => {
+    let overs = 0;
+    const p = await start(10, () => {
+      overs += 1;
+    });
+    await getThroughTunnel(p, 'site.test:443').catch(() => undefined);
+    expect(overs).toBe(1);
+  });
+});
