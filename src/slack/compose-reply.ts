@@ -16,13 +16,13 @@ export interface Reply {
 /** Matches `question` and builds the reply: the answer, or a plain "no answer" with suggestions and a person. */
 export function composeReply(core: BotCore, config: Config, question: string, variant: AnswerVariant): Reply {
   const result = core.matcher.match(question);
-  const answered = isAnswered(result, config.minConfidence);
-  if (answered && result.best) {
+  // The threshold (and BEIAN_MIN_CONFIDENCE) is the matcher's decision, made where it is built.
+  if (result.answered && result.best) {
     return {
       messages: buildAnswerMessages({ entry: result.best, suggestions: result.suggestions, variant }),
       metadata: buildAnswerMetadata(result.best.id, result.confidence),
       result,
-      answered,
+      answered: true,
     };
   }
   return {
@@ -31,12 +31,6 @@ export function composeReply(core: BotCore, config: Config, question: string, va
     result,
     answered: false,
   };
-}
-
-/** The configured threshold, when set, overrides the matcher's own decision. */
-export function isAnswered(result: MatchResult, minConfidence: number | undefined): boolean {
-  if (minConfidence === undefined) return result.answered;
-  return result.best !== null && result.confidence >= minConfidence;
 }
 
 /** Keeps an unanswered question for `beian report`. */

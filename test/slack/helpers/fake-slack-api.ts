@@ -1,0 +1,142 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/** One request the stand-in received: a Web API method call, or a POST to a response URL (`respond:<name>`). */
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  headers: IncomingMessage['headers'];
+  at: number;
+}
+
+/** A canned failure served instead of the normal answer, once. */
+export interface Failure {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** A stand-in for Slack's servers on 127.0.0.1: Web API methods and response URLs, recording every call. */
+export interface FakeSlackApi {
+  /** Web API base URL, e.g. http://127.0.0.1:1234/api/ */
+  apiUrl: string;
+  /** A response URL that records posts under `respond:<name>`. */
+  responseUrl(name: string): string;
+  calls: ApiCall[];
+  callsTo(method: string): ApiCall[];
+  /** Queues failures for a method; each is served once, in order, before normal answers resume. */
+  failNext(method: string, ...failures: Failure[]): void;
+  /** Overrides the answer for a method (e.g. a chat.postMessage error). */
+  answer(method: string, body: unknown): void;
+  /** The ws:// URL apps.connections.open hands out. */
+  socketUrl: string | null;
+  waitFor(method: string, count?: number, timeoutMs?: number): Promise<ApiCall[]>;
+  close(): Promise<void>;
+}
+
+const BOT = { user_id: 'UBOT0001', bot_id: 'BBOT0001', team_id: 'T0TEST01', user: 'beian', team: 'Test' };
+// Fields WebClient sends JSON-encoded inside the form body.
+const JSON_FIELDS = new Set(['blocks', 'metadata', 'view', 'attachments']);
+
+/** Starts the stand-in on 127.0.0.1 with an ephemeral port. */
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const calls: ApiCall[] = [];
+  const failures = new Map<string, Failure[]>();
+  const answers = new Map<string, unknown>();
+  const sockets = new Set<Socket>();
+  let ts = 1_700_000_000;
+  const api: FakeSlackApi = {
+    apiUrl: '',
+    socketUrl: null,
+    calls,
+    responseUrl: (name) => `${origin}/respond/${name}`,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    failNext: (method, ...list) => failures.set(method, [...(failures.get(method) ?? []), ...list]),
+    answer: (method, body) => answers.set(method, body),
+    async waitFor(method, count = 1, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const found = api.callsTo(method);
+        if (found.length >= count) return found;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error(`Timed out waiting for ${count} call(s) to ${method}; saw ${api.callsTo(method).length}`);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = url.pathname.startsWith('/respond/')
+      ? `respond:${url.pathname.slice('/respond/'.length)}`
+      : url.pathname.replace(/^\/api\//, '');
+    const failure = failures.get(method)?.shift();
+    calls.push({ method, args: parseArgs(raw, req.headers['content-type']), headers: req.headers, at: Date.now() });
+    if (failure) {
+      res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+      res.end(JSON.stringify(failure.body ?? { ok: false, error: 'fake_failure' }));
+      return;
+    }
+    ts += 1;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answers.get(method) ?? defaultAnswer(method, `${ts}.000100`, api.socketUrl)));
+  };
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500);
+      res.end(String(error));
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  api.apiUrl = `${origin}/api/`;
+  return api;
+}
+
+function defaultAnswer(method: string, ts: string, socketUrl: string | null): unknown {
+  switch (method) {
+    case 'auth.test':
+      return { ok: true, url: 'https://test.slack.com/', ...BOT };
+    case 'chat.postMessage':
+      return { ok: true, channel: 'C0', ts, message: { ts } };
+    case 'chat.postEphemeral':
+      return { ok: true, message_ts: ts };
+    case 'views.publish':
+      return { ok: true, view: { id: 'V0TEST01' } };
+    case 'apps.connections.open':
+      return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'no_socket' };
+    default:
+      return { ok: true };
+  }
+}
+
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The bot identity the stand-in's auth.test reports. */
+export const FAKE_BOT = BOT;
