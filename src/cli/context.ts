@@ -1,5 +1,7 @@
+import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
+import { KnowledgeBaseError } from '../core/errors.js';
 import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
 import type { KnowledgeBase } from '../core/knowledge/types.js';
 import { createMatcher } from '../core/match/create-matcher.js';
@@ -14,7 +16,22 @@ export function resolveKnowledgeDir(command: Command): string {
 
 /** Loads and validates the knowledge base a command uses. */
 export function loadCommandKnowledgeBase(command: Command): Promise<KnowledgeBase> {
-  return loadKnowledgeBase(resolveKnowledgeDir(command));
+  return loadKnowledgeBaseForTerminal(resolveKnowledgeDir(command));
+}
+
+/** The folder as a person would type it from here: relative to the working directory. */
+export function displayDir(dir: string): string {
+  return relative(process.cwd(), dir) || '.';
+}
+
+/** Loads the knowledge base; problems name their files relative to the working directory, ready to open. */
+export async function loadKnowledgeBaseForTerminal(dir: string): Promise<KnowledgeBase> {
+  try {
+    return await loadKnowledgeBase(dir);
+  } catch (error) {
+    if (!(error instanceof KnowledgeBaseError)) throw error;
+    throw new KnowledgeBaseError(error.problems.map((p) => ({ ...p, file: join(displayDir(dir), p.file) })));
+  }
 }
 
 /** The matcher the CLI answers with, honouring $BEIAN_MIN_CONFIDENCE like the bot does. */

@@ -3,6 +3,7 @@ import { BeianError } from '../core/errors.js';
 import { registerAskCommand } from './ask.js';
 import { registerEvalCommand } from './eval.js';
 import { registerKbCommand } from './kb.js';
+import { registerStartCommand } from './start.js';
 
 /**
  * The `beian` command line. Each command lives in its own file and registers itself here;
@@ -16,6 +17,7 @@ export function createProgram(): Command {
     .exitOverride();
   registerAskCommand(program);
   registerKbCommand(program);
+  registerStartCommand(program);
   registerEvalCommand(program);
   return program;
 }

@@ -1,13 +1,13 @@
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { BeianError, KnowledgeBaseError, UsageError } from '../core/errors.js';
 import { importFaq } from '../core/knowledge/import-faq.js';
-import { loadKnowledgeBase, readKnowledgeFiles } from '../core/knowledge/load-knowledge-base.js';
+import { readKnowledgeFiles } from '../core/knowledge/load-knowledge-base.js';
 import { parseKnowledgeFile } from '../core/knowledge/parse-knowledge-file.js';
 import { labelTopic } from '../core/knowledge/topics.js';
 import type { KnowledgeBase } from '../core/knowledge/types.js';
-import { resolveKnowledgeDir, writeOut } from './context.js';
+import { displayDir, loadKnowledgeBaseForTerminal, resolveKnowledgeDir, writeOut } from './context.js';
 
 /** Registers `beian kb lint|stats|export|import`. */
 export function registerKbCommand(program: Command): void {
@@ -19,13 +19,15 @@ export function registerKbCommand(program: Command): void {
     .description('entries per topic and alternate questions per entry')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
-      const base = await loadKnowledgeBase(resolveKnowledgeDir(command));
+      const base = await loadKnowledgeBaseForTerminal(resolveKnowledgeDir(command));
       await writeOut(options.json ? `${JSON.stringify(computeStats(base))}\n` : formatStats(computeStats(base)));
     });
   kb.command('export')
     .description('print the whole knowledge base as JSON')
     .action(async (_options: unknown, command: Command) => {
-      await writeOut(`${JSON.stringify(exportKnowledge(await loadKnowledgeBase(resolveKnowledgeDir(command))))}\n`);
+      await writeOut(
+        `${JSON.stringify(exportKnowledge(await loadKnowledgeBaseForTerminal(resolveKnowledgeDir(command))))}\n`,
+      );
     });
   kb.command('import')
     .description("turn a provider's FAQ page (markdown) into draft entries for a person to review")
@@ -45,13 +47,13 @@ export function registerKbCommand(program: Command): void {
 }
 
 async function lintKnowledge(dir: string): Promise<void> {
-  const shown = relative(process.cwd(), dir) || '.';
+  const shown = displayDir(dir);
   try {
-    const base = await loadKnowledgeBase(dir);
+    const base = await loadKnowledgeBaseForTerminal(dir);
     await writeOut(`${shown}: ${base.entries.length} entries in ${base.topics.length} topics, no problems.\n`);
   } catch (error) {
     if (!(error instanceof KnowledgeBaseError)) throw error;
-    const lines = error.problems.map((p) => `${join(shown, p.file)}:${p.line}: ${p.message}\n`);
+    const lines = error.problems.map((p) => `${p.file}:${p.line}: ${p.message}\n`);
     await writeOut(lines.join(''));
     process.stderr.write(`${error.problems.length} problem(s) in ${shown}.\n`);
     process.exitCode = 1;

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../core/knowledge/types.js';
+import type { Entry, KnowledgeBase } from '../core/knowledge/types.js';
 import type { MatchResult } from '../core/match/types.js';
 import { renderMarkdown, type Style } from './render-markdown.js';
 
@@ -15,20 +15,22 @@ export function renderAnswer(result: MatchResult, kb: KnowledgeBase, style: Styl
   const best = result.answered ? result.best : null;
   const parts: string[] = [];
   if (best) {
-    parts.push(style.bold(best.title), renderMarkdown(best.answer, style));
-    parts.push(
-      [
-        `Source: ${best.source.title} (${best.source.url})`,
-        `Reviewed: ${best.reviewed}`,
-        `Confidence: ${formatPercent(result.confidence)}`,
-      ].join('\n'),
-    );
+    parts.push(`${renderEntry(best, style)}\nConfidence: ${formatPercent(result.confidence)}`);
   } else {
     parts.push('The knowledge base has no answer to this question. / 知识库中没有这个问题的答案。');
   }
   const suggestions = renderSuggestions(result, kb);
   if (suggestions !== '') parts.push(suggestions);
   return parts.join('\n\n');
+}
+
+/** One entry as terminal text: title, rendered answer, source and reviewed date. */
+export function renderEntry(entry: Entry, style: Style): string {
+  return [
+    style.bold(entry.title),
+    renderMarkdown(entry.answer, style),
+    `Source: ${entry.source.title} (${entry.source.url})\nReviewed: ${entry.reviewed}`,
+  ].join('\n\n');
 }
 
 function renderSuggestions(result: MatchResult, kb: KnowledgeBase): string {

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { runConsole } from './cli/console.js';
+import { loadKnowledgeBaseForTerminal } from './cli/context.js';
+import { chooseStyle } from './cli/render-markdown.js';
+import { type Config, loadConfig } from './config.js';
+import type { BotCore } from './core/bot-core.js';
+import type { CheckOptions, FooterReport } from './core/footer/types.js';
+import { createMatcher } from './core/match/create-matcher.js';
+
+/** What `beian start` may override. */
+export interface MainOptions {
+  /** `--knowledge DIR`; wins over $BEIAN_KNOWLEDGE_DIR. */
+  knowledgeDir?: string;
+}
+
+/**
+ * The composition root (`npm start`): .env, config, knowledge base, matcher, bot core; then Slack when
+ * credentials are set (until SIGTERM/SIGINT), else the local console. Start-up errors are thrown.
+ */
+export async function main(options: MainOptions = {}): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig(process.env);
+  const core = await createBotCore(config, options.knowledgeDir ?? config.knowledgeDir);
+  if (config.slack) await serveSlack(config, core);
+  else await runConsole(core, consoleIo());
+}
+
+/** Builds the bot core once: knowledge base, matcher (with $BEIAN_MIN_CONFIDENCE), footer checks bound to config. */
+export async function createBotCore(config: Config, knowledgeDir: string): Promise<BotCore> {
+  const kb = await loadKnowledgeBaseForTerminal(knowledgeDir);
+  const matcher = createMatcher(
+    kb,
+    config.minConfidence === undefined ? {} : { answerThreshold: config.minConfidence },
+  );
+  const defaults: CheckOptions = {
+    allowPrivateNetwork: config.allowPrivateNetwork,
+    timeoutMs: config.checkTimeoutMs,
+    maxBytes: config.maxPageBytes,
+  };
+  return { kb, matcher, checkFooter: (target, opts) => checkFooterLazily(target, { ...defaults, ...opts }) };
+}
+
+// Loaded on first use: the footer checker pulls in the fetch stack and the browser driver, which a
+// console session that only asks questions never needs.
+async function checkFooterLazily(target: string, options: CheckOptions): Promise<FooterReport> {
+  const { checkFooter } = await import('./core/footer/check-footer.js');
+  return checkFooter(target, options);
+}
+
+async function serveSlack(config: Config, core: BotCore): Promise<void> {
+  const { startSlack } = await import('./slack/start.js');
+  const bot = await startSlack(config, core);
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', () => resolve());
+    process.once('SIGINT', () => resolve());
+  });
+  await bot.stop();
+}
+
+function consoleIo() {
+  const tty = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  return {
+    input: process.stdin,
+    output: process.stdout,
+    style: chooseStyle(tty),
+    color: tty,
+    prompt: process.stdin.isTTY === true,
+  };
+}
