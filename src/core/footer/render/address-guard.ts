@@ -1,4 +1,3 @@
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { classifyAddress } from '../fetch/address-policy.js';
 import type { ResolvedAddress, Resolver } from '../fetch/types.js';
@@ -16,12 +15,6 @@ export type GuardVerdict =
 export interface AddressGuard {
   check(hostname: string): Promise<GuardVerdict>;
 }
-
-/** The resolver the fetch layer uses by default: every address the system resolver knows. */
-export const resolveWithSystem: Resolver = async (hostname) => {
-  const found = await lookup(hostname, { all: true });
-  return found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
-};
 
 /**
  * Creates a guard that resolves each host once (so the address the proxy dials is the one that was

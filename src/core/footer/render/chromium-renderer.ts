@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import { FetchError, TargetError } from '../../errors.js';
+import { defaultResolve } from '../fetch/connect.js';
 import type { Connector, Resolver } from '../fetch/types.js';
-import { type AddressGuard, createAddressGuard, type GuardVerdict, resolveWithSystem } from './address-guard.js';
+import { type AddressGuard, createAddressGuard, type GuardVerdict } from './address-guard.js';
 import { ANNOTATE_SCRIPT } from './annotate-script.js';
 import { type GuardProxy, startGuardProxy } from './guard-proxy.js';
 import type { PageRenderer, RenderedPage, RenderOptions } from './types.js';
@@ -58,7 +59,7 @@ const USER_AGENT =
  */
 export async function createChromiumRenderer(options: ChromiumRendererOptions = {}): Promise<PageRenderer> {
   const browser = await launchChromium(options);
-  const resolve = options.resolve ?? resolveWithSystem;
+  const resolve = options.resolve ?? defaultResolve;
   return {
     render: (url, renderOptions) => renderPage(browser, url, renderOptions, { resolve, connect: options.connect }),
     close: async () => {

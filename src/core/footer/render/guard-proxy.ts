@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
-import { type AddressInfo, connect as netConnect, type Socket } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { defaultConnect } from '../fetch/connect.js';
 import type { Connector } from '../fetch/types.js';
 import type { AddressGuard, GuardVerdict } from './address-guard.js';
 
@@ -25,8 +26,6 @@ export interface GuardProxyOptions {
   /** Called once when the byte cap is passed; every open connection has been cut by then. */
   onOverLimit: () => void;
 }
-
-const defaultConnect: Connector = (address, port) => netConnect({ host: address.address, port });
 
 /** Starts a per-render forward proxy (HTTP and CONNECT) on 127.0.0.1 with an ephemeral port. */
 export async function startGuardProxy(options: GuardProxyOptions): Promise<GuardProxy> {
