@@ -19,6 +19,7 @@ const OPAQUE_SCHEMES = new Set(['javascript', 'mailto', 'data', 'tel', 'sms', 'a
 const SCHEME = /^([a-z][a-z0-9+.-]*):(.*)$/is;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 const MAX_LABEL = 63;
+const BAD_CHARACTERS = 'contains characters a domain name cannot have (only letters, digits, hyphens and dots)';
 const MAX_NAME = 253;
 
 function refuse(input: string, code: string, reason: string): never {
@@ -97,7 +98,9 @@ function toUrl(text: string, input: string): URL {
 
 /** Why the WHATWG parser rejected a host, found by checking it the way we check parsed names. */
 function describeBadHost(text: string): string {
-  const host = authorityOf(text.replace(/^[a-z]+:\/*/i, '')).replace(/:\d*$/, '');
+  const authority = authorityOf(text.replace(/^[a-z]+:\/*/i, ''));
+  if (authority.startsWith('[')) return `"${authority}" is not a valid IPv6 address`;
+  const host = authority.replace(/:\d*$/, '');
   if (host === '') return 'there is no host name in it';
   if (/^[\d.]+$/.test(host)) return `"${host}" is not a valid IP address`;
   return hostProblem(host) ?? `"${host}" is not a valid host name`;
@@ -124,17 +127,17 @@ function checkUrlFetchable(url: URL, input: string): void {
 /** What is wrong with a (URL-normalised, ASCII) host name as a DNS name, or null. */
 function hostProblem(host: string): string | null {
   const ascii = domainToASCII(host);
-  if (ascii === '') return `"${host}" contains characters a domain name cannot have`;
+  if (ascii === '') return `"${host}" ${BAD_CHARACTERS}`;
   const name = ascii.replace(/\.$/, '');
-  if (name.length > MAX_NAME)
+  if (name.length > MAX_NAME) {
     return `the name is ${name.length} characters long; a domain name has at most ${MAX_NAME}`;
+  }
   for (const label of name.split('.')) {
     if (label === '') return `"${host}" has an empty part between dots`;
     if (label.length > MAX_LABEL) {
       return `"${label.slice(0, 20)}…" is ${label.length} characters long; each part of a domain name has at most ${MAX_LABEL}`;
     }
-    if (!LABEL.test(label))
-      return `"${host}" contains characters a domain name cannot have (only letters, digits, hyphens and dots)`;
+    if (!LABEL.test(label)) return `"${host}" ${BAD_CHARACTERS}`;
   }
   return null;
 }

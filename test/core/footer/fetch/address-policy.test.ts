@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { classifyAddress, isPublicAddress } from '../../../../src/core/footer/fetch/address-policy.js';
+
+describe('classifyAddress', () => {
+  it.each([
+    ['0.0.0.0', 'a "this network" address'],
+    ['0.255.1.2', 'a "this network" address'],
+    ['10.0.0.5', 'a private address'],
+    ['10.255.255.255', 'a private address'],
+    ['100.64.0.1', 'a carrier-grade NAT (shared) address'],
+    ['100.127.255.254', 'a carrier-grade NAT (shared) address'],
+    ['127.0.0.1', 'a loopback address'],
+    ['127.255.0.9', 'a loopback address'],
+    ['169.254.169.254', 'a link-local address'],
+    ['172.16.0.1', 'a private address'],
+    ['172.31.255.255', 'a private address'],
+    ['192.0.0.8', 'an IETF protocol assignment address'],
+    ['192.0.2.1', 'a documentation address'],
+    ['192.88.99.1', 'a 6to4 relay anycast address'],
+    ['192.168.1.1', 'a private address'],
+    ['198.18.0.1', 'a benchmarking address'],
+    ['198.19.255.255', 'a benchmarking address'],
+    ['198.51.100.7', 'a documentation address'],
+    ['203.0.113.9', 'a documentation address'],
+    ['224.0.0.1', 'a multicast address'],
+    ['239.255.255.250', 'a multicast address'],
+    ['240.0.0.1', 'a reserved address'],
+    ['255.255.255.255', 'the broadcast address'],
+    ['::', 'the unspecified address'],
+    ['::1', 'a loopback address'],
+    ['[::1]', 'a loopback address'],
+    ['0:0:0:0:0:0:0:1', 'a loopback address'],
+    ['::ffff:127.0.0.1', 'an IPv4-mapped address wrapping a loopback address'],
+    ['::ffff:7f00:1', 'an IPv4-mapped address wrapping a loopback address'],
+    ['[::ffff:a00:5]', 'an IPv4-mapped address wrapping a private address'],
+    ['::127.0.0.1', 'an IPv4-compatible (deprecated) address'],
+    ['64:ff9b::10.0.0.1', 'a NAT64 address wrapping a private address'],
+    ['64:ff9b::a9fe:a9fe', 'a NAT64 address wrapping a link-local address'],
+    ['64:ff9b:1::1', 'a local-use NAT64 address'],
+    ['100::1', 'a discard-only address'],
+    ['2001::1', 'a Teredo tunnel address'],
+    ['2001:0:4136:e378::1', 'a Teredo tunnel address'],
+    ['2001:db8::1', 'a documentation address'],
+    ['2002:c0a8:101::1', 'a 6to4 address wrapping a private address'],
+    ['2002:7f00:1::', 'a 6to4 address wrapping a loopback address'],
+    ['fc00::1', 'a unique local (private) address'],
+    ['fd12:3456::1', 'a unique local (private) address'],
+    ['fe80::1', 'a link-local address'],
+    ['fe80::1%eth0', 'a link-local address'],
+    ['febf::1', 'a link-local address'],
+    ['fec0::1', 'a site-local (deprecated) address'],
+    ['ff02::1', 'a multicast address'],
+    ['4000::1', 'a reserved address'],
+    ['localhost', 'not an IP address'],
+    ['127.1', 'not an IP address'],
+    ['', 'not an IP address'],
+  ])('refuses %s as %s', (ip, reason) => {
+    expect(classifyAddress(ip)).toEqual({ public: false, reason });
+    expect(isPublicAddress(ip)).toBe(false);
+  });
+
+  it.each([
+    '93.184.216.34',
+    '1.1.1.1',
+    '9.255.255.255',
+    '11.0.0.0',
+    '100.63.255.255',
+    '100.128.0.0',
+    '172.15.255.255',
+    '172.32.0.0',
+    '192.0.1.255',
+    '192.169.0.1',
+    '198.17.255.255',
+    '198.20.0.0',
+    '223.255.255.254',
+    '2606:4700:4700::1111',
+    '2400:3200::1',
+    '2001:4860:4860::8888',
+    '::ffff:93.184.216.34',
+    '64:ff9b::5db8:d822',
+    '2002:5db8:d822::1',
+  ])('accepts %s as public', (ip) => {
+    expect(classifyAddress(ip)).toEqual({ public: true });
+    expect(isPublicAddress(ip)).toBe(true);
+  });
+});
