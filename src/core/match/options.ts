@@ -30,11 +30,11 @@ export interface MatchOptions {
 
 /** The defaults, frozen; each says why and which figure chose it. */
 export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
-  // Grid over 0.30–0.60 on the tune split: 0.50 keeps rejection at 1.00 with the best top-1 (0.878).
+  // Grid 0.25–0.50 on the tune split, maximising top-1 with rejection ≥ 0.94: 0.50 (top-1 0.922, rejection 0.971).
   answerThreshold: 0.5,
-  // Near-duplicate entries (what is / impact of / cancel a shell entity) legitimately score close; 0.02 cost nothing on tune, 0.05 cost top-1.
-  minMargin: 0.02,
-  // Refuses questions that share one or two words with an entry but are mostly about something else; 0.4 best on tune (0.5+ refused real questions).
+  // Near-duplicate entries (what is / impact of / cancel a shell entity) legitimately score close: any margin > 0 cost top-1 on tune.
+  minMargin: 0,
+  // Refuses questions that share a word or two with an entry but are mostly about something else: 0.4 best on tune (0.5 refused real questions).
   minCoverage: 0.4,
   // Only offer entries that share real content with the question.
   suggestThreshold: 0.25,
@@ -42,13 +42,13 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   maxSuggestions: 3,
   // Alternates are written as people ask; they are the main evidence.
   questionWeight: 1,
-  // The title is one more phrasing of the question, no better or worse.
+  // The title is one more phrasing of the question, no better or worse (title 0.8–1.2 made no difference on tune).
   titleWeight: 1,
-  // Grid 0.5–0.9 on tune: 0.6 (questions carry extra words, so covering the question matters more than covering the phrase).
-  queryCoverageExponent: 0.6,
-  // Grid 0.4–1.0 on tune: 0.7 (best phrase dominates; entry-wide coverage breaks ties between near-duplicates).
-  phraseShare: 0.7,
-  // Grid {0, 0.3}: answer text only added noise on tune (0 ≥ 0.3 everywhere), so the answer is indexed but not counted.
+  // Grid 0.4–0.9 on tune and leave-one-alternate-out: 0.4 (questions carry extra words; covering them matters a little less than covering the phrase).
+  queryCoverageExponent: 0.4,
+  // Grid 0.4–1.0: 0.5 (leave-one-out rank@1 0.825 vs 0.814 at 0.7): entry-wide coverage breaks ties between near-duplicates.
+  phraseShare: 0.5,
+  // Grid {0, 0.15, 0.3}: answer text did not help top-1 on tune (0 ≥ 0.3 everywhere), so the answer is indexed but not counted.
   answerWeight: 0,
   // Grid {0.5, 0.75, 1}: 0.75 — an unknown word is strong evidence the question is about something else, but typos happen.
   unknownTermWeight: 0.75,
