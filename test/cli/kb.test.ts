@@ -1,0 +1,171 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT, runBeian } from './run-beian.js';
+
+const GOOD = join(FIXTURES, 'good');
+const BROKEN = join(FIXTURES, 'broken');
+const SEEDS = join(FIXTURES, 'seeds');
+const work = await mkdtemp(join(tmpdir(), 'beian-kb-cli-'));
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe('beian kb lint', () => {
+  it('exits 0 with a one-line summary for a valid folder', async () => {
+    const { code, stdout } = await runBeian(['--knowledge', GOOD, 'kb', 'lint']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\S*good: 4 entries in 3 topics, no problems\.\n$/);
+  });
+
+  it('exits 1 listing every problem as file:line: message', async () => {
+    const { code, stdout, stderr } = await runBeian(['kb', 'lint'], {
+      cwd: FIXTURES,
+      env: { BEIAN_KNOWLEDGE_DIR: BROKEN },
+    });
+    expect(code).toBe(1);
+    expect(stdout.trimEnd().split('\n')).toEqual([
+      'broken/one.md:5: unknown field "author" in front matter (allowed: id, topic, tags, source, reviewed)',
+      'broken/two.md:2: duplicate id "same-id": one.md:2 and two.md:2 both use it',
+      'broken/two.md:7: source.url must be an http(s) URL',
+      'broken/two.md:8: reviewed must be a real calendar date written YYYY-MM-DD',
+      'broken/two.md:11: missing ## Answer section',
+      'broken/two.md:14: question "备案号会过期吗？" is also listed in one.md:15; a question may answer to one entry only',
+      'broken/two.md:15: question "does it expire" is also listed in one.md:16; a question may answer to one entry only',
+      'broken/two.md:17: unknown section "## Notes" (allowed: ## Questions, ## Answer; use ### inside the answer)',
+    ]);
+    expect(stderr).toBe('8 problem(s) in broken.\n');
+  });
+
+  it('passes on the real knowledge folder', async () => {
+    const { code, stdout } = await runBeian(['--knowledge', join(ROOT, 'knowledge'), 'kb', 'lint']);
+    expect(stdout).toMatch(/no problems/);
+    expect(code).toBe(0);
+  });
+});
+
+describe('beian kb stats', () => {
+  it('counts entries per topic and alternate questions per entry', async () => {
+    const { code, stdout } = await runBeian(['--knowledge', GOOD, 'kb', 'stats']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('4 entries in 3 topics');
+    expect(stdout).toMatch(/cancellation\s+2\s+注销 \/ Cancellation/);
+    expect(stdout).toMatch(/display\s+1\s+备案号展示 \/ Display/);
+    expect(stdout).toContain('Alternate questions per entry: min 3, avg 3.5, max 4');
+  });
+
+  it('prints the same figures as JSON', async () => {
+    const stats = JSON.parse((await runBeian(['--knowledge', GOOD, 'kb', 'stats', '--json'])).stdout);
+    expect(stats.questionsPerEntry).toEqual({ min: 3, avg: 3.5, max: 4 });
+    expect(stats.topics.map((t: { topic: string }) => t.topic)).toEqual(['cancellation', 'display', 'validity']);
+  });
+});
+
+describe('beian kb export', () => {
+  it('prints every entry with exactly the documented fields', async () => {
+    const { code, stdout } = await runBeian(['--knowledge', GOOD, 'kb', 'export']);
+    expect(code).toBe(0);
+    const { entries } = JSON.parse(stdout);
+    expect(entries).toHaveLength(4);
+    for (const entry of entries) {
+      expect(Object.keys(entry)).toEqual(['id', 'title', 'topic', 'tags', 'questions', 'answer', 'source', 'reviewed']);
+      expect(Object.keys(entry.source)).toEqual(['title', 'url']);
+    }
+    expect(entries.find((e: { id: string }) => e.id === 'why-cancelled')).toMatchObject({
+      topic: 'cancellation',
+      questions: ['为什么备案号会被注销', 'why was my filing number cancelled', '备案被注销的原因'],
+      reviewed: '2025-12-31',
+    });
+  });
+});
+
+describe('beian kb import', () => {
+  it('writes drafts for the Huawei seed, resolving relative links, and lint refuses them until reviewed', async () => {
+    const out = join(work, 'huawei');
+    const seed = join(SEEDS, 'huawei-after-filing.md');
+    const args = [
+      '--knowledge',
+      GOOD,
+      'kb',
+      'import',
+      seed,
+      '--out',
+      out,
+      '--source-url',
+      'https://support.huaweicloud.com/icp_faq/x.html',
+    ];
+    const { code, stdout, stderr } = await runBeian(args);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`wrote ${join(out, 'fix-shell-site.md')}  处理方法（空壳网站）`);
+    expect((await readdir(out)).sort()).toHaveLength(8);
+    const draft = await readFile(join(out, 'fix-shell-site.md'), 'utf8');
+    expect(draft).toContain('[新增接入](https://support.huaweicloud.com/manual/add_access/)');
+    expect(draft).toContain('  title: 备案成功\n');
+    const lint = await runBeian(['--knowledge', out, 'kb', 'lint']);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain('fix-shell-site.md:1: missing required field "reviewed"');
+    expect(lint.stdout).toMatch(/fix-shell-site\.md:\d+: ## Questions has no questions/);
+  });
+
+  it('never reuses an id from the knowledge folder', async () => {
+    const page = '### 备案号会过期吗\n\n不会。\n';
+    await writeFile(join(work, 'page.md'), page);
+    const knowledge = join(work, 'kb');
+    await runBeian([
+      '--knowledge',
+      GOOD,
+      'kb',
+      'import',
+      join(work, 'page.md'),
+      '--out',
+      knowledge,
+      '--topic',
+      'validity',
+    ]);
+    const second = await runBeian([
+      '--knowledge',
+      knowledge,
+      'kb',
+      'import',
+      join(work, 'page.md'),
+      '--out',
+      join(work, 'second'),
+    ]);
+    expect(second.code).toBe(0);
+    expect(await readdir(knowledge)).toEqual(['icp-number-expiry.md']);
+    expect(await readdir(join(work, 'second'))).toEqual(['icp-number-expiry-2.md']);
+  });
+
+  it('refuses to overwrite drafts without --force', async () => {
+    const out = join(work, 'twice');
+    const args = ['--knowledge', GOOD, 'kb', 'import', join(SEEDS, 'tencent-icp-number.md'), '--out', out];
+    expect((await runBeian(args)).code).toBe(0);
+    const again = await runBeian(args);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/drafts already exist \(use --force to overwrite\): .*what-is-icp-number\.md/);
+    expect((await runBeian([...args, '--force'])).code).toBe(0);
+  });
+
+  it.each([
+    ['a missing file', ['kb', 'import', 'no-such-page.md'], 2, /cannot read no-such-page\.md: ENOENT/],
+    [
+      'a bad --source-url',
+      ['kb', 'import', 'x.md', '--source-url', 'ftp://x'],
+      2,
+      /--source-url must be an http\(s\) URL/,
+    ],
+    ['a bad --topic', ['kb', 'import', 'x.md', '--topic', 'Not Kebab'], 2, /--topic must be a kebab-case topic id/],
+    ['no file argument', ['kb', 'import'], 2, /missing required argument 'file'/],
+  ])('fails clearly on %s', async (_name, args, code, message) => {
+    const run = await runBeian(args, { cwd: work });
+    expect(run.code).toBe(code);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('fails clearly on a page with no questions', async () => {
+    await writeFile(join(work, 'empty.md'), '<!-- nothing here -->\n');
+    const run = await runBeian(['kb', 'import', 'empty.md', '--out', 'nothing'], { cwd: work });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('No questions found in empty.md');
+  });
+});

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, where `bin/beian.js` lives. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/beian.js', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../fixtures/knowledge/', import.meta.url));
+
+export interface BeianRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment minus every BEIAN_ and SLACK_ setting, so each test states what it relies on. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!name.startsWith('BEIAN_') && !name.startsWith('SLACK_')) env[name] = value;
+  }
+  return { ...env, NO_COLOR: '1', ...extra };
+}
+
+/** Runs the real CLI (`node bin/beian.js …`) to completion, with optional stdin, and collects its output. */
+export function runBeian(
+  args: readonly string[],
+  options: { stdin?: string; env?: Record<string, string>; cwd?: string } = {},
+): Promise<BeianRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: cleanEnv(options.env ?? {}),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(options.stdin ?? '');
+  });
+}
