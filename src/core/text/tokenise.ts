@@ -1,5 +1,5 @@
 /** A run of Han characters, or a run of other letters and digits (Latin words, numbers). */
-const RUN = /(\p{Script=Han}+)|([\p{L}\p{M}\p{N}]+)/gu;
+const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])+)/gu;
 
 /**
  * Splits folded text into terms: Chinese runs into overlapping character bigrams (a run of one

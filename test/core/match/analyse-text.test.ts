@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { analyseText } from '../../../src/core/match/analyse-text.js';
+
+const sorted = (text: string) => [...new Set(analyseText(text))].sort();
+
+describe('analyseText', () => {
+  describe.each([
+    ['~cancel', ['怎么注销备案', '备案被吊销了', '撤销备案', 'how to cancel a filing', 'filing revoked']],
+    ['~expiry', ['备案有效期多久', '备案会过期吗', 'does the filing expire', '备案期限']],
+    ['~cert', ['备案证书', '备案证明', '备案截图', 'filing certificate']],
+    ['~police', ['公安备案', '公网安备', '公安联网备案', 'public security filing', 'police filing']],
+    ['~shell', ['空壳网站', '空殼主體', 'shell site']],
+  ])('reads synonyms as the concept %s', (concept, variants) => {
+    it.each(variants)('%s', (variant) => {
+      expect(analyseText(variant)).toContain(concept);
+    });
+  });
+
+  it.each([
+    ['Chinese question words', '请问备案怎么注销呢', '备案注销'],
+    ['English question words', 'how do I cancel the filing', 'cancel filing'],
+    ['traditional characters', '備案怎麼註銷', '备案注销'],
+    ['full-width letters', 'ＩＣＰ备案怎么注销', 'icp备案注销'],
+  ])('strips %s', (_name, question, plain) => {
+    expect(sorted(question)).toEqual(sorted(plain));
+  });
+
+  it.each([
+    ['SSL certificate is not a filing certificate', 'SSL证书', '备案证书'],
+    ['shell company is not a shell entity', '空壳公司', '空壳主体'],
+    ['closing a company is not cancelling a filing', '公司注销', '备案注销'],
+    ['an ICP licence is not an ICP filing', 'ICP许可证', 'ICP备案'],
+  ])('keeps compounds apart: %s', (_name, a, b) => {
+    expect(sorted(a)).not.toEqual(sorted(b));
+  });
+
+  it.each([
+    ['empty', ''],
+    ['white space', ' \t\n '],
+    ['emoji only', '😀🎉'],
+    ['filler only', '请问怎么样呢'],
+  ])('gives no terms for %s', (_name, input) => {
+    expect(analyseText(input)).toEqual([]);
+  });
+
+  it('drops a plural s from English words it does not know', () => {
+    expect(analyseText('subdomains')).toEqual(['subdomain']);
+  });
+});
