@@ -176,6 +176,7 @@ export async function startTls(socket: Socket, url: URL, ctx: ConnectContext): P
     return secure;
   } catch (error) {
     secure.destroy();
+    socket.destroy();
     throw error instanceof FetchError ? error : tlsFailure(error, host);
   }
 }

@@ -76,6 +76,8 @@ function createContext(options: FetchOptions, deps: FetchDeps, noun: string): Fe
   };
 }
 
+function ignore(): void {}
+
 function defaultPort(url: URL): number {
   return url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 }
@@ -87,6 +89,8 @@ async function openExchange(url: URL, ctx: FetchContext): Promise<Exchange> {
   const tcp = await connectPinned(addresses, url, defaultPort(url), ctx);
   const socket: Socket = url.protocol === 'https:' ? await startTls(tcp, url, ctx) : tcp;
   ctx.established = true;
+  // From here failures surface through the request and response; a late socket error must not crash.
+  for (const stream of new Set([tcp, socket])) stream.on('error', ignore);
   const req = request({
     method: 'GET',
     path: `${url.pathname}${url.search}`,
@@ -102,6 +106,7 @@ async function openExchange(url: URL, ctx: FetchContext): Promise<Exchange> {
     req.once('error', reject);
   });
   req.end();
+  req.on('error', ignore);
   try {
     const response = await ctx.deadline.run('response', bareHost(url), answered, close);
     return { response, close };
@@ -165,26 +170,22 @@ function checkHop(from: URL, to: URL, redirects: RedirectHop[], seen: Set<string
   seen.add(withoutHash(to));
 }
 
+type PageBody = Pick<FetchedPage, 'contentType' | 'charset' | 'html' | 'bytes'>;
+
 /** Reads a small error page to keep on the error; failures here only mean no page is kept. */
-async function readErrorPage(exchange: Exchange, url: URL, ctx: FetchContext): Promise<FetchedPage | undefined> {
+async function readErrorPage(exchange: Exchange, url: URL, ctx: FetchContext): Promise<PageBody | undefined> {
   const limit = Math.min(ctx.maxBytes, FETCH_DEFAULTS.errorPageBytes);
   const contentType = exchange.response.headers['content-type'] ?? '';
   try {
     checkDeclaredLength(exchange.response, limit);
     const body = await readBody(exchange.response, bareHost(url), limit, ctx.deadline);
-    const { html, charset } = decodeHtml(body, contentType);
-    const status = exchange.response.statusCode ?? 0;
-    return { url: url.href, finalUrl: url.href, redirects: [], status, contentType, charset, html, bytes: body.length };
+    return { contentType, ...decodeHtml(body, contentType), bytes: body.length };
   } catch {
     return undefined;
   }
 }
 
-async function readPage(
-  exchange: Exchange,
-  url: URL,
-  ctx: FetchContext,
-): Promise<{ html: string; charset: string; bytes: number }> {
+async function readPage(exchange: Exchange, url: URL, ctx: FetchContext): Promise<PageBody> {
   const contentType = exchange.response.headers['content-type'];
   const mediaType = mediaTypeOf(contentType);
   if (mediaType !== '' && !isHtmlType(mediaType)) {
@@ -193,49 +194,50 @@ async function readPage(
   checkDeclaredLength(exchange.response, ctx.maxBytes);
   const body = await readBody(exchange.response, bareHost(url), ctx.maxBytes, ctx.deadline);
   if (mediaType === '' && !looksLikeHtml(body)) {
-    throw new FetchError(
-      'not-html',
-      `The server sent no content type and the body does not look like a web page (${url.href}).`,
-    );
+    const message = `The server sent no content type and the body does not look like a web page (${url.href}).`;
+    throw new FetchError('not-html', message);
   }
-  return { ...decodeHtml(body, contentType), bytes: body.length };
+  return { contentType: contentType ?? '', ...decodeHtml(body, contentType), bytes: body.length };
+}
+
+interface Chain {
+  start: URL;
+  redirects: RedirectHop[];
+  seen: Set<string>;
+}
+
+/** One answer: the URL to go to next (redirect or meta refresh), or the page. Throws for error statuses. */
+async function readAnswer(exchange: Exchange, url: URL, chain: Chain, ctx: FetchContext): Promise<URL | FetchedPage> {
+  const status = exchange.response.statusCode ?? 0;
+  if (REDIRECT_STATUSES.has(status)) return followTo(url, locationOf(exchange.response, url), status, chain, ctx);
+  if (status >= 300) {
+    const body = status >= 400 ? await readErrorPage(exchange, url, ctx) : undefined;
+    const page = body && { url: chain.start.href, finalUrl: url.href, redirects: chain.redirects, status, ...body };
+    const message = `The ${ctx.noun} answered ${statusText(status)} (${url.href}).`;
+    throw new HttpStatusError(message, { status, url: url.href, ...(page ? { page } : {}) });
+  }
+  const body = await readPage(exchange, url, ctx);
+  const refresh = findMetaRefresh(body.html, url);
+  if (refresh) return followTo(url, refresh, status, chain, ctx);
+  return { url: chain.start.href, finalUrl: url.href, redirects: chain.redirects, status, ...body };
+}
+
+function followTo(from: URL, to: URL, status: number, chain: Chain, ctx: FetchContext): URL {
+  chain.redirects.push({ url: from.href, status });
+  checkHop(from, to, chain.redirects, chain.seen, ctx);
+  return to;
 }
 
 /** Follows redirects and meta refreshes from `start` to a page, re-checking every hop. */
 async function fetchFrom(start: URL, ctx: FetchContext): Promise<FetchedPage> {
-  const redirects: RedirectHop[] = [];
-  const seen = new Set([withoutHash(start)]);
+  const chain: Chain = { start, redirects: [], seen: new Set([withoutHash(start)]) };
   let url = start;
   for (;;) {
     const exchange = await openExchange(url, ctx);
     try {
-      const status = exchange.response.statusCode ?? 0;
-      if (REDIRECT_STATUSES.has(status)) {
-        const next = locationOf(exchange.response, url);
-        redirects.push({ url: url.href, status });
-        checkHop(url, next, redirects, seen, ctx);
-        url = next;
-        continue;
-      }
-      if (status >= 300) {
-        const page = status >= 400 ? await readErrorPage(exchange, url, ctx) : undefined;
-        const message = `The ${ctx.noun} answered ${statusText(status)} (${url.href}).`;
-        throw new HttpStatusError(message, {
-          status,
-          url: url.href,
-          ...(page ? { page: { ...page, redirects } } : {}),
-        });
-      }
-      const body = await readPage(exchange, url, ctx);
-      const refresh = findMetaRefresh(body.html, url);
-      if (refresh) {
-        redirects.push({ url: url.href, status });
-        checkHop(url, refresh, redirects, seen, ctx);
-        url = refresh;
-        continue;
-      }
-      const contentType = exchange.response.headers['content-type'] ?? '';
-      return { url: start.href, finalUrl: url.href, redirects, status, contentType, ...body };
+      const answer = await readAnswer(exchange, url, chain, ctx);
+      if (!(answer instanceof URL)) return answer;
+      url = answer;
     } finally {
       exchange.close();
     }

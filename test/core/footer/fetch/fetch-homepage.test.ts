@@ -187,6 +187,29 @@ describe('answers that are not a page', () => {
     expect((error as HttpStatusError).page?.html).toBe('<h1>页面不存在</h1>');
   });
 
+  it('keeps the chain on an error page reached through a redirect', async () => {
+    const server = await serveRoutes({
+      '/': { status: 302, headers: { location: '/waf' }, body: '' },
+      '/waf': { status: 403, body: '<title>Access denied</title>' },
+    });
+    const error = (await failure(fetchDocument(server.url, LOCAL))) as HttpStatusError;
+    expect(error.url).toBe(`${server.origin}/waf`);
+    expect(error.page).toMatchObject({
+      url: server.url,
+      finalUrl: `${server.origin}/waf`,
+      redirects: [{ url: server.url, status: 302 }],
+      status: 403,
+      html: '<title>Access denied</title>',
+    });
+  });
+
+  it('does not keep an error page over the small-page limit', async () => {
+    const server = await serveRoutes({ '/': { status: 500, body: 'x'.repeat(300 * 1024) } });
+    const error = (await failure(fetchDocument(server.url, LOCAL))) as HttpStatusError;
+    expect(error.status).toBe(500);
+    expect(error.page).toBeUndefined();
+  });
+
   it('keeps a WAF challenge served with 503 on the error, for the analyser', async () => {
     const challenge = '<html><title>安全验证</title><script>challenge()</script></html>';
     const server = await serveRoutes({
