@@ -93,7 +93,7 @@ function renderBlockToken(token: Token): Piece[] {
     case 'hr':
       return [{ kind: 'divider' }];
     case 'html':
-      return [{ kind: 'text', text: escapeMrkdwn(stripTags((token as Tokens.HTML).text)) }];
+      return [{ kind: 'text', text: escapeMrkdwn((token as Tokens.HTML).text.trim()) }];
     default:
       return [];
   }
@@ -166,8 +166,9 @@ function renderInlineToken(token: Token, images?: Piece[]): string {
       return renderLink(token as Tokens.Link);
     case 'image':
       return renderImage(token as Tokens.Image, images);
+    // Answers use <placeholders> such as <your-domain> far more often than HTML: show them as written.
     case 'html':
-      return escapeMrkdwn(stripTags((token as Tokens.HTML).text));
+      return escapeMrkdwn((token as Tokens.HTML).text);
     default:
       return 'text' in token && typeof token.text === 'string' ? escapeMrkdwn(token.text) : '';
   }
@@ -204,8 +205,4 @@ function plainText(tokens: readonly Token[]): string {
   return tokens
     .map((t) => ('tokens' in t && Array.isArray(t.tokens) ? plainText(t.tokens) : 'text' in t ? String(t.text) : ''))
     .join('');
-}
-
-function stripTags(html: string): string {
-  return html.replace(/<[^>]*>/g, '');
 }
