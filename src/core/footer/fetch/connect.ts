@@ -96,7 +96,7 @@ function unreachable(error: unknown, host: string, address: string, port: number
 }
 
 function waitConnected(socket: Socket): Promise<void> {
-  if (!socket.connecting && !socket.destroyed && socket.readyState === 'open') return Promise.resolve();
+  if (!socket.pending && !socket.destroyed) return Promise.resolve();
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('error', reject);

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createConnection, Socket } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FetchError, TargetError } from '../../../../src/core/errors.js';
 import { HttpStatusError } from '../../../../src/core/footer/fetch/fetch-errors.js';
 import { fetchDocument, fetchHomepage, REQUEST_HEADERS } from '../../../../src/core/footer/fetch/fetch-homepage.js';
+import type { Connector, Resolver } from '../../../../src/core/footer/fetch/types.js';
 import { type Handler, type Route, routes, startServer, type TestServer } from '../../../helpers/serve-pages.js';
 import { encodeGb } from './encode-gb.js';
 import { loopbackConnector, tableResolver } from './loopback-deps.js';
@@ -276,6 +277,27 @@ describe('limits', () => {
     expect(error.message).toBe(
       'Checking 127.0.0.1 took longer than the 300 ms limit (waiting for the rest of the page).',
     );
+  });
+
+  it('gives up on a DNS lookup that never answers', async () => {
+    const resolve = vi.fn<Resolver>(() => new Promise(() => undefined));
+    const deps = { resolve, connect: loopbackConnector() };
+    const error = await failure(fetchHomepage('slow-dns.example', { phaseTimeoutsMs: { dns: 100 } }, deps));
+    expect(error.message).toBe('Looking up slow-dns.example in DNS took longer than 100 ms.');
+    expect(resolve).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives up on a connection that never opens, then tries http for a bare domain', async () => {
+    const server = await serveRoutes({ '/': { body: page() } });
+    const connect = vi.fn<Connector>((_address, port) =>
+      port === 443 ? new Socket() : createConnection({ host: '127.0.0.1', port: server.port }),
+    );
+    const deps = { resolve: tableResolver({ 'shop.example': PUBLIC_IP }), connect };
+    const options = { phaseTimeoutsMs: { connect: 100 } };
+    const error = await failure(fetchDocument('https://shop.example/', options, deps));
+    expect(error.message).toBe('shop.example did not accept a connection within 100 ms.');
+    const result = await fetchHomepage('shop.example', options, deps);
+    expect(result.url).toBe('http://shop.example/');
   });
 
   it('stops when the caller aborts', async () => {
