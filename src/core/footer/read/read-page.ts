@@ -1,0 +1,153 @@
+import { type AnyNode, type Element, isComment, isTag, isText, type ParentNode, type Text } from 'domhandler';
+import { textContent } from 'domutils';
+import { parseDocument } from 'htmlparser2';
+import { normaliseWithOffsets } from './normalise-offsets.js';
+import type { Block, HiddenText, PageModel, Viewport } from './page-model.js';
+import { BLOCK_TAGS, type HiddenPlace, hiddenPlaceOf } from './visibility.js';
+
+interface WalkState {
+  blocks: Block[];
+  pieces: Text[];
+  hidden: HiddenText[];
+  offset: number;
+  frames: string[];
+  scripts: number;
+}
+
+// Markup inside a comment (a commented-out footer) is reduced to its text.
+function commentText(data: string): string {
+  return data.replace(/<[^>]*>/g, '');
+}
+
+function flush(state: WalkState): void {
+  const pieces: Block['pieces'] = [];
+  let raw = '';
+  for (const node of state.pieces) {
+    pieces.push({ node, start: raw.length });
+    raw += node.data;
+  }
+  state.pieces = [];
+  const mapped = normaliseWithOffsets(raw);
+  if (mapped.text === '') return;
+  const index = state.blocks.length;
+  state.blocks.push({ index, raw, pieces, offset: state.offset, ...mapped });
+  state.offset += mapped.text.length + 1;
+}
+
+function collectHidden(element: Element, place: HiddenPlace, state: WalkState): void {
+  if (place === 'meta') {
+    const content = element.attribs.content;
+    if (content !== undefined) state.hidden.push({ where: 'meta', text: content });
+    return;
+  }
+  if (place === 'hidden input') {
+    state.hidden.push({ where: place, text: element.attribs.value ?? '' });
+    return;
+  }
+  if (place === 'script') state.scripts += 1;
+  if (place === 'head' || place === 'hidden element' || place === 'noscript' || place === 'frame fallback') {
+    collectHiddenChildren(element, place, state);
+    return;
+  }
+  state.hidden.push({ where: place, text: textContent(element) });
+}
+
+// Inside <head> and hidden elements, scripts, titles and comments keep their own, more telling place.
+function collectHiddenChildren(parent: ParentNode, place: HiddenPlace, state: WalkState): void {
+  for (const child of parent.children) {
+    if (isText(child)) state.hidden.push({ where: place, text: child.data });
+    else if (isComment(child)) state.hidden.push({ where: 'comment', text: commentText(child.data) });
+    else if (isTag(child)) {
+      noteFrame(child, state);
+      const own = hiddenPlaceOf(child);
+      if (own !== null && own !== 'hidden element') collectHidden(child, own, state);
+      else collectHiddenChildren(child, place, state);
+    }
+  }
+}
+
+function noteFrame(element: Element, state: WalkState): void {
+  if ((element.name === 'iframe' || element.name === 'frame') && element.attribs.src !== undefined) {
+    state.frames.push(element.attribs.src.trim());
+  }
+}
+
+function visit(node: AnyNode, state: WalkState): void {
+  if (isText(node)) {
+    state.pieces.push(node);
+    return;
+  }
+  if (isComment(node)) {
+    state.hidden.push({ where: 'comment', text: commentText(node.data) });
+    return;
+  }
+  if (!isTag(node)) return;
+  noteFrame(node, state);
+  const place = hiddenPlaceOf(node);
+  if (place !== null) {
+    collectHidden(node, place, state);
+    return;
+  }
+  if (node.name === 'br') {
+    flush(state);
+    return;
+  }
+  const block = BLOCK_TAGS.has(node.name);
+  if (block) flush(state);
+  for (const child of node.children) visit(child, state);
+  if (block) flush(state);
+}
+
+function readViewport(root: ParentNode): Viewport | null {
+  const html = root.children.find((child): child is Element => isTag(child) && child.name === 'html');
+  const width = Number(html?.attribs['data-beian-viewport-width']);
+  const documentHeight = Number(html?.attribs['data-beian-document-height']);
+  return width > 0 && documentHeight > 0 ? { width, documentHeight } : null;
+}
+
+/** Parses HTML into the page model: visible text in blocks, hidden text by place, frames and layout facts. */
+export function readPage(html: string): PageModel {
+  const document = parseDocument(html);
+  const state: WalkState = { blocks: [], pieces: [], hidden: [], offset: 0, frames: [], scripts: 0 };
+  for (const child of document.children) visit(child, state);
+  flush(state);
+  const title = state.hidden
+    .filter((h) => h.where === 'title')
+    .map((h) => h.text)
+    .join(' ');
+  return {
+    document,
+    blocks: state.blocks,
+    textLength: Math.max(0, state.offset - 1),
+    hidden: state.hidden,
+    title,
+    frames: state.frames,
+    scripts: state.scripts,
+    viewport: readViewport(document),
+  };
+}
+
+/** The text nodes that carry characters `start`..`end` of a block's normalised text, in order. */
+export function nodesInRange(block: Block, start: number, end: number): Text[] {
+  const nodes: Text[] = [];
+  for (let i = start; i < end; i += 1) {
+    if (block.text[i] === ' ') continue;
+    const node = nodeAtRaw(block, block.rawStart[i] ?? 0);
+    if (node !== undefined && nodes.at(-1) !== node) nodes.push(node);
+  }
+  return nodes;
+}
+
+function nodeAtRaw(block: Block, rawOffset: number): Text | undefined {
+  let found: Text | undefined;
+  for (const piece of block.pieces) {
+    if (piece.start > rawOffset) break;
+    found = piece.node;
+  }
+  return found;
+}
+
+/** The raw text (as written in the HTML) behind characters `start`..`end` of a block's normalised text. */
+export function rawSlice(block: Block, start: number, end: number): string {
+  return block.raw.slice(block.rawStart[start] ?? 0, block.rawEnd[end - 1] ?? block.raw.length);
+}

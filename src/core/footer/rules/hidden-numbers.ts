@@ -1,0 +1,36 @@
+import { normaliseText } from '../../text/normalise.js';
+import { findNumbers, type NumberMatch } from '../numbers.js';
+import type { PageModel } from '../read/page-model.js';
+import type { HiddenPlace } from '../read/visibility.js';
+
+const PLACE_NAMES: Readonly<Record<HiddenPlace, string>> = {
+  comment: 'an HTML comment',
+  script: 'a <script>',
+  style: 'a <style> block',
+  noscript: 'a <noscript> block',
+  template: 'a <template>',
+  title: 'the <title>',
+  meta: 'a <meta> tag',
+  head: 'the <head>',
+  'frame fallback': 'frame fallback content',
+  'hidden element': 'a hidden element',
+  'hidden input': 'a hidden <input>',
+};
+
+/** The first number of a type that is in the HTML but not visible, and every place it hides in. */
+export function hiddenNumberPlaces(
+  model: PageModel,
+  type: NumberMatch['type'],
+): { number: string; places: string[] } | null {
+  const places = new Map<string, Set<string>>();
+  for (const hidden of model.hidden) {
+    for (const m of findNumbers(normaliseText(hidden.text))) {
+      if (m.type !== type) continue;
+      const set = places.get(m.number) ?? new Set<string>();
+      set.add(PLACE_NAMES[hidden.where]);
+      places.set(m.number, set);
+    }
+  }
+  const [first] = places;
+  return first === undefined ? null : { number: first[0], places: [...first[1]] };
+}

@@ -1,0 +1,102 @@
+import type { IcpMatch } from '../numbers.js';
+import type { Finding } from '../types.js';
+import { finding, type IcpSighting, MIIT_URL, type RuleContext } from './context.js';
+import { hiddenNumberPlaces } from './hidden-numbers.js';
+
+function missingFinding(context: RuleContext): Finding {
+  const hidden = hiddenNumberPlaces(context.model, 'icp');
+  if (hidden !== null) {
+    return finding(
+      'icp-number',
+      'error',
+      `${hidden.number} appears only in ${hidden.places.join(' and ')}, which visitors do not see; ` +
+        `show it as visible text at the bottom of the homepage, linked to ${MIIT_URL}`,
+    );
+  }
+  return finding(
+    'icp-number',
+    'error',
+    `no ICP filing number (like 京ICP备12345678号-1) is shown on the homepage; ` +
+      `show it at the bottom of the page, linked to ${MIIT_URL}`,
+  );
+}
+
+function formFindings(m: IcpMatch): Finding[] {
+  if (m.provinceStatus === 'vanity') {
+    return [
+      finding(
+        'icp-number',
+        'error',
+        `${m.number} is from a vanity registry ("${m.province}ICP备"), not an MIIT filing; ` +
+          'show the number MIIT issued (province + ICP备 + serial + 号)',
+      ),
+    ];
+  }
+  if (m.placeholder) {
+    return [finding('icp-number', 'error', `${m.text} is a template placeholder; put the site's real filing number`)];
+  }
+  if (m.provinceStatus === 'missing') {
+    return [
+      finding(
+        'icp-number',
+        'error',
+        `${m.text} has no province character; the number starts with it (e.g. 京ICP备${m.serial}号)`,
+      ),
+    ];
+  }
+  return [];
+}
+
+function deviationFindings(m: IcpMatch): Finding[] {
+  const found: Finding[] = [];
+  const warn = (message: string) => found.push(finding('icp-number', 'warning', message));
+  if (m.deviations.includes('unusual-province')) {
+    warn(`${m.number} starts with "${m.province}", which MIIT does not use in filing numbers; check the record`);
+  }
+  if (m.deviations.includes('missing-hao')) warn(`"${m.text}" lacks 号 after the serial; write ${m.number}`);
+  if (m.deviations.includes('icp-bei-an'))
+    warn(`"${m.text}" says ICP备案 where the number says ICP备; write ${m.number}`);
+  if (m.deviations.includes('suffix-before-hao')) {
+    warn(`in "${m.text}" the -${m.site} stands before 号; write ${m.number}`);
+  }
+  if (m.deviations.includes('odd-serial-length')) {
+    const expected = m.kind === '证' ? '6' : '8 or 10';
+    warn(
+      `the serial ${m.serial} has ${m.serial.length} digits where ${expected} are usual; check it against the record`,
+    );
+  }
+  return found;
+}
+
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
+const ODD_DASH = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63]/;
+
+function normalisationFindings(sighting: IcpSighting): Finding[] {
+  const raw = sighting.raw.replace(/\s+/g, ' ');
+  const m = sighting.match;
+  if (raw === m.number) return [];
+  const how: string[] = [];
+  if (FULL_WIDTH.test(raw)) how.push('full-width characters');
+  if (raw.replace(INVISIBLE, '') !== raw) how.push('invisible characters');
+  if (ODD_DASH.test(raw)) how.push('an unusual dash');
+  if (m.deviations.includes('spaces') || /\s/.test(raw)) how.push('spaces');
+  if (how.length === 0) return [];
+  return [
+    finding(
+      'icp-number',
+      'info',
+      `the number is written with ${how.join(', ')} ("${raw.replace(INVISIBLE, '')}"); it reads as ${m.number}, ` +
+        'which is how the record writes it',
+    ),
+  ];
+}
+
+/** `icp-number`: an ICP number is shown as visible text and is well formed. */
+export function checkIcpNumber(context: RuleContext): Finding[] {
+  const sighting = context.icp;
+  if (sighting === null) return [missingFinding(context)];
+  const form = formFindings(sighting.match);
+  if (form.length > 0) return form;
+  return [...deviationFindings(sighting.match), ...normalisationFindings(sighting)];
+}
