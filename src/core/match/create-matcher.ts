@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { analyseText } from './analyse-text.js';
 import { decideMatch } from './decide-match.js';
+import { SYNONYM_GROUPS } from './lexicon.js';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.js';
 import { type Candidate, createScorer, type WeightedTerms } from './score-entries.js';
 import { buildTermIndex, charFactor, type TermIndex } from './term-index.js';
@@ -10,6 +11,7 @@ import type { Matcher, MatchResult } from './types.js';
 // Questions longer than this are cut: nobody asks a 2,000-character question, and it bounds the work.
 const MAX_QUESTION_LENGTH = 500;
 const MISSPELLABLE = /^[a-z]{5,}$/;
+const LATIN_SYNONYMS = Object.values(SYNONYM_GROUPS).flat();
 
 /**
  * Builds a matcher over the knowledge base; `options` override {@link DEFAULT_MATCH_OPTIONS}.
@@ -48,18 +50,21 @@ function weighTerms(
   const weighted = new Map<string, number>();
   const unknown = index.maxIdf * opts.unknownTermWeight;
   for (const raw of terms) {
-    const term = index.idf.has(raw) || !MISSPELLABLE.test(raw) ? raw : (correctSpelling(raw) ?? raw);
-    weighted.set(term, index.idf.get(term) ?? unknown * charFactor(term, opts));
+    const corrected = index.idf.has(raw) || !MISSPELLABLE.test(raw) ? undefined : correctSpelling(raw);
+    for (const term of corrected === undefined ? [raw] : analyseText(corrected)) {
+      weighted.set(term, index.idf.get(term) ?? unknown * charFactor(term, opts));
+    }
   }
   return weighted;
 }
 
-// Fuse.js over the English words the knowledge base uses: "certficate" still finds "certificate".
+// Fuse.js over the English words the knowledge base and the dictionary know: "certficate" still
+// finds "certificate" (and through it the concept ~cert).
 function createSpellingCorrector(index: TermIndex, threshold: number): (word: string) => string | undefined {
   let fuse: Fuse<string> | undefined;
   return (word) => {
     fuse ??= new Fuse(
-      [...index.idf.keys()].filter((t) => MISSPELLABLE.test(t)),
+      [...new Set([...index.idf.keys(), ...LATIN_SYNONYMS])].filter((t) => MISSPELLABLE.test(t)),
       { threshold, ignoreLocation: true, includeScore: true },
     );
     return fuse.search(word, { limit: 1 })[0]?.item;

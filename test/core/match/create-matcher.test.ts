@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { createMatcher } from '../../../src/core/match/create-matcher.js';
+import { DEFAULT_MATCH_OPTIONS } from '../../../src/core/match/options.js';
+import { FIXTURE_KB } from './knowledge-fixture.js';
+
+const matcher = createMatcher(FIXTURE_KB);
+
+describe('createMatcher', () => {
+  it.each([
+    ['Chinese', '备案号怎么注销', 'cancel-filing'],
+    ['a synonym (吊销 for 注销)', '备案被吊销了怎么办', 'cancel-filing'],
+    ['traditional characters', '備案號怎麼註銷', 'cancel-filing'],
+    ['full-width letters', 'ＩＣＰ备案号会过期吗', 'validity'],
+    ['English', 'how long is my icp number valid', 'validity'],
+    ['English with a typo', 'where is the filing certficate', 'certificate'],
+    ['a 4-character half-sentence', '空壳主体', 'shell-entity'],
+    ['shell site, not shell entity', '空壳网站是啥', 'shell-site'],
+    ['mixed Chinese and English', '备案 certificate 在哪下载', 'certificate'],
+  ])('answers %s', (_name, question, id) => {
+    const result = matcher.match(question);
+    expect(result.best?.id).toBe(id);
+    expect(result.answered).toBe(true);
+  });
+
+  it.each([
+    ['an SSL certificate question', 'SSL证书怎么申请'],
+    ['a shell company (finance) question', 'what is a shell company'],
+    ['closing a company', '公司注销要多久'],
+    ['small talk', '今天天气怎么样'],
+    ['thanks', '谢谢'],
+  ])('refuses %s', (_name, question) => {
+    expect(matcher.match(question).answered).toBe(false);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['white space', '  \n\t '],
+    ['emoji', '🙂🙂🙂'],
+    ['punctuation', '？？？！！'],
+  ])('returns no answer and no suggestions for %s input', (_name, question) => {
+    expect(matcher.match(question)).toEqual({
+      question,
+      answered: false,
+      confidence: 0,
+      best: null,
+      suggestions: [],
+    });
+  });
+
+  it('handles a very long question quickly and without crashing', () => {
+    const question = '备案号怎么注销'.repeat(2000);
+    const started = performance.now();
+    const result = matcher.match(question);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(result.question).toBe(question);
+    expect(result.best?.id).toBe('cancel-filing');
+  });
+
+  it('keeps confidence in [0, 1] and suggestions best first, at most three, never the best entry when answered', () => {
+    for (const q of ['备案号怎么注销', '空壳', 'icp filing', '备案', 'shell']) {
+      const r = matcher.match(q);
+      expect(r.confidence).toBeGreaterThanOrEqual(0);
+      expect(r.confidence).toBeLessThanOrEqual(1);
+      expect(r.suggestions.length).toBeLessThanOrEqual(3);
+      const confidences = r.suggestions.map((s) => s.confidence);
+      expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
+      if (r.answered) expect(r.suggestions.map((s) => s.id)).not.toContain(r.best?.id);
+      else if (r.suggestions.length > 0) expect(r.suggestions[0]?.id).toBe(r.best?.id);
+    }
+  });
+
+  it('offers the shell entries as suggestions for an ambiguous one-word question', () => {
+    const r = createMatcher(FIXTURE_KB, { answerThreshold: 0.99 }).match('空壳');
+    expect(r.answered).toBe(false);
+    expect(r.suggestions.map((s) => s.id).sort()).toEqual(['shell-entity', 'shell-site']);
+  });
+
+  it.each([
+    [0.01, true],
+    [1, false],
+  ])('honours an answerThreshold of %s', (answerThreshold, answered) => {
+    const r = createMatcher(FIXTURE_KB, { answerThreshold }).match('备案号过期了 怎么看');
+    expect(r.best?.id).toBe('validity');
+    expect(r.answered).toBe(answered);
+  });
+
+  it('keeps its defaults frozen', () => {
+    expect(Object.isFrozen(DEFAULT_MATCH_OPTIONS)).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { decideMatch } from '../../../src/core/match/decide-match.js';
+import type { Candidate } from '../../../src/core/match/score-entries.js';
+import { FIXTURE_KB } from './knowledge-fixture.js';
+
+const OPTIONS = { answerThreshold: 0.5, minMargin: 0.1, minCoverage: 0.5, suggestThreshold: 0.2, maxSuggestions: 3 };
+const entries = FIXTURE_KB.entries;
+const c = (entry: number, confidence: number, coverage = 1): Candidate => ({ entry, confidence, coverage });
+
+describe('decideMatch', () => {
+  it.each([
+    ['confident, clear lead, covered', [c(0, 0.8), c(1, 0.3)], true],
+    ['below the threshold', [c(0, 0.45), c(1, 0.1)], false],
+    ['exactly at the threshold', [c(0, 0.5), c(1, 0.1)], true],
+    ['too close to the runner-up', [c(0, 0.8), c(1, 0.75)], false],
+    ['alone (no runner-up) and confident', [c(0, 0.6)], true],
+    ['confident but most of the question is elsewhere', [c(0, 0.8, 0.3), c(1, 0.2)], false],
+  ])('%s → answered %s', (_name, ranked, answered) => {
+    expect(decideMatch('q', ranked, entries, OPTIONS).answered).toBe(answered);
+  });
+
+  it('suggests the runners-up after the best when answered', () => {
+    const r = decideMatch('q', [c(0, 0.9), c(1, 0.5), c(2, 0.3), c(3, 0.1)], entries, OPTIONS);
+    expect(r.best?.id).toBe('cancel-filing');
+    expect(r.suggestions.map((s) => s.id)).toEqual(['validity', 'certificate']);
+  });
+
+  it('suggests the plausible candidates, best first, when not answered', () => {
+    const r = decideMatch('q', [c(3, 0.45), c(4, 0.44), c(0, 0.3), c(1, 0.25)], entries, OPTIONS);
+    expect(r.answered).toBe(false);
+    expect(r.best?.id).toBe('shell-entity');
+    expect(r.suggestions.map((s) => s.id)).toEqual(['shell-entity', 'shell-site', 'cancel-filing']);
+  });
+
+  it('offers nothing below the suggestion threshold', () => {
+    const r = decideMatch('q', [c(0, 0.15), c(1, 0.1)], entries, OPTIONS);
+    expect(r).toMatchObject({ answered: false, confidence: 0.15, suggestions: [] });
+    expect(r.best?.id).toBe('cancel-filing');
+  });
+
+  it('returns no best entry when there is no candidate', () => {
+    expect(decideMatch('q', [], entries, OPTIONS)).toEqual({
+      question: 'q',
+      answered: false,
+      confidence: 0,
+      best: null,
+      suggestions: [],
+    });
+  });
+});
