@@ -45,6 +45,24 @@ const TERMS: readonly Term[] = [
 ];
 
 const MAX_PARTS = 4;
+// English filler that makes ids longer without making them easier to recognise.
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'is',
+  'are',
+  'was',
+  'do',
+  'does',
+  'my',
+  'i',
+  'to',
+  'of',
+  'for',
+  'in',
+  'it',
+]);
 // The knowledge README asks for 2–8 tags.
 const MAX_TAGS = 8;
 
@@ -63,7 +81,10 @@ function findTerms(text: string): Term[] {
 /** The words of an id for `text`: mapped Chinese terms and ASCII words, in order, each word once. */
 function idWords(text: string): string[] {
   const parts: { at: number; slug: string }[] = [];
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9]*/g)) parts.push({ at: m.index, slug: m[0].toLowerCase() });
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9]*/g)) {
+    const word = m[0].toLowerCase();
+    if (!STOP_WORDS.has(word)) parts.push({ at: m.index, slug: word });
+  }
   let i = 0;
   while (i < text.length) {
     const term = TERMS.find((t) => text.startsWith(t.text, i));
