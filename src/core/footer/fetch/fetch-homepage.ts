@@ -12,10 +12,11 @@ import {
   startTls,
 } from './connect.js';
 import { isHtmlType, looksLikeHtml, mediaTypeOf } from './content-type.js';
+import { CookieJar } from './cookie-jar.js';
 import { Deadline } from './deadline.js';
 import { decodeHtml } from './decode.js';
 import { errorCode, FetchTimeoutError, HttpStatusError } from './fetch-errors.js';
-import { findMetaRefresh, withoutHash } from './meta-refresh.js';
+import { findMetaRefresh, MAX_REFRESH_DELAY_S, parseRefreshContent, withoutHash } from './meta-refresh.js';
 import { checkDeclaredLength, readBody } from './read-body.js';
 import { parseTarget, urlProblem } from './target.js';
 import type { FetchDeps, FetchedPage, FetchOptions, PhaseLimits } from './types.js';
@@ -53,6 +54,7 @@ interface FetchContext extends ConnectContext {
   noun: string;
   /** Set once a connection (with TLS, for https) was established: after that, no https→http fallback. */
   established: boolean;
+  cookies: CookieJar;
 }
 
 interface Exchange {
@@ -73,10 +75,21 @@ function createContext(options: FetchOptions, deps: FetchDeps, noun: string): Fe
     maxRedirects: options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects,
     noun,
     established: false,
+    cookies: new CookieJar(),
   };
 }
 
 function ignore(): void {}
+
+function requestHeaders(url: URL, ctx: FetchContext): Record<string, string> {
+  const cookie = ctx.cookies.headerFor(url.hostname);
+  return { ...REQUEST_HEADERS, host: url.host, ...(cookie ? { cookie } : {}) };
+}
+
+/** A page's identity for loop detection: the URL without its fragment, and the cookies it will be sent. */
+function visitKey(url: URL, ctx: FetchContext): string {
+  return `${withoutHash(url)} ${ctx.cookies.headerFor(url.hostname)}`;
+}
 
 function defaultPort(url: URL): number {
   return url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
@@ -94,7 +107,7 @@ async function openExchange(url: URL, ctx: FetchContext): Promise<Exchange> {
   const req = request({
     method: 'GET',
     path: `${url.pathname}${url.search}`,
-    headers: { ...REQUEST_HEADERS, host: url.host },
+    headers: requestHeaders(url, ctx),
     createConnection: () => socket,
   });
   const close = () => {
@@ -109,6 +122,7 @@ async function openExchange(url: URL, ctx: FetchContext): Promise<Exchange> {
   req.on('error', ignore);
   try {
     const response = await ctx.deadline.run('response', bareHost(url), answered, close);
+    ctx.cookies.store(url.hostname, response);
     return { response, close };
   } catch (error) {
     close();
@@ -157,7 +171,7 @@ function checkHop(from: URL, to: URL, redirects: RedirectHop[], seen: Set<string
       `${from.href} redirects to ${displayUrl(to)}, which cannot be checked: ${problem.reason}.`,
     );
   }
-  if (seen.has(withoutHash(to))) {
+  if (seen.has(visitKey(to, ctx))) {
     const chain = [...redirects.map((hop) => hop.url), to.href].join(' → ');
     throw new FetchError('redirect-loop', `The ${ctx.noun} redirects in a loop: ${chain}.`);
   }
@@ -167,7 +181,7 @@ function checkHop(from: URL, to: URL, redirects: RedirectHop[], seen: Set<string
       `The ${ctx.noun} redirected more than ${ctx.maxRedirects} times (last to ${to.href}); a browser would give up too.`,
     );
   }
-  seen.add(withoutHash(to));
+  seen.add(visitKey(to, ctx));
 }
 
 type PageBody = Pick<FetchedPage, 'contentType' | 'charset' | 'html' | 'bytes'>;
@@ -217,9 +231,18 @@ async function readAnswer(exchange: Exchange, url: URL, chain: Chain, ctx: Fetch
     throw new HttpStatusError(message, { status, url: url.href, ...(page ? { page } : {}) });
   }
   const body = await readPage(exchange, url, ctx);
-  const refresh = findMetaRefresh(body.html, url);
+  const refresh = refreshHeaderOf(exchange.response, url) ?? findMetaRefresh(body.html, url);
   if (refresh) return followTo(url, refresh, status, chain, ctx);
   return { url: chain.start.href, finalUrl: url.href, redirects: chain.redirects, status, ...body };
+}
+
+/** The target of a prompt `Refresh` response header (the header form of meta refresh), or null. */
+function refreshHeaderOf(response: IncomingMessage, base: URL): URL | null {
+  const header = response.headers.refresh;
+  const refresh = parseRefreshContent(Array.isArray(header) ? (header[0] ?? '') : (header ?? ''));
+  if (!refresh?.url || refresh.delay > MAX_REFRESH_DELAY_S) return null;
+  const target = URL.parse(refresh.url, base);
+  return target && withoutHash(target) !== withoutHash(base) ? target : null;
 }
 
 function followTo(from: URL, to: URL, status: number, chain: Chain, ctx: FetchContext): URL {
@@ -230,7 +253,7 @@ function followTo(from: URL, to: URL, status: number, chain: Chain, ctx: FetchCo
 
 /** Follows redirects and meta refreshes from `start` to a page, re-checking every hop. */
 async function fetchFrom(start: URL, ctx: FetchContext): Promise<FetchedPage> {
-  const chain: Chain = { start, redirects: [], seen: new Set([withoutHash(start)]) };
+  const chain: Chain = { start, redirects: [], seen: new Set([visitKey(start, ctx)]) };
   let url = start;
   for (;;) {
     const exchange = await openExchange(url, ctx);

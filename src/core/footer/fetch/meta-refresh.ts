@@ -1,7 +1,7 @@
 import { Parser } from 'htmlparser2';
 
 /** A refresh that waits longer than this is an auto-reloading page, not a redirect. */
-const MAX_REFRESH_DELAY_S = 5;
+export const MAX_REFRESH_DELAY_S = 5;
 
 /** The URL in a refresh `content` value (`0; url='/next'`), per the HTML "shared declarative refresh steps". */
 export function parseRefreshContent(content: string): { delay: number; url: string | null } | null {

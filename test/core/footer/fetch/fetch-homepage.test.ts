@@ -130,6 +130,33 @@ describe('redirects', () => {
     expect(result.redirects).toEqual([{ url: server.url, status: 200 }]);
   });
 
+  it('sends back a cookie a front end sets before redirecting to the same URL', async () => {
+    const server = await serve((req, res) => {
+      if (req.headers.cookie === 'cdn_check=ok')
+        return void res.writeHead(200, { 'content-type': 'text/html' }).end(page());
+      res.writeHead(302, { location: '/', 'set-cookie': 'cdn_check=ok; Path=/; HttpOnly' }).end();
+    });
+    const result = await fetchDocument(server.url, LOCAL);
+    expect(result.html).toContain(NUMBER);
+    expect(result.redirects).toEqual([{ url: server.url, status: 302 }]);
+  });
+
+  it('still calls it a loop when the cookie does not change', async () => {
+    const server = await serveRoutes({
+      '/': { status: 302, headers: { location: '/', 'set-cookie': 'a=1' }, body: '' },
+    });
+    expect((await failure(fetchDocument(server.url, LOCAL))).code).toBe('redirect-loop');
+  });
+
+  it('follows a Refresh response header', async () => {
+    const server = await serveRoutes({
+      '/': { headers: { refresh: '0;url=/portal/' }, body: '<html></html>' },
+      '/portal/': { body: page() },
+    });
+    const result = await fetchDocument(server.url, LOCAL);
+    expect(result.finalUrl).toBe(`${server.origin}/portal/`);
+  });
+
   it('refuses a redirect loop', async () => {
     const server = await serveRoutes({
       '/': { status: 302, headers: { location: '/a' }, body: '' },
