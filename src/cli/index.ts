@@ -1,8 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { BeianError } from '../core/errors.js';
 import { registerAskCommand } from './ask.js';
+import { registerCheckCommand } from './check.js';
 import { registerEvalCommand } from './eval.js';
 import { registerKbCommand } from './kb.js';
+import { registerReportCommand } from './report.js';
+import { registerServeCommand } from './serve.js';
 import { registerStartCommand } from './start.js';
 
 /**
@@ -16,9 +19,12 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerAskCommand(program);
+  registerCheckCommand(program);
   registerKbCommand(program);
   registerStartCommand(program);
   registerEvalCommand(program);
+  registerReportCommand(program);
+  registerServeCommand(program);
   return program;
 }
 

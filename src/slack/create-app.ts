@@ -12,6 +12,7 @@ import {
 } from '@slack/bolt';
 import type { Config, SlackConfig } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
+import { BeianError } from '../core/errors.js';
 import type { FeedbackStore } from '../store/feedback-store.js';
 import { createDeduper, type Deduper } from './dedupe.js';
 import type { SlackDeps } from './deps.js';
@@ -79,7 +80,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         customRoutes: [healthz],
         processBeforeResponse: false,
       });
-  const app = new App({ token: slack.botToken, receiver, logger, clientOptions });
+  // Token verification happens in start() instead, where a bad token becomes a clear start-up error rather
+  // than a rejected promise inside Bolt's constructor.
+  const app = new App({ token: slack.botToken, receiver, logger, clientOptions, tokenVerificationEnabled: false });
   const inflight = new Set<Promise<unknown>>();
   const deps: SlackDeps = {
     config,
@@ -99,6 +102,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     mode,
     registered,
     async start() {
+      await verifyToken(app, logger);
       const started = mode === 'http' ? await app.start({ port: config.port, host: options.host }) : await app.start();
       ready = true;
       logger.info(`Slack app started in ${mode === 'http' ? 'HTTP' : 'Socket Mode'}`);
@@ -113,12 +117,30 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
 }
 
+async function verifyToken(app: App, logger: Logger): Promise<void> {
+  try {
+    const auth = await app.client.auth.test();
+    logger.info(`Signed in to Slack as ${auth.user ?? auth.user_id} in ${auth.team ?? auth.team_id}`);
+  } catch (error) {
+    const detail = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+    throw new BeianError('slack-auth', `Slack did not accept SLACK_BOT_TOKEN (${detail}); check the bot token.`, {
+      cause: error,
+    });
+  }
+}
+
 function requireSlack(config: Config): SlackConfig {
   if (!config.slack) {
-    throw new Error('Slack credentials are not set: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN).');
+    throw new BeianError(
+      'slack-config',
+      'Slack credentials are not set: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN).',
+    );
   }
   if (!config.slack.appToken && !config.slack.signingSecret) {
-    throw new Error('HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
+    throw new BeianError(
+      'slack-config',
+      'HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).',
+    );
   }
   return config.slack;
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
+import { BeianError } from '../core/errors.js';
 import { createFeedbackStore } from '../store/feedback-store.js';
 import { createSlackApp } from './create-app.js';
 import { createLogger } from './logger.js';
@@ -11,7 +12,11 @@ import { createLogger } from './logger.js';
 export async function startSlack(config: Config, core: BotCore): Promise<{ stop(): Promise<void> }> {
   const logger = createLogger(config.logLevel, { secrets: [config.slack?.signingSecret] });
   const slack = createSlackApp({ config, core, store: createFeedbackStore(config.dataDir), logger });
-  const { port } = await slack.start();
+  const { port } = await slack.start().catch((error: unknown) => {
+    if (error instanceof BeianError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new BeianError('slack-start', `Could not start the Slack app: ${message}`, { cause: error });
+  });
   if (slack.mode === 'http') logger.info(`Listening on port ${port}: POST /slack/events, GET /healthz`);
   return { stop: () => slack.stop() };
 }
