@@ -22,7 +22,7 @@ export async function main(options: MainOptions = {}): Promise<void> {
   const config = loadConfig(process.env);
   const core = await createBotCore(config, options.knowledgeDir ?? config.knowledgeDir);
   if (config.slack) await serveSlack(config, core);
-  else await runConsole(core, consoleIo());
+  else await runConsole(core, consoleIo(config));
 }
 
 /** Builds the bot core once: knowledge base, matcher (with $BEIAN_MIN_CONFIDENCE), footer checks bound to config. */
@@ -57,7 +57,7 @@ async function serveSlack(config: Config, core: BotCore): Promise<void> {
   await bot.stop();
 }
 
-function consoleIo() {
+function consoleIo(config: Config) {
   const tty = process.stdout.isTTY === true && !process.env.NO_COLOR;
   return {
     input: process.stdin,
@@ -65,5 +65,6 @@ function consoleIo() {
     style: chooseStyle(tty),
     color: tty,
     prompt: process.stdin.isTTY === true,
+    concurrency: config.checkConcurrency,
   };
 }

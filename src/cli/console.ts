@@ -15,6 +15,8 @@ export interface ConsoleIo {
   color: boolean;
   /** Show a `> ` prompt (a person at a terminal, not a pipe). */
   prompt: boolean;
+  /** Footer checks run at once ($BEIAN_CHECK_CONCURRENCY). */
+  concurrency: number;
 }
 
 interface Session {
@@ -105,8 +107,18 @@ function listTopics(core: BotCore): string {
 
 async function checkFooters(session: Session, targets: readonly string[]): Promise<string> {
   if (targets.length === 0) return 'Usage: /footer-check SITE… (a domain or URL, e.g. /footer-check example.com)';
-  const reports = await Promise.all(targets.map((target) => session.core.checkFooter(target)));
+  const reports = await mapWithLimit(targets, session.io.concurrency, (target) => session.core.checkFooter(target));
   return reports.map((report) => formatFooterReport(report, { color: session.io.color })).join('\n\n');
+}
+
+async function mapWithLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await run(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
 }
 
 function showPrompt(io: ConsoleIo): void {
