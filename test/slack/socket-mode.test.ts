@@ -1,0 +1,122 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { loadConfig } from '../../src/config.js';
+import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
+import { createLogger } from '../../src/slack/logger.js';
+import { createFeedbackStore } from '../../src/store/feedback-store.js';
+import { FAKE_BOT, type FakeSlackApi, startFakeSlackApi } from './helpers/fake-slack-api.js';
+import { eventEnvelope } from './helpers/signed-requests.js';
+import { createTestCore } from './helpers/start-test-slack.js';
+
+let api: FakeSlackApi;
+let wss: WebSocketServer;
+let slack: SlackApp;
+let dataDir: string;
+const connections: WebSocket[] = [];
+const received: Record<string, unknown>[] = [];
+
+function waitUntil(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      if (check()) resolve();
+      else if (Date.now() > deadline) reject(new Error(`Timed out waiting for ${what}`));
+      else setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+  wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+  api.socketUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link`;
+  wss.on('connection', (socket) => {
+    connections.push(socket);
+    socket.on('message', (data) => received.push(JSON.parse(String(data)) as Record<string, unknown>));
+    socket.send(
+      JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0TEST01' }, debug_info: {} }),
+    );
+  });
+  dataDir = await mkdtemp(join(tmpdir(), 'beian-socket-'));
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-socket-test',
+    SLACK_APP_TOKEN: 'xapp-1-socket-test',
+    SLACK_API_URL: api.apiUrl,
+    PORT: '0',
+    BEIAN_DATA_DIR: dataDir,
+    LOG_LEVEL: 'error',
+  });
+  slack = createSlackApp({
+    config,
+    core: await createTestCore(),
+    store: createFeedbackStore(dataDir),
+    logger: createLogger('error', { write: () => undefined }),
+    retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 50 },
+  });
+  await slack.start();
+});
+
+afterAll(async () => {
+  await slack.stop();
+  for (const socket of wss.clients) socket.terminate();
+  await new Promise<void>((resolve) => wss.close(() => resolve()));
+  await api.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function sendMention(socket: WebSocket, envelopeId: string, text: string) {
+  const payload = eventEnvelope({
+    type: 'app_mention',
+    user: 'U0PERSON1',
+    text: `<@${FAKE_BOT.user_id}> ${text}`,
+    ts: '1700002000.000100',
+    channel: 'C0SOCKET1',
+  });
+  socket.send(
+    JSON.stringify({
+      envelope_id: envelopeId,
+      type: 'events_api',
+      payload,
+      accepts_response_payload: false,
+      retry_attempt: 0,
+      retry_reason: '',
+    }),
+  );
+}
+
+describe('Socket Mode', () => {
+  it('opens the connection through apps.connections.open with the app-level token', () => {
+    const [open] = api.callsTo('apps.connections.open');
+    expect(open?.headers.authorization).toBe('Bearer xapp-1-socket-test');
+    expect(connections).toHaveLength(1);
+  });
+
+  it('acks an events_api envelope and answers through the Web API', async () => {
+    const from = api.callsTo('chat.postMessage').length;
+    sendMention(connections[0] as WebSocket, 'env-1', '备案号会过期吗');
+    await waitUntil(() => received.some((m) => m.envelope_id === 'env-1'), 'the ack of env-1');
+    const [post] = (await api.waitFor('chat.postMessage', from + 1)).slice(from);
+    expect(post?.args.channel).toBe('C0SOCKET1');
+    expect(post?.args.thread_ts).toBe('1700002000.000100');
+    expect(post?.args.metadata).toMatchObject({ event_payload: { entry_id: 'validity-period' } });
+  });
+
+  it('reconnects when the connection drops, and keeps answering', async () => {
+    const opens = api.callsTo('apps.connections.open').length;
+    connections[0]?.close(1001, 'going away');
+    await waitUntil(() => connections.length === 2, 'a new connection', 10_000);
+    expect(api.callsTo('apps.connections.open').length).toBeGreaterThan(opens);
+    const from = api.callsTo('chat.postMessage').length;
+    // The client counts as connected once it has had our hello; give it a moment to get there.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    sendMention(connections[1] as WebSocket, 'env-2', 'does the beian number expire?');
+    await waitUntil(() => received.some((m) => m.envelope_id === 'env-2'), 'the ack of env-2');
+    await api.waitFor('chat.postMessage', from + 1);
+  });
+});
