@@ -133,9 +133,11 @@ async function openExchange(url: URL, ctx: FetchContext): Promise<Exchange> {
 function noAnswer(error: unknown, url: URL): FetchError {
   const code = errorCode(error);
   if (code.startsWith('HPE_')) {
-    return new FetchError('bad-response', `${url.host} did not answer with valid HTTP (${code}).`, { cause: error });
+    return new FetchError('bad-response', `${bareHost(url)} did not answer with valid HTTP (${code}).`, {
+      cause: error,
+    });
   }
-  return new FetchError('unreachable', `${url.host} closed the connection without answering.`, { cause: error });
+  return new FetchError('unreachable', `${bareHost(url)} closed the connection without answering.`, { cause: error });
 }
 
 function statusText(status: number): string {

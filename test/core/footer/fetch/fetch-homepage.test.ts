@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
-import { type AddressInfo, createConnection, Socket } from 'node:net';
+import {
+  type AddressInfo,
+  createConnection,
+  createServer as createNetServer,
+  type Server as NetServer,
+  Socket,
+} from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FetchError, TargetError } from '../../../../src/core/errors.js';
@@ -272,6 +278,65 @@ describe('answers that are not a page', () => {
     expect((await failure(fetchDocument(server.url, LOCAL))).code).toBe('not-html');
   });
 });
+
+describe('broken servers', () => {
+  async function rawServer(reply: (socket: Socket) => void): Promise<number> {
+    const sockets = new Set<Socket>();
+    const server = createNetServer((socket) => {
+      sockets.add(socket);
+      reply(socket);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push({ url: '', origin: '', port: 0, close: () => closeRaw(server, sockets) });
+    return (server.address() as AddressInfo).port;
+  }
+
+  it('reports an answer that is not HTTP', async () => {
+    const port = await rawServer((socket) => socket.end('SSH-2.0-OpenSSH_9.6\r\n'));
+    const error = await failure(fetchDocument(`http://127.0.0.1:${port}/`, LOCAL));
+    expect(error.code).toBe('bad-response');
+    expect(error.message).toMatch(/^127\.0\.0\.1 did not answer with valid HTTP \(HPE_[A-Z_]+\)\.$/);
+  });
+
+  it('reports a connection closed without an answer', async () => {
+    const port = await rawServer((socket) => socket.once('data', () => socket.destroy()));
+    const error = await failure(fetchDocument(`http://127.0.0.1:${port}/`, LOCAL));
+    expect(error.code).toBe('unreachable');
+    expect(error.message).toBe('127.0.0.1 closed the connection without answering.');
+  });
+
+  it('reports a page cut short instead of using the part that arrived', async () => {
+    const port = await rawServer((socket) =>
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: 1000\r\n\r\n<html><body>');
+        setTimeout(() => socket.destroy(), 20);
+      }),
+    );
+    const error = await failure(fetchDocument(`http://127.0.0.1:${port}/`, LOCAL));
+    expect(error.code).toBe('bad-response');
+    expect(error.message).toBe('The server closed the connection before the page was complete.');
+  });
+
+  it('reports corrupt gzip data', async () => {
+    const server = await serveRoutes({
+      '/': { headers: { 'content-encoding': 'gzip' }, body: Buffer.from('not gzip at all') },
+    });
+    const error = await failure(fetchDocument(server.url, LOCAL));
+    expect(error.code).toBe('bad-response');
+    expect(error.message).toMatch(/^The page's compressed data is corrupt/);
+  });
+
+  it('reports an encoding it cannot read', async () => {
+    const server = await serveRoutes({ '/': { headers: { 'content-encoding': 'zstd' }, body: Buffer.from('x') } });
+    const error = await failure(fetchDocument(server.url, LOCAL));
+    expect(error.message).toBe('The server sent the page encoded as "zstd", which cannot be read.');
+  });
+});
+
+function closeRaw(server: NetServer, sockets: Set<Socket>): Promise<void> {
+  for (const socket of sockets) socket.destroy();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
 
 describe('limits', () => {
   it('gives up on a response that stops sending, naming the phase', async () => {
