@@ -130,13 +130,16 @@ function decodeByContent(bytes: Uint8Array): DecodedHtml | null {
   return gb === null ? null : { html: gb, charset: 'gb18030' };
 }
 
+// Single-byte encodings decode any bytes at all, so "it decoded cleanly" proves nothing for them.
+const SINGLE_BYTE = /^(?:windows-125\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
+
 /**
- * A declaration is trusted when the bytes decode cleanly under it. A Latin-1 label on bytes that are
- * valid UTF-8 or Chinese GB18030 is a server default, not a fact, so the content wins there.
+ * A declaration is trusted when the bytes decode cleanly under it. A single-byte label (Latin-1 above
+ * all) on bytes that are valid UTF-8 or Chinese GB18030 is a server default, not a fact: the content wins.
  */
 function decodeDeclared(bytes: Uint8Array, charset: string): DecodedHtml | null {
-  if (charset === 'windows-1252') {
-    if (!hasNonAscii(bytes)) return { html: new TextDecoder('windows-1252').decode(bytes), charset };
+  if (SINGLE_BYTE.test(charset)) {
+    if (!hasNonAscii(bytes)) return { html: new TextDecoder(charset).decode(bytes), charset };
     return decodeByContent(bytes);
   }
   const text = decodeStrict(bytes, charset);
@@ -153,8 +156,8 @@ export function decodeHtml(bytes: Uint8Array, contentType: string | undefined): 
   if (bom) return { html: new TextDecoder(bom.charset).decode(bytes.subarray(bom.length)), charset: bom.charset };
   const header = canonicalCharset(charsetParameter(contentType));
   const meta = sniffMetaCharset(bytes);
-  // A Latin-1 header is usually a server default; the page's own meta knows better.
-  const declarations = header === 'windows-1252' ? [meta, header] : [header, meta];
+  // A single-byte (usually Latin-1) header is mostly a server default; the page's own meta knows better.
+  const declarations = header !== null && SINGLE_BYTE.test(header) ? [meta, header] : [header, meta];
   for (const charset of declarations) {
     if (charset === null) continue;
     const decoded = decodeDeclared(bytes, charset);
