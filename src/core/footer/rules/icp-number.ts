@@ -13,10 +13,11 @@ function missingFinding(context: RuleContext): Finding {
         `show it as visible text at the bottom of the homepage, linked to ${MIIT_URL}`,
     );
   }
+  const frames = context.model.frames.length > 0 ? ' (the page is built from frames)' : '';
   return finding(
     'icp-number',
     'error',
-    `no ICP filing number (like 京ICP备12345678号-1) is shown on the homepage; ` +
+    `no ICP filing number (like 京ICP备12345678号-1) is shown on the homepage${frames}; ` +
       `show it at the bottom of the page, linked to ${MIIT_URL}`,
   );
 }

@@ -17,8 +17,8 @@ const CHALLENGE_MARKUP: readonly [RegExp, string][] = [
 const CHALLENGE_TEXT =
   /just a moment|checking your browser|verify you are human|attention required|安全验证|滑动验证|人机验证|访问验证|请完成验证|请拖动滑块|正在验证/i;
 const MOUNT_IDS = new Set(['app', 'root', '__next', '__nuxt', 'q-app', 'main-app', 'application']);
-// Less visible text than this, with scripts, is a page still to be drawn.
-const SCRIPT_PAGE_CHARS = 200;
+// Less visible text than this, with scripts, is a page still to be drawn ("加载中…", "Loading").
+const SCRIPT_PAGE_CHARS = 50;
 
 // A challenge page is small: a sentence or two and a widget. A real page that mentions captchas is not one.
 const CHALLENGE_MAX_CHARS = 600;
