@@ -38,14 +38,18 @@ const HELP = [
 /** The local console `npm start` runs without Slack credentials: a question per line until /quit or EOF. */
 export async function runConsole(core: BotCore, io: ConsoleIo): Promise<void> {
   const session: Session = { core, io, suggestions: [] };
-  const lines = createInterface({ input: io.input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+  // A terminal gets readline's line editing and prompt; a pipe gets plain lines and no prompt noise.
+  const lines = io.prompt
+    ? createInterface({ input: io.input, output: io.output, terminal: true, prompt: '> ' })
+    : createInterface({ input: io.input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+  lines.on('SIGINT', () => lines.close());
   write(io, `${greeting(core)}\n`);
-  showPrompt(io);
+  if (io.prompt) lines.prompt();
   for await (const line of lines) {
     const input = line.trim();
     if (input === '/quit' || input === '/exit') break;
     if (input !== '') await runTurn(session, input);
-    showPrompt(io);
+    if (io.prompt) lines.prompt();
   }
   lines.close();
 }
@@ -119,10 +123,6 @@ async function mapWithLimit<T, R>(items: readonly T[], limit: number, run: (item
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
-}
-
-function showPrompt(io: ConsoleIo): void {
-  if (io.prompt) write(io, '> ');
 }
 
 function write(io: ConsoleIo, text: string): void {
