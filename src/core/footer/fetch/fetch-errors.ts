@@ -20,8 +20,8 @@ export class HttpStatusError extends FetchError {
 export class FetchTimeoutError extends FetchError {
   readonly phase: FetchPhase;
 
-  constructor(phase: FetchPhase, message: string) {
-    super('timeout', message);
+  constructor(phase: FetchPhase, message: string, options?: { cause?: unknown }) {
+    super('timeout', message, options);
     this.phase = phase;
   }
 }

@@ -276,6 +276,12 @@ function shouldFallBack(error: unknown, ctx: FetchContext): boolean {
   return error.code === 'unreachable' || error.code === 'tls';
 }
 
+function withNote(error: FetchError, note: string, cause: unknown): FetchError {
+  const message = `${error.message} ${note}`;
+  if (error instanceof FetchTimeoutError) return new FetchTimeoutError(error.phase, message, { cause });
+  return new FetchError(error.code, message, { cause });
+}
+
 /**
  * Fetches a homepage the safe way: resolve, refuse non-public addresses before connecting, connect only
  * to the checked address, follow up to 5 redirects (re-checking each), cap size and time, decode.
@@ -289,11 +295,16 @@ export async function fetchHomepage(
 ): Promise<FetchedPage> {
   const { candidates } = parseTarget(target);
   const ctx = createContext(options, deps, 'homepage');
+  let httpsFailure: FetchError | undefined;
   for (const [index, candidate] of candidates.entries()) {
     try {
       return await fetchFrom(candidate, ctx);
     } catch (error) {
-      if (index === candidates.length - 1 || !shouldFallBack(error, ctx)) throw error;
+      const couldNotConnect = shouldFallBack(error, ctx);
+      // When neither scheme connects, the https reason (an expired certificate, say) is the one to tell.
+      if (httpsFailure && couldNotConnect) throw withNote(httpsFailure, 'Plain http did not connect either.', error);
+      if (index === candidates.length - 1 || !couldNotConnect) throw error;
+      httpsFailure = error as FetchError;
     }
   }
   throw new TargetError('invalid-target', `Cannot check "${target}": there is no URL to try.`);

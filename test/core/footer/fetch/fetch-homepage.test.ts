@@ -480,6 +480,21 @@ describe('connecting', () => {
     expect(result.url).toBe('http://shop.example/');
   });
 
+  it('tells the https reason when plain http does not connect either', async () => {
+    const https = await startHttps((_req, res) => res.end(page()));
+    const closed = await serveRoutes({});
+    await closed.close();
+    let calls = 0;
+    const connect = loopbackConnector(() => (calls++ === 0 ? https.port : closed.port));
+    const deps = { resolve: tableResolver({ 'shop.example': PUBLIC_IP }), connect };
+    const error = await failure(fetchHomepage('shop.example', {}, deps));
+    expect(error.code).toBe('tls');
+    expect(error.message).toBe(
+      'The secure connection to shop.example failed: its certificate is self-signed. Plain http did not connect either.',
+    );
+    expect(calls).toBe(2);
+  });
+
   it('verifies the certificate against the host name, not the pinned address', async () => {
     const https = await startHttps((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page()));
     const deps = {
