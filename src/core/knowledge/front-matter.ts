@@ -7,7 +7,8 @@ export interface SplitFile {
   yaml: string | null;
   /** 1-based line of the first YAML line. */
   yamlLine: number;
-  body: string;
+  /** The markdown after the front matter; null when an unclosed block leaves no telling where it starts. */
+  body: string | null;
   /** 1-based line of the first body line. */
   bodyLine: number;
   problems: KnowledgeProblem[];
@@ -39,7 +40,7 @@ export function splitFrontMatter(text: string, file: string): SplitFile {
   const close = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
   if (close === -1) {
     const problem = { file, line: 1, message: "unterminated front matter: no closing '---' line after line 1" };
-    return { yaml: null, yamlLine: 2, body: '', bodyLine: lines.length + 1, problems: [problem] };
+    return { yaml: null, yamlLine: 2, body: null, bodyLine: lines.length + 1, problems: [problem] };
   }
   return {
     yaml: lines.slice(1, close).join('\n'),

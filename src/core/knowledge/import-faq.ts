@@ -60,7 +60,7 @@ export function importFaq(markdown: string, options: ImportOptions = {}): Import
   const split = splitFrontMatter(normaliseSource(markdown), options.fileName ?? 'page');
   const hasFrontMatter = split.yaml !== null;
   const page = hasFrontMatter ? readPageMeta(split.yaml ?? '') : {};
-  const body = hasFrontMatter ? split.body : normaliseSource(markdown);
+  const body = hasFrontMatter ? (split.body ?? '') : normaliseSource(markdown);
   const firstLine = hasFrontMatter ? split.bodyLine : 1;
   const warnings: ImportWarning[] = [];
   const { preamble, sections } = readSections(locateTokens(body, firstLine));

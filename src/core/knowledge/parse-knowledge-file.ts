@@ -52,7 +52,7 @@ export function parseKnowledgeFile(text: string, file: string, options: ParseOpt
   const problems: KnowledgeProblem[] = [...split.problems];
   const front = split.yaml === null ? null : parseFrontMatter(split.yaml, split.yamlLine, file);
   const fields = front ? checkFrontMatter(front, file, options.today ?? latestToday(), problems) : null;
-  const body = readBody(split.body, split.bodyLine, file, problems);
+  const body = split.body === null ? emptyBody() : readBody(split.body, split.bodyLine, file, problems);
   const id = readId(front);
   const entry =
     problems.length === 0 && fields && body.title !== null
@@ -66,6 +66,10 @@ export function parseKnowledgeFile(text: string, file: string, options: ParseOpt
         }
       : null;
   return { file, entry, id, questions: body.questions, problems };
+}
+
+function emptyBody(): Body {
+  return { title: null, titleLine: 1, questions: [], answer: '' };
 }
 
 function readId(front: FrontMatter | null): ParsedKnowledgeFile['id'] {

@@ -106,6 +106,13 @@ describe.each([
   });
 });
 
+describe('parseKnowledgeFile with unterminated front matter', () => {
+  it('reports only that, not the title and sections it cannot find', () => {
+    const { problems } = parse(VALID.replace('---\n\n#', '\n#'));
+    expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('unterminated front matter')]);
+  });
+});
+
 describe('parseKnowledgeFile with several problems', () => {
   it('reports every one of them at once', () => {
     const text = VALID.replace('validity-period', 'Bad Id')
