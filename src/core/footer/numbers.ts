@@ -114,10 +114,10 @@ export type NumberMatch = IcpMatch | PsbMatch;
 const HAN = '\\p{Script=Han}';
 // 备, optional 案, serial (placeholders included), then either "-N号" or "号" with an optional "-N".
 const ICP_BEI = new RegExp(
-  `(${HAN})? ?ICP ?备(案)? ?([0-9Xx*]{4,14})(?: ?(?:- ?(\\d{1,5}[A-Z](?![A-Za-z0-9])|\\d{1,3}(?!\\d)) ?(号)|(号)(?: ?- ?(\\d{1,5}[A-Z](?![A-Za-z0-9])|\\d{1,3}(?!\\d)))?))?`,
+  `(${HAN})? ?[Ii][Cc][Pp] ?备(案)? ?([0-9Xx*]{4,14})(?: ?(?:- ?(\\d{1,5}[A-Z](?![A-Za-z0-9])|\\d{1,3}(?!\\d)) ?(号)|(号)(?: ?- ?(\\d{1,5}[A-Z](?![A-Za-z0-9])|\\d{1,3}(?!\\d)))?))?`,
   'gu',
 );
-const ICP_ZHENG = new RegExp(`(${HAN})? ?ICP ?证 ?(\\d{4,10}) ?(号)?(?: ?- ?(\\d{1,3})(?!\\d))?`, 'gu');
+const ICP_ZHENG = new RegExp(`(${HAN})? ?[Ii][Cc][Pp] ?证 ?(\\d{4,10}) ?(号)?(?: ?- ?(\\d{1,3})(?!\\d))?`, 'gu');
 const B2 = new RegExp(`(合字|${HAN})? ?B2 ?- ?(\\d{8})(?!\\d)(?: ?号)?`, 'gu');
 const PSB = new RegExp(`(${HAN})? ?(公网安备|公安网备|公网安备案|网安备) ?(\\d{4,20}) ?(号)?`, 'gu');
 
@@ -137,7 +137,7 @@ function matchBei(m: RegExpExecArray): IcpMatch {
   const provinceStatus = provinceStatusOf(rawProvince);
   // A Han character that is neither a province nor a vanity registry is ordinary text ("号ICP备…").
   const province = provinceStatus === 'missing' ? '' : rawProvince;
-  const start = m.index + (provinceStatus === 'missing' && rawProvince !== '' ? text.indexOf('ICP') : 0);
+  const start = m.index + (provinceStatus === 'missing' && rawProvince !== '' ? text.search(/icp/i) : 0);
   const site = siteBefore ?? siteAfter ?? null;
   const deviations: IcpDeviation[] = [];
   if (hao === undefined && haoAfterSite === undefined) deviations.push('missing-hao');
@@ -168,7 +168,7 @@ function matchZheng(m: RegExpExecArray): IcpMatch {
   const [text, rawProvince = '', serial = '', hao, site] = m;
   const provinceStatus = provinceStatusOf(rawProvince);
   const province = provinceStatus === 'missing' ? '' : rawProvince;
-  const start = m.index + (provinceStatus === 'missing' && rawProvince !== '' ? text.indexOf('ICP') : 0);
+  const start = m.index + (provinceStatus === 'missing' && rawProvince !== '' ? text.search(/icp/i) : 0);
   const deviations: IcpDeviation[] = [];
   if (hao === undefined) deviations.push('missing-hao');
   if (serial.length !== 6) deviations.push('odd-serial-length');

@@ -43,6 +43,7 @@ const CASES: [string, Verdict, string[]][] = [
   ['numeric-entities', 'pass', []],
   ['nbsp-inside', 'warn', ['icp-number:info', 'icp-site-number:warning']],
   ['zero-width', 'pass', ['icp-number:info']],
+  ['lower-case-icp', 'pass', ['icp-number:info']],
   ['block-boundary', 'warn', ['icp-site-number:warning']],
   // icp-number: well formed
   ['vanity-registry', 'fail', ['icp-number:error']],
@@ -152,7 +153,8 @@ describe('messages a support person can act on', () => {
     ['psb-missing-badge', 'badge'],
     ['sidebar-number', 'inside <aside class="sidebar">'],
     ['full-width', 'full-width characters'],
-    ['zero-width', 'invisible characters'],
+    ['zero-width', 'invisible characters ("京ICP备0500[U+200B]4398号[U+200D]-1")'],
+    ['lower-case-icp', 'lower-case letters'],
   ])('%s says %j', (name, words) => {
     expect(
       analyse(name)

@@ -34,6 +34,7 @@ describe('findNumbers reads ICP numbers', () => {
     ['京ICP证030173号-1', '京ICP证030173号-1', '证', '京', '030173', '1'],
     ['粤B2-20090059', '粤B2-20090059', 'B2', '粤', '20090059', null],
     ['合字B2-20170010', '合字B2-20170010', 'B2', '合字', '20170010', null],
+    ['京icp备05004398号-1', '京ICP备05004398号-1', '备', '京', '05004398', '1'],
   ])('%s → %s', (text, number, kind, province, serial, site) => {
     const m = onlyIcp(text);
     expect({ number: m.number, kind: m.kind, province: m.province, serial: m.serial, site: m.site }).toEqual({

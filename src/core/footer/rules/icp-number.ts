@@ -73,6 +73,10 @@ const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 const ODD_DASH = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63]/;
 
+function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, (char) => `[U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+}
+
 function normalisationFindings(sighting: IcpSighting): Finding[] {
   const raw = sighting.raw.replace(/\s+/g, ' ');
   const m = sighting.match;
@@ -81,14 +85,15 @@ function normalisationFindings(sighting: IcpSighting): Finding[] {
   if (FULL_WIDTH.test(raw)) how.push('full-width characters');
   if (raw.replace(INVISIBLE, '') !== raw) how.push('invisible characters');
   if (ODD_DASH.test(raw)) how.push('an unusual dash');
+  if (/icp/.test(raw)) how.push('lower-case letters');
   if (m.deviations.includes('spaces') || /\s/.test(raw)) how.push('spaces');
   if (how.length === 0) return [];
   return [
     finding(
       'icp-number',
       'info',
-      `the number is written with ${how.join(', ')} ("${raw.replace(INVISIBLE, '')}"); it reads as ${m.number}, ` +
-        'which is how the record writes it',
+      `${m.number} is written with ${how.join(', ')} ("${showInvisible(raw)}"); ` +
+        'plain half-width characters without spaces are what the record shows and what checkers search for',
     ),
   ];
 }

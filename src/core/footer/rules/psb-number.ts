@@ -45,7 +45,7 @@ function deviationFindings(sighting: PsbSighting): Finding[] {
   const warn = (message: string) => found.push(finding('psb-number', 'warning', message));
   if (m.deviations.includes('wrong-word')) warn(`"${m.text}" is not written 公网安备; the number reads ${m.number}`);
   if (m.deviations.includes('code-length')) {
-    warn(`the public-security code ${m.code} has ${m.code.length} digits; it has 14`);
+    warn(`the public-security code ${m.code} has ${m.code.length} digits, not 14; check it against the record`);
   }
   if (m.deviations.includes('missing-hao')) warn(`"${m.text}" lacks 号 at the end; write ${m.number}`);
   if (m.deviations.includes('unknown-code')) {
@@ -70,7 +70,7 @@ export function checkPsbNumber(context: RuleContext): Finding[] {
         'psb-number',
         'warning',
         `no public-security filing number (like 京公网安备11010802044671号) is shown${policeLinkHint(context)}; ` +
-          'show it beside the ICP number with its badge once the site is filed with the public-security platform',
+          'show it beside the ICP number with the platform badge (file the site at beian.mps.gov.cn first if it has no number)',
       ),
     ];
   }
