@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { Readable, Transform } from 'node:stream';
-import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { type Readable, Transform, type TransformCallback } from 'node:stream';
+import { constants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { FetchError } from '../../errors.js';
 import type { Deadline } from './deadline.js';
 import { formatBytes } from './fetch-errors.js';
@@ -8,13 +8,55 @@ import { formatBytes } from './fetch-errors.js';
 // Lenient like browsers: a gzip stream cut short still yields what arrived.
 const LENIENT = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
 
+/** zlib's two-byte header: compression method 8 and a check value that makes the pair a multiple of 31. */
+function hasZlibHeader(chunk: Buffer): boolean {
+  const [cmf = 0, flg = 0] = chunk;
+  return (cmf & 0x0f) === 8 && (chunk.length < 2 || (cmf * 256 + flg) % 31 === 0);
+}
+
+/**
+ * "deflate" as servers send it: usually zlib-wrapped as the standard says, sometimes raw (old IIS).
+ * The first bytes decide which inflater to use.
+ */
+class InflateEither extends Transform {
+  #inner: Transform | undefined;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    const inner = this.#inner ?? this.#start(chunk);
+    if (inner.write(chunk)) callback();
+    else inner.once('drain', () => callback());
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (!this.#inner) {
+      callback();
+      return;
+    }
+    this.#inner.once('end', () => callback());
+    this.#inner.end();
+  }
+
+  override _destroy(error: Error | null, callback: (error: Error | null) => void): void {
+    this.#inner?.destroy();
+    callback(error);
+  }
+
+  #start(first: Buffer): Transform {
+    const inner = hasZlibHeader(first) ? createInflate(LENIENT) : createInflateRaw(LENIENT);
+    inner.on('data', (data: Buffer) => this.push(data));
+    inner.on('error', (error) => this.destroy(error));
+    this.#inner = inner;
+    return inner;
+  }
+}
+
 function createDecoder(encoding: string): Transform | null {
   switch (encoding) {
     case 'gzip':
     case 'x-gzip':
       return createGunzip(LENIENT);
     case 'deflate':
-      return createInflate(LENIENT);
+      return new InflateEither();
     case 'br':
       return createBrotliDecompress();
     default:

@@ -7,7 +7,7 @@ import {
   type Server as NetServer,
   Socket,
 } from 'node:net';
-import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FetchError, TargetError } from '../../../../src/core/errors.js';
 import { HttpStatusError } from '../../../../src/core/footer/fetch/fetch-errors.js';
@@ -84,10 +84,12 @@ describe('decoding pages in the wild', () => {
   it.each([
     { encoding: 'gzip', compress: gzipSync },
     { encoding: 'deflate', compress: deflateSync },
+    { encoding: 'deflate (raw, as old IIS sends it)', compress: deflateRawSync },
     { encoding: 'br', compress: brotliCompressSync },
   ])('decompresses a $encoding body', async ({ encoding, compress }) => {
     const body = Buffer.from(page());
-    const server = await serveRoutes({ '/': { headers: { 'content-encoding': encoding }, body: compress(body) } });
+    const header = encoding.split(' ')[0] ?? encoding;
+    const server = await serveRoutes({ '/': { headers: { 'content-encoding': header }, body: compress(body) } });
     const result = await fetchDocument(server.url, LOCAL);
     expect(result.html).toContain(NUMBER);
     expect(result.bytes).toBe(body.length);
@@ -435,6 +437,13 @@ describe('limits', () => {
     const server = await serveRoutes({ '/': { headers: { 'content-encoding': 'gzip' }, body: bomb } });
     const error = await failure(fetchDocument(server.url, { ...LOCAL, maxBytes: 1024 * 1024 }));
     expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(error.code).toBe('too-large');
+  });
+
+  it('stops a raw deflate bomb at the cap too', async () => {
+    const bomb = deflateRawSync(Buffer.alloc(64 * 1024 * 1024, ' '));
+    const server = await serveRoutes({ '/': { headers: { 'content-encoding': 'deflate' }, body: bomb } });
+    const error = await failure(fetchDocument(server.url, { ...LOCAL, maxBytes: 1024 * 1024 }));
     expect(error.code).toBe('too-large');
   });
 
