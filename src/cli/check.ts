@@ -1,0 +1,239 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { UsageError } from '../core/errors.js';
+import { checkFooter } from '../core/footer/check-footer.js';
+import type { PageRenderer } from '../core/footer/render/types.js';
+import type { CheckOptions, FooterReport, Verdict } from '../core/footer/types.js';
+import { formatFooterReport, formatSummary } from './format-footer-report.js';
+
+interface CheckFlags {
+  json?: boolean;
+  render?: boolean;
+  allowPrivateNetwork?: boolean;
+  timeout?: string;
+  maxBytes?: string;
+  expect?: string;
+  concurrency?: string;
+  file?: string;
+}
+
+/** Registers `beian check [options] TARGET...`: homepage footer checks, one report per target. */
+export function registerCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('check homepage footers for the ICP filing number (备案号) and its link')
+    .argument('[targets...]', 'domains or URLs to check')
+    .option('--json', 'one JSON object a line, one line per target, in input order')
+    .option('--render', 'judge the page as rendered by headless Chromium (for JavaScript-drawn footers)')
+    .option('--allow-private-network', 'allow loopback and private addresses (your own staging sites)')
+    .option('--timeout <seconds>', 'time limit per target (default: $BEIAN_CHECK_TIMEOUT_SECONDS or 20)')
+    .option('--max-bytes <n>', 'largest page read, in bytes (default: $BEIAN_MAX_PAGE_BYTES or 5 MB)')
+    .option('--expect <number>', 'the number on record, e.g. 京ICP备05004398号-1')
+    .option('--concurrency <n>', 'targets checked at once (default: $BEIAN_CHECK_CONCURRENCY or 8)')
+    .option('--file <file>', 'read targets from a file, one a line (# comments; - for stdin)')
+    .action(async (targets: string[], flags: CheckFlags) => {
+      process.exitCode = await runCheck(targets, flags);
+    });
+}
+
+interface CheckPlan {
+  targets: string[];
+  options: CheckOptions;
+  concurrency: number;
+  json: boolean;
+}
+
+async function runCheck(args: string[], flags: CheckFlags): Promise<number> {
+  const plan = await planCheck(args, flags);
+  const renderer = plan.options.render ? await startRenderer() : undefined;
+  // Ctrl-C must not leave a Chromium behind: close it, then exit as an interrupted command does.
+  const onInterrupt = () => void (renderer ? renderer.close() : Promise.resolve()).finally(() => process.exit(130));
+  if (renderer) process.once('SIGINT', onInterrupt);
+  try {
+    const verdicts = await checkAll(plan, renderer);
+    const summary = formatSummary(verdicts);
+    (plan.json ? process.stderr : process.stdout).write(`${summary}\n`);
+    return exitStatus(verdicts);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    await renderer?.close();
+  }
+}
+
+/** Loads playwright-core only for --render: every other `beian` command starts faster without it. */
+async function startRenderer(): Promise<PageRenderer> {
+  const { createChromiumRenderer } = await import('../core/footer/render/chromium-renderer.js');
+  return createChromiumRenderer();
+}
+
+async function planCheck(args: string[], flags: CheckFlags): Promise<CheckPlan> {
+  const config = loadConfig(process.env);
+  const targets = [...args, ...(flags.file === undefined ? [] : await readTargets(flags.file))];
+  if (targets.length === 0) throw new UsageError('no targets: give one or more domains or URLs, or --file FILE');
+  const timeoutSeconds = parseNumber('--timeout', flags.timeout, { min: 0.001, max: 300 });
+  return {
+    targets,
+    json: flags.json === true,
+    concurrency:
+      parseNumber('--concurrency', flags.concurrency, { min: 1, max: 64, integer: true }) ?? config.checkConcurrency,
+    options: {
+      allowPrivateNetwork: flags.allowPrivateNetwork === true || config.allowPrivateNetwork,
+      timeoutMs: timeoutSeconds === undefined ? config.checkTimeoutMs : Math.round(timeoutSeconds * 1000),
+      maxBytes: parseNumber('--max-bytes', flags.maxBytes, { min: 1, integer: true }) ?? config.maxPageBytes,
+      expect: flags.expect,
+      render: flags.render === true,
+    },
+  };
+}
+
+function parseNumber(
+  name: string,
+  raw: string | undefined,
+  limits: { min: number; max?: number; integer?: boolean },
+): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  const ok =
+    raw.trim() !== '' &&
+    Number.isFinite(value) &&
+    value >= limits.min &&
+    (limits.max === undefined || value <= limits.max) &&
+    (!limits.integer || Number.isInteger(value));
+  if (!ok) {
+    const kind = limits.integer ? 'a whole number' : 'a number';
+    const range = limits.max === undefined ? `at least ${limits.min}` : `from ${limits.min} to ${limits.max}`;
+    throw new UsageError(`${name} must be ${kind} ${range}, not "${raw}"`);
+  }
+  return value;
+}
+
+/** Targets from a file (or stdin for `-`): one a line, blank lines and `#` comments skipped. */
+async function readTargets(file: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read --file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
+    .filter((line) => line !== '');
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Checks every target with bounded concurrency; prints each report as soon as those before it are out. */
+async function checkAll(plan: CheckPlan, renderer: PageRenderer | undefined): Promise<Verdict[]> {
+  const { targets } = plan;
+  const done: (FooterReport | undefined)[] = new Array(targets.length);
+  const progress = createProgress(targets.length);
+  let printed = 0;
+  let next = 0;
+  const flush = () => {
+    for (let report = done[printed]; report !== undefined; report = done[printed]) {
+      progress.clear();
+      printReport(report, plan.json, printed);
+      printed += 1;
+    }
+    progress.draw();
+  };
+  const worker = async () => {
+    for (let index = next++; index < targets.length; index = next++) {
+      done[index] = await checkOne(targets[index] ?? '', plan.options, renderer);
+      progress.tick();
+      flush();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(plan.concurrency, targets.length) }, worker));
+  progress.clear();
+  return done.map((report) => report?.verdict ?? 'inconclusive');
+}
+
+async function checkOne(target: string, options: CheckOptions, renderer: PageRenderer | undefined) {
+  try {
+    return await checkFooter(target, options, renderer ? { renderer } : {});
+  } catch (error) {
+    // checkFooter reports target problems itself; this is the backstop for anything unexpected.
+    return unexpectedFailure(target, error);
+  }
+}
+
+function unexpectedFailure(target: string, error: unknown): FooterReport {
+  const message = `The check could not finish: ${error instanceof Error ? error.message : String(error)}`;
+  return {
+    target,
+    url: null,
+    finalUrl: null,
+    verdict: 'inconclusive',
+    icp: null,
+    publicSecurity: null,
+    findings: [{ rule: 'page', severity: 'error', message }],
+    redirects: [],
+    otherNumbers: [],
+    rendered: false,
+  };
+}
+
+function printReport(report: FooterReport, json: boolean, index: number): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(toJsonLine(report))}\n`);
+    return;
+  }
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  process.stdout.write(`${index > 0 ? '\n' : ''}${formatFooterReport(report, { color })}\n`);
+}
+
+/** The `--json` line: the FooterReport fields, always in the documented order. */
+export function toJsonLine(report: FooterReport): FooterReport {
+  return {
+    target: report.target,
+    url: report.url,
+    finalUrl: report.finalUrl,
+    verdict: report.verdict,
+    icp: report.icp,
+    publicSecurity: report.publicSecurity,
+    findings: report.findings.map(({ rule, severity, message }) => ({ rule, severity, message })),
+    redirects: report.redirects,
+    otherNumbers: report.otherNumbers,
+    rendered: report.rendered,
+  };
+}
+
+/** 1 when any target failed, else 3 when any was inconclusive, else 0. */
+export function exitStatus(verdicts: readonly Verdict[]): number {
+  if (verdicts.includes('fail')) return 1;
+  if (verdicts.includes('inconclusive')) return 3;
+  return 0;
+}
+
+interface Progress {
+  tick(): void;
+  draw(): void;
+  clear(): void;
+}
+
+/** A one-line bar on stderr, only when stderr is a terminal (never in pipes, logs or tests). */
+function createProgress(total: number): Progress {
+  const stream = process.stderr;
+  if (!stream.isTTY || total < 2) return { tick: () => undefined, draw: () => undefined, clear: () => undefined };
+  let finished = 0;
+  const width = 30;
+  return {
+    tick: () => {
+      finished += 1;
+    },
+    draw: () => {
+      const filled = Math.round((finished / total) * width);
+      stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${finished}/${total}`);
+    },
+    clear: () => {
+      stream.write('\r\u001b[2K');
+    },
+  };
+}

@@ -1,0 +1,248 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exitStatus } from '../../src/cli/check.js';
+import type { FooterReport, Verdict } from '../../src/core/footer/types.js';
+import { routes, startServer, type TestServer } from '../helpers/serve-pages.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/render/${name}`, import.meta.url), 'utf8');
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment without any BEIAN_ or SLACK_ setting, so the defaults under test are the built-in ones. */
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!name.startsWith('BEIAN_') && !name.startsWith('SLACK_')) env[name] = value;
+  }
+  return { ...env, NO_COLOR: '1', ...extra };
+}
+
+function runCli(
+  args: string[],
+  options: { stdin?: string; env?: Record<string, string>; onLine?: (line: string) => void } = {},
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/beian.js', 'check', ...args], {
+      cwd: root,
+      env: cleanEnv(options.env),
+    });
+    let stdout = '';
+    let stderr = '';
+    let pending = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      pending += chunk;
+      for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n')) {
+        options.onLine?.(pending.slice(0, end));
+        pending = pending.slice(end + 1);
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+const jsonLines = (run: CliRun): FooterReport[] =>
+  run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as FooterReport);
+
+describe('beian check', () => {
+  let site: TestServer;
+  const url = (path: string) => `${site.origin}${path}`;
+
+  beforeAll(async () => {
+    site = await startServer(
+      routes({
+        '/': { body: fixture('compliant.html') },
+        '/compliant.html': { body: fixture('compliant.html') },
+        '/no-number.html': { body: fixture('no-number.html') },
+        '/spa.html': { body: fixture('spa-footer.html') },
+        '/gongan.png': { headers: { 'content-type': 'image/png' }, body: Buffer.alloc(16) },
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('prints a readable report with the verdict, the numbers, the MIIT query page and a summary', async () => {
+    const run = await runCli(['--allow-private-network', url('/compliant.html')]);
+    expect(run.stdout).toContain(url('/compliant.html'));
+    expect(run.stdout).toMatch(/✅ pass|⚠️ warn/);
+    expect(run.stdout).toContain('京ICP备05004398号-1 → https://beian.miit.gov.cn/');
+    expect(run.stdout).toContain('京公网安备11010802044671号');
+    expect(run.stdout).toContain('Look it up: https://beian.miit.gov.cn/');
+    expect(run.stdout).toMatch(/1 checked: [01] pass, [01] warn, 0 fail, 0 inconclusive\n$/);
+    expect(run.code).toBe(0);
+  });
+
+  it('prints one JSON object a line with the contract fields, and the summary on stderr', async () => {
+    const run = await runCli(['--json', '--allow-private-network', url('/compliant.html'), url('/no-number.html')]);
+    const [good, bad] = jsonLines(run);
+    expect(Object.keys(good ?? {})).toEqual([
+      'target',
+      'url',
+      'finalUrl',
+      'verdict',
+      'icp',
+      'publicSecurity',
+      'findings',
+      'redirects',
+      'otherNumbers',
+      'rendered',
+    ]);
+    expect(good?.icp).toMatchObject({ number: '京ICP备05004398号-1', kind: '备', province: '京' });
+    expect(good?.publicSecurity).toMatchObject({ code: '11010802044671' });
+    expect(bad).toMatchObject({ target: url('/no-number.html'), verdict: 'fail', icp: null });
+    expect(bad?.findings.some((f) => f.rule === 'icp-number' && f.severity === 'error')).toBe(true);
+    expect(run.stderr).toContain('2 checked:');
+    expect(run.code).toBe(1);
+  });
+
+  it('keeps input order, streams each line once those before it are done, and does not wait on a slow site', async () => {
+    let sawFirstLine = false;
+    const fastDone = new Set<string>();
+    let releasedBy = '';
+    let release: (by: string) => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = (by) => {
+        releasedBy ||= by;
+        resolve();
+      };
+    });
+    const maybeRelease = () => sawFirstLine && fastDone.size === 2 && release('events');
+    const serve = routes({ '/': { body: fixture('compliant.html') } });
+    const fast = await startServer((req, res) => {
+      res.on('finish', () => {
+        fastDone.add(req.headers.host ?? '');
+        maybeRelease();
+      });
+      serve(req, res);
+    });
+    const fast2 = await startServer((req, res) => {
+      res.on('finish', () => {
+        fastDone.add(req.headers.host ?? '');
+        maybeRelease();
+      });
+      serve(req, res);
+    });
+    // The slow site answers only after the others have been served and the first line printed, so a
+    // command that checks one at a time, or holds lines back, falls through to the 8 s fallback.
+    const slow = await startServer((req, res) => {
+      const fallback = setTimeout(() => release('fallback'), 8_000);
+      void released.then(() => {
+        clearTimeout(fallback);
+        serve(req, res);
+      });
+    });
+    try {
+      const targets = [url('/compliant.html'), slow.url, fast.url, fast2.url];
+      const run = await runCli(['--json', '--allow-private-network', '--concurrency', '4', ...targets], {
+        onLine: () => {
+          sawFirstLine = true;
+          maybeRelease();
+        },
+      });
+      expect(jsonLines(run).map((r) => r.target)).toEqual(targets);
+      expect(releasedBy).toBe('events');
+      expect(run.code).toBe(0);
+    } finally {
+      await Promise.all([fast.close(), fast2.close(), slow.close()]);
+    }
+  });
+
+  it('reads targets from --file, skipping blank lines and # comments, after the arguments', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beian-check-'));
+    try {
+      const file = join(dir, 'targets.txt');
+      writeFileSync(
+        file,
+        `# our sites\n\n${url('/no-number.html')}   # the blog\n  \n# ${url('/spa.html')}\n${url('/')}\n`,
+      );
+      const run = await runCli(['--json', '--allow-private-network', '--file', file, url('/compliant.html')]);
+      expect(jsonLines(run).map((r) => r.target)).toEqual([url('/compliant.html'), url('/no-number.html'), url('/')]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads targets from stdin with --file -', async () => {
+    const run = await runCli(['--json', '--allow-private-network', '--file', '-'], {
+      stdin: `${url('/compliant.html')}\n# nothing else\n`,
+    });
+    expect(jsonLines(run).map((r) => r.target)).toEqual([url('/compliant.html')]);
+  });
+
+  it('refuses a private target without --allow-private-network: inconclusive, exit 3, saying why', async () => {
+    const run = await runCli(['--json', site.url]);
+    const [report] = jsonLines(run);
+    expect(report?.verdict).toBe('inconclusive');
+    const page = report?.findings.find((f) => f.rule === 'page');
+    expect(page?.message).toContain('--allow-private-network');
+    expect(run.code).toBe(3);
+  });
+
+  it('takes --allow-private-network from BEIAN_ALLOW_PRIVATE_NETWORK', async () => {
+    const run = await runCli(['--json', url('/compliant.html')], { env: { BEIAN_ALLOW_PRIVATE_NETWORK: '1' } });
+    expect(jsonLines(run)[0]?.verdict).not.toBe('inconclusive');
+  });
+
+  it.each([
+    ['no targets', []],
+    ['a timeout that is not a number', ['--timeout', 'soon', 'example.com']],
+    ['a zero concurrency', ['--concurrency', '0', 'example.com']],
+    ['a --file that does not exist', ['--file', '/nonexistent/targets.txt']],
+  ])('exits 2 with one line on stderr for a usage error: %s', async (_name, args) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')[0]).toMatch(/^(beian: |error: )/);
+  });
+
+  it('exits 3 when a target is inconclusive and none failed, 1 when one also failed', async () => {
+    const unreachable = 'http://127.0.0.1:1/';
+    const inconclusive = await runCli(['--json', '--allow-private-network', url('/compliant.html'), unreachable]);
+    expect(jsonLines(inconclusive).map((r) => r.verdict)).toEqual([expect.stringMatching(/pass|warn/), 'inconclusive']);
+    expect(inconclusive.code).toBe(3);
+    const failed = await runCli(['--json', '--allow-private-network', unreachable, url('/no-number.html')]);
+    expect(failed.code).toBe(1);
+  });
+
+  it('judges a script-drawn footer only when asked to --render', async () => {
+    const plain = await runCli(['--json', '--allow-private-network', url('/spa.html')]);
+    expect(jsonLines(plain)[0]).toMatchObject({ verdict: 'inconclusive', rendered: false });
+
+    const rendered = await runCli(['--json', '--render', '--allow-private-network', url('/spa.html')]);
+    const [report] = jsonLines(rendered);
+    expect(report).toMatchObject({ rendered: true, icp: { number: '京ICP备05004398号-1' } });
+    expect(['pass', 'warn']).toContain(report?.verdict);
+    expect(rendered.code).toBe(0);
+  });
+});
+
+describe('exitStatus', () => {
+  it.each<[string, Verdict[], number]>([
+    ['all passed or warned', ['pass', 'warn', 'pass'], 0],
+    ['one failed', ['pass', 'fail', 'warn'], 1],
+    ['a failure beats an inconclusive', ['inconclusive', 'fail'], 1],
+    ['inconclusive and none failed', ['pass', 'inconclusive'], 3],
+  ])('%s → %i', (_name, verdicts, status) => {
+    expect(exitStatus(verdicts)).toBe(status);
+  });
+});
