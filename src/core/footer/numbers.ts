@@ -121,6 +121,8 @@ const ICP_ZHENG = new RegExp(`(${HAN})? ?[Ii][Cc][Pp] ?证 ?(\\d{4,10}) ?(号)?(
 const B2 = new RegExp(`(合字|${HAN})? ?B2 ?- ?(\\d{8})(?!\\d)(?: ?号)?`, 'gu');
 const PSB = new RegExp(`(${HAN})? ?(公网安备|公安网备|公网安备案|网安备) ?(\\d{4,20}) ?(号)?`, 'gu');
 
+const MIGHT_HOLD_NUMBER = /icp|b2|备/i;
+
 function provinceStatusOf(char: string): ProvinceStatus {
   if (char === '') return 'missing';
   if (PROVINCES.includes(char)) return 'official';
@@ -243,6 +245,8 @@ function collect<T>(pattern: RegExp, text: string, build: (m: RegExpExecArray) =
 
 /** Every ICP and public-security number in normalised text, in order of appearance. */
 export function findNumbers(text: string): NumberMatch[] {
+  // Most lines of a page hold no number: skip the four patterns for them.
+  if (!MIGHT_HOLD_NUMBER.test(text)) return [];
   const found: NumberMatch[] = [
     ...collect(ICP_BEI, text, matchBei),
     ...collect(ICP_ZHENG, text, matchZheng),
