@@ -25,10 +25,14 @@ export function parseRefreshContent(content: string): { delay: number; url: stri
 export function findMetaRefresh(html: string, base: URL): URL | null {
   let found: string | null = null;
   let noscript = 0;
+  let resolveAgainst = base;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         if (name === 'noscript') noscript++;
+        // A <base href> before the refresh changes what a relative refresh URL means.
+        if (name === 'base' && found === null && attrs.href)
+          resolveAgainst = URL.parse(attrs.href, base) ?? resolveAgainst;
         if (found !== null || noscript > 0 || name !== 'meta') return;
         if (attrs['http-equiv']?.trim().toLowerCase() !== 'refresh') return;
         const refresh = parseRefreshContent(attrs.content ?? '');
@@ -42,7 +46,7 @@ export function findMetaRefresh(html: string, base: URL): URL | null {
   );
   parser.end(html);
   if (found === null) return null;
-  const target = URL.parse(found, base);
+  const target = URL.parse(found, resolveAgainst);
   if (target === null) return null;
   return withoutHash(target) === withoutHash(base) ? null : target;
 }

@@ -27,6 +27,10 @@ describe('findMetaRefresh', () => {
       html: '<body><meta http-equiv=refresh content="2;url=//www.shop.example/"></body>',
       expected: 'https://www.shop.example/',
     },
+    {
+      html: '<base href="https://cdn.shop.example/site/"><meta http-equiv="refresh" content="0; url=home.html">',
+      expected: 'https://cdn.shop.example/site/home.html',
+    },
     { html: '<meta http-equiv="refresh" content="600; url=/later">', expected: null },
     { html: '<meta http-equiv="refresh" content="60">', expected: null },
     { html: '<meta http-equiv="refresh" content="0; url=/cn/#top">', expected: null },
