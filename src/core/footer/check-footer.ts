@@ -1,9 +1,11 @@
 import { BeianError } from '../errors.js';
 import { type AnalyseOptions, analysePage, type PageAnalysis } from './analyse-page.js';
+import { HttpStatusError } from './fetch/fetch-errors.js';
 import { FETCH_DEFAULTS, fetchDocument, fetchHomepage } from './fetch/fetch-homepage.js';
 import type { FetchDeps, FetchedPage, FetchOptions } from './fetch/types.js';
 import { readPage } from './read/read-page.js';
 import type { PageRenderer } from './render/types.js';
+import { challengeOf } from './rules/page.js';
 import { type CheckOptions, type Finding, type FooterReport, type RedirectHop, verdictOf } from './types.js';
 
 /** What `checkFooter` needs from the outside: the fetch layer's resolver and connector, and a browser. */
@@ -23,8 +25,17 @@ interface FrameDocument {
   html: string;
 }
 
+// A WAF often answers 403 or 503 with its challenge page: saying so tells people what to do about it.
+function challengeNote(error: unknown): string {
+  if (!(error instanceof HttpStatusError) || error.page === undefined) return '';
+  const challenge = challengeOf(error.page.html, readPage(error.page.html));
+  return challenge === null
+    ? ''
+    : ` The answer was ${challenge}: check the site in a browser, or ask it to let the checker through.`;
+}
+
 function messageOf(error: unknown): string {
-  if (error instanceof BeianError) return error.message;
+  if (error instanceof BeianError) return `${error.message}${challengeNote(error)}`;
   const detail = error instanceof Error ? error.message : String(error);
   return `The check failed unexpectedly: ${detail}`;
 }
@@ -33,10 +44,10 @@ function report(target: string, reached: Reached, analysis: PageAnalysis, render
   return { target, ...reached, ...analysis, redirects: reached.redirects, rendered };
 }
 
-function pageError(target: string, reached: Reached, message: string, rendered = false): FooterReport {
+function pageError(target: string, reached: Reached, message: string): FooterReport {
   const findings: Finding[] = [{ rule: 'page', severity: 'error', message }];
   const analysis = { verdict: verdictOf(findings), icp: null, publicSecurity: null, findings, otherNumbers: [] };
-  return report(target, reached, analysis, rendered);
+  return report(target, reached, analysis, false);
 }
 
 function redirectFinding(reached: Reached): Finding[] {
@@ -157,6 +168,9 @@ export async function checkFooter(
     const analysis = await checkStatic(page, options, fetchOptions, deadline, fetchDeps);
     return report(target, reached, withFindings(analysis, redirectFinding(reached)), false);
   } catch (error) {
-    return pageError(target, reached, messageOf(error), options.render ?? false);
+    if (error instanceof HttpStatusError && reached.finalUrl === null) {
+      reached = { url: error.page?.url ?? error.url, finalUrl: error.url, redirects: error.page?.redirects ?? [] };
+    }
+    return pageError(target, reached, messageOf(error));
   }
 }

@@ -113,7 +113,16 @@ describe('checkFooter never throws for target problems', () => {
     const site = await serve({});
     const report = await checkFooter(`${site.origin}/missing`, LOCAL, DEPS);
     expect(report.verdict).toBe('inconclusive');
+    expect(report.finalUrl).toBe(`${site.origin}/missing`);
     expect(pairs(report.findings)).toEqual(['page:error']);
+    expect(report.findings[0]?.message).toContain('404');
+  });
+
+  it('names a WAF challenge served with an error status', async () => {
+    const site = await serve({ '/': { status: 403, body: fixture('waf-cloudflare') } });
+    const report = await checkFooter(site.url, LOCAL, DEPS);
+    expect(report.verdict).toBe('inconclusive');
+    expect(report.findings[0]?.message).toContain('a Cloudflare challenge page');
   });
 
   it.each([

@@ -23,7 +23,8 @@ const SCRIPT_PAGE_CHARS = 50;
 // A challenge page is small: a sentence or two and a widget. A real page that mentions captchas is not one.
 const CHALLENGE_MAX_CHARS = 600;
 
-function challengeOf(html: string, model: PageModel): string | null {
+/** Names the anti-bot challenge a small page is (`a Cloudflare challenge page` …), or null for an ordinary page. */
+export function challengeOf(html: string, model: PageModel): string | null {
   if (model.textLength > CHALLENGE_MAX_CHARS) return null;
   for (const [pattern, name] of CHALLENGE_MARKUP) if (pattern.test(html)) return name;
   const shown = `${model.title} ${model.blocks.map((b) => b.text).join(' ')}`;
