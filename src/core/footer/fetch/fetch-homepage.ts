@@ -180,7 +180,7 @@ function checkHop(from: URL, to: URL, redirects: RedirectHop[], seen: Set<string
   if (redirects.length > ctx.maxRedirects) {
     throw new FetchError(
       'too-many-redirects',
-      `The ${ctx.noun} redirected more than ${ctx.maxRedirects} times (last to ${to.href}); a browser would give up too.`,
+      `The ${ctx.noun} redirected more than ${ctx.maxRedirects} times (the last hop went to ${to.href}); the check stops there.`,
     );
   }
   seen.add(visitKey(to, ctx));

@@ -189,7 +189,11 @@ describe('redirects', () => {
     if (outcome === 'the page') {
       expect((await result).redirects).toHaveLength(hops);
     } else {
-      expect((await failure(result)).code).toBe(outcome);
+      const error = await failure(result);
+      expect(error.code).toBe(outcome);
+      expect(error.message).toBe(
+        `The page redirected more than 5 times (the last hop went to ${server.origin}/r6); the check stops there.`,
+      );
     }
   });
 
