@@ -57,7 +57,7 @@ const CASES: [string, Verdict, string[]][] = [
   ['unusual-province', 'warn', ['icp-number:warning']],
   ['icp-licence-linked', 'pass', []],
   ['b2-linked', 'pass', []],
-  ['b2-unlinked-only', 'fail', ['icp-link:error']],
+  ['b2-unlinked-only', 'fail', ['icp-number:error', 'icp-link:error']],
   // icp-link
   ['plain-text-number', 'fail', ['icp-link:error']],
   ['lookalike-host', 'fail', ['icp-link:error']],
@@ -155,6 +155,7 @@ describe('messages a support person can act on', () => {
     ['full-width', 'full-width characters'],
     ['zero-width', 'invisible characters ("京ICP备0500[U+200B]4398号[U+200D]-1")'],
     ['lower-case-icp', 'lower-case letters'],
+    ['b2-unlinked-only', 'a value-added telecom licence number, and it is not linked to MIIT'],
   ])('%s says %j', (name, words) => {
     expect(
       analyse(name)

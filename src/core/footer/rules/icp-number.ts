@@ -2,6 +2,7 @@ import type { IcpMatch } from '../numbers.js';
 import type { Finding } from '../types.js';
 import { finding, type IcpSighting, MIIT_URL, type RuleContext } from './context.js';
 import { hiddenNumberPlaces } from './hidden-numbers.js';
+import { judgeMiitHref } from './judge-link.js';
 
 function missingFinding(context: RuleContext): Finding {
   const hidden = hiddenNumberPlaces(context.model, 'icp');
@@ -98,11 +99,28 @@ function normalisationFindings(sighting: IcpSighting): Finding[] {
   ];
 }
 
+// An ICP证 or B2 licence stands for the filing only when it links to MIIT (large sites do that).
+function licenceFindings(sighting: IcpSighting, context: RuleContext): Finding[] {
+  const m = sighting.match;
+  if (m.kind === '备') return [];
+  const linked = sighting.links.some((l) => l.href !== null && judgeMiitHref(l.href, context.url).status !== 'wrong');
+  if (linked) return [];
+  const what = m.kind === 'B2' ? 'a value-added telecom licence number' : 'an ICP licence number';
+  return [
+    finding(
+      'icp-number',
+      'error',
+      `the page shows only ${m.number}, ${what}, and it is not linked to MIIT; show the ICP filing number ` +
+        `(or link this number to ${MIIT_URL} if it is the number on record)`,
+    ),
+  ];
+}
+
 /** `icp-number`: an ICP number is shown as visible text and is well formed. */
 export function checkIcpNumber(context: RuleContext): Finding[] {
   const sighting = context.icp;
   if (sighting === null) return [missingFinding(context)];
-  const form = formFindings(sighting.match);
+  const form = [...formFindings(sighting.match), ...licenceFindings(sighting, context)];
   if (form.length > 0) return form;
   return [...deviationFindings(sighting.match), ...normalisationFindings(sighting)];
 }
