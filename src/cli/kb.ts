@@ -126,10 +126,7 @@ interface ImportCommandOptions {
 
 async function importDrafts(file: string, options: ImportCommandOptions, knowledgeDir: string): Promise<void> {
   checkImportOptions(options);
-  const text = await readFile(file, 'utf8').catch((cause: unknown) => {
-    throw new UsageError(`cannot read ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`);
-  });
-  const { drafts, warnings } = importFaq(text, {
+  const { drafts, warnings } = importFaq(await readPage(file), {
     ...options,
     fileName: basename(file),
     takenIds: await readTakenIds(knowledgeDir),
@@ -141,14 +138,20 @@ async function importDrafts(file: string, options: ImportCommandOptions, knowled
       `No questions found in ${file}: expected headings with answer text under them.`,
     );
   }
-  const paths = drafts.map((d) => join(options.out, `${d.id}.md`));
-  if (!options.force) await refuseExisting(paths);
+  const files = drafts.map((draft) => ({ draft, path: join(options.out, `${draft.id}.md`) }));
+  if (!options.force) await refuseExisting(files.map((f) => f.path));
   await mkdir(options.out, { recursive: true });
-  await Promise.all(drafts.map((d, i) => writeFile(paths[i] ?? '', d.text)));
-  const lines = drafts.map((d, i) => `wrote ${paths[i]}  ${d.title}\n`);
-  await writeOut(
-    `${lines.join('')}${drafts.length} draft(s) in ${options.out}/. Each needs its ## Questions and a reviewed date before \`beian kb lint\` accepts it in the knowledge folder.\n`,
-  );
+  await Promise.all(files.map((f) => writeFile(f.path, f.draft.text)));
+  const lines = files.map((f) => `wrote ${f.path}  ${f.draft.title}\n`).join('');
+  const next =
+    'Each needs its ## Questions and a reviewed date before `beian kb lint` accepts it in the knowledge folder.';
+  await writeOut(`${lines}${drafts.length} draft(s) in ${options.out}/. ${next}\n`);
+}
+
+function readPage(file: string): Promise<string> {
+  return readFile(file, 'utf8').catch((cause: unknown) => {
+    throw new UsageError(`cannot read ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`);
+  });
 }
 
 function checkImportOptions(options: ImportCommandOptions): void {
