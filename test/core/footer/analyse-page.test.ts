@@ -82,6 +82,8 @@ const CASES: [string, Verdict, string[]][] = [
   ['mini-program-number', 'warn', ['icp-site-number:warning']],
   // icp-position
   ['sidebar-number', 'warn', ['icp-position:warning']],
+  ['nav-inside-footer', 'pass', []],
+  ['old-table-layout', 'pass', ['psb-number:info', 'psb-link:info']],
   // company-name
   ['company-name-missing', 'warn', ['company-name:warning']],
   ['company-name-studio', 'pass', []],

@@ -168,7 +168,8 @@ function positionOf(node: AnyNode, block: Block, model: PageModel): Position {
     if (el.name === 'footer') return { inFooter: true, container: el, reason: 'inside <footer>' };
     if (FOOTER_NAME.test(namesOf(el)))
       return { inFooter: true, container: outermostFooter(el), reason: `inside ${describe(el)}` };
-    if (isSideNamed(el)) {
+    // A <nav> or header inside the <footer> is still the footer.
+    if (isSideNamed(el) && !ancestors(el).some((outer) => outer.name === 'footer')) {
       return { inFooter: false, container: null, reason: `inside ${describe(el)}, not at the bottom of the page` };
     }
     if (named === null && el.name !== 'a' && NUMBER_NAME.test(namesOf(el))) named = el;
