@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { UsageError } from '../core/errors.js';
 import { toAnswerJson } from '../core/knowledge/answer-json.js';
 import { chooseOutputStyle, createCommandMatcher, loadCommandKnowledgeBase, writeOut } from './context.js';
 import { renderAnswer } from './render-answer.js';
@@ -27,9 +28,15 @@ export function registerAskCommand(program: Command): void {
         const result = matcher.match(question);
         return options.json ? `${JSON.stringify(toAnswerJson(result))}\n` : `${renderAnswer(result, kb, style)}\n`;
       };
-      if (words.length > 0) await writeOut(answer(words.join(' ')));
-      else await answerLines(answer, options.json === true);
+      if (words.length === 0) await answerLines(answer, options.json === true);
+      else await writeOut(answer(askedQuestion(words)));
     });
+}
+
+function askedQuestion(words: readonly string[]): string {
+  const question = words.join(' ').trim();
+  if (question === '') throw new UsageError('the question is empty; ask something, e.g. beian ask "备案号会过期吗"');
+  return question;
 }
 
 async function answerLines(answer: (question: string) => string, json: boolean): Promise<void> {

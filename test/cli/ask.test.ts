@@ -114,6 +114,7 @@ describe('beian ask', () => {
       /broken\/two\.md:7: source\.url/,
     ],
     ['an unknown option', ['--knowledge', GOOD, 'ask', '--bogus'], 2, /unknown option '--bogus'/],
+    ['an empty question', ['--knowledge', GOOD, 'ask', '  '], 2, /the question is empty/],
   ])('fails clearly on %s', async (_name, args, code, message) => {
     const run = await runBeian(args);
     expect(run.code).toBe(code);
