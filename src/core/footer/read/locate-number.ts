@@ -1,4 +1,5 @@
-import type { AnyNode, Element, Text } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
+import { getElementsByTagName, textContent } from 'domutils';
 import type { NumberMatch } from '../numbers.js';
 import type { Block, PageModel } from './page-model.js';
 import { nodesInRange, rawSlice } from './read-page.js';
@@ -83,13 +84,7 @@ function ancestors(node: AnyNode): Element[] {
 }
 
 function linkText(element: Element): string {
-  const texts: string[] = [];
-  const walk = (node: AnyNode): void => {
-    if (node.type === 'text') texts.push((node as Text).data);
-    else if ('children' in node) for (const child of node.children) walk(child);
-  };
-  walk(element);
-  return texts.join('').replace(/\s+/g, ' ').trim();
+  return textContent(element).replace(/\s+/g, ' ').trim();
 }
 
 function onclickUrlOf(element: Element): string | null {
@@ -120,18 +115,6 @@ function onclickAround(node: AnyNode): string | null {
   return null;
 }
 
-function descendantsNamed(root: Element, name: string): Element[] {
-  const found: Element[] = [];
-  const walk = (node: AnyNode): void => {
-    if (node.type !== 'tag') return;
-    const el = node as Element;
-    if (el.name === name) found.push(el);
-    for (const child of el.children) walk(child);
-  };
-  for (const child of root.children) walk(child);
-  return found;
-}
-
 function textLengthOf(element: Element): number {
   return linkText(element).length;
 }
@@ -139,10 +122,10 @@ function textLengthOf(element: Element): number {
 // Links in the number's own line, then in the lines just before and after it.
 function linksBeside(node: AnyNode, own: Set<Element>): LinkRef[] {
   const block = nearestBlock(node);
-  if (block === null) return [];
+  if (block === null || textLengthOf(block) > BESIDE_MAX_CHARS) return [];
   const places = [block, block.prev, block.next].filter((n): n is Element => n?.type === 'tag');
-  const anchors = places.flatMap((el) => (el.name === 'a' ? [el] : descendantsNamed(el, 'a')));
-  return anchors.filter((a) => !own.has(a) && textLengthOf(block) <= BESIDE_MAX_CHARS).map(linkRefOf);
+  const anchors = places.flatMap((el) => (el.name === 'a' ? [el] : getElementsByTagName('a', el, true)));
+  return anchors.filter((a) => !own.has(a)).map(linkRefOf);
 }
 
 function namesOf(element: Element): string {
@@ -199,7 +182,7 @@ function outermostFooter(element: Element): Element {
 function hasImageBeside(node: AnyNode): boolean {
   for (const el of ancestors(node).slice(0, 3)) {
     if (textLengthOf(el) > BESIDE_MAX_CHARS) return false;
-    if (descendantsNamed(el, 'img').length > 0) return true;
+    if (getElementsByTagName('img', el, true, 1).length > 0) return true;
   }
   return false;
 }

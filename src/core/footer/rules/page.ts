@@ -1,5 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
+import { findOne } from 'domutils';
 import type { PageModel } from '../read/page-model.js';
+import { hiddenPlaceOf } from '../read/visibility.js';
 import type { Finding } from '../types.js';
 import { finding } from './context.js';
 
@@ -34,30 +36,22 @@ export function challengeOf(html: string, model: PageModel): string | null {
 function hasVisibleText(element: Element): boolean {
   const walk = (node: AnyNode): boolean => {
     if (node.type === 'text') return 'data' in node && node.data.trim() !== '';
-    if (node.type !== 'tag') return false;
+    if (node.type !== 'tag' || hiddenPlaceOf(node as Element) !== null) return false;
     return (node as Element).children.some(walk);
   };
   return element.children.some(walk);
 }
 
+function isMountPoint(element: Element): boolean {
+  const id = element.attribs.id;
+  return (id !== undefined && MOUNT_IDS.has(id)) || element.attribs['data-reactroot'] !== undefined;
+}
+
 function emptyMountPoint(model: PageModel): string | null {
-  const search = (node: AnyNode): string | null => {
-    if (node.type !== 'tag') return null;
-    const el = node as Element;
-    const id = el.attribs.id;
-    const mount = (id !== undefined && MOUNT_IDS.has(id)) || el.attribs['data-reactroot'] !== undefined;
-    if (mount && !hasVisibleText(el)) return `<${el.name}${id === undefined ? '' : ` id="${id}"`}>`;
-    for (const child of el.children) {
-      const found = search(child);
-      if (found !== null) return found;
-    }
-    return null;
-  };
-  for (const child of model.document.children) {
-    const found = search(child);
-    if (found !== null) return found;
-  }
-  return null;
+  const mount = findOne((el) => isMountPoint(el) && !hasVisibleText(el), model.document.children, true);
+  if (mount === null) return null;
+  const id = mount.attribs.id;
+  return `<${mount.name}${id === undefined ? '' : ` id="${id}"`}>`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AnyNode, Element } from 'domhandler';
+import { getElementsByTagName } from 'domutils';
 import { PSB_PROVINCE_CODES } from '../numbers.js';
 import type { Finding } from '../types.js';
 import { finding, isIcpSighting, type PsbSighting, type RuleContext } from './context.js';
@@ -28,15 +28,9 @@ function policeLinkHint(context: RuleContext): string {
 }
 
 function linksIn(context: RuleContext): string[] {
-  const hrefs: string[] = [];
-  const walk = (node: AnyNode): void => {
-    if (node.type !== 'tag') return;
-    const el = node as Element;
-    if (el.name === 'a' && el.attribs.href !== undefined) hrefs.push(el.attribs.href.trim());
-    for (const child of el.children) walk(child);
-  };
-  for (const child of context.model.document.children) walk(child);
-  return hrefs;
+  return getElementsByTagName('a', context.model.document, true).flatMap((a) =>
+    a.attribs.href === undefined ? [] : [a.attribs.href.trim()],
+  );
 }
 
 function deviationFindings(sighting: PsbSighting): Finding[] {
