@@ -45,7 +45,20 @@ export function chooseOutputStyle(stream: NodeJS.WriteStream): Style {
   return chooseStyle(stream.isTTY === true && !process.env.NO_COLOR);
 }
 
+let pipeGuarded = false;
+
+// `beian ask < questions.txt | head` closes the pipe early: that is the reader saying "enough", not a crash.
+function guardClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+}
+
 /** Writes to stdout, waiting when the pipe is full so hundreds of answers stream without piling up. */
 export async function writeOut(text: string): Promise<void> {
+  guardClosedPipe();
   if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 }

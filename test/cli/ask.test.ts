@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runBeian } from './run-beian.js';
+import { BIN, FIXTURES, runBeian } from './run-beian.js';
 
 const GOOD = join(FIXTURES, 'good');
 const ask = (args: string[], stdin?: string) =>
@@ -86,6 +87,24 @@ describe('beian ask', () => {
       'cancelled-number-restore',
       'footer-display',
     ]);
+  });
+
+  it('stops quietly with exit 0 when the reader closes the pipe early', async () => {
+    const child = spawn(process.execPath, [BIN, '--knowledge', GOOD, 'ask', '--json'], {
+      env: { PATH: process.env.PATH },
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.on('error', () => {
+      // The child may be gone before all input is written; that is the point of the test.
+    });
+    child.stdin.end('备案号会过期吗\n'.repeat(20_000));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('answers a text batch from stdin with a rule between answers', async () => {
