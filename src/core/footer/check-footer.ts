@@ -20,6 +20,8 @@ interface Reached {
   redirects: RedirectHop[];
 }
 
+const NOWHERE: Reached = { url: null, finalUrl: null, redirects: [] };
+
 interface FrameDocument {
   url: string;
   html: string;
@@ -123,19 +125,74 @@ async function checkRendered(
   url: string,
   options: CheckOptions,
   deadline: number,
-): Promise<PageAnalysis> {
+): Promise<{ analysis: PageAnalysis; finalUrl: string }> {
   const page = await renderer.render(url, {
     allowPrivateNetwork: options.allowPrivateNetwork,
     timeoutMs: remaining(deadline),
     maxBytes: options.maxBytes,
   });
   const analysis = analysePage({ html: page.html, url: page.finalUrl, rendered: true }, { expect: options.expect });
-  if (analysis.icp !== null) return analysis;
-  return judgeFrames(page.frames, true, { expect: options.expect }) ?? analysis;
+  const judged = analysis.icp === null ? judgeFrames(page.frames, true, { expect: options.expect }) : null;
+  return { analysis: judged ?? analysis, finalUrl: page.finalUrl };
+}
+
+const NO_RENDERER = 'rendering is not available here (no browser is set up); check without --render';
+
+interface Plan {
+  target: string;
+  options: CheckOptions;
+  deps: CheckDeps;
+  fetchOptions: FetchOptions;
+  fetchDeps: FetchDeps;
+  deadline: number;
+}
+
+function planOf(target: string, options: CheckOptions, deps: CheckDeps): Plan {
+  const timeoutMs = options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs;
+  return {
+    target,
+    options,
+    deps,
+    fetchOptions: { allowPrivateNetwork: options.allowPrivateNetwork, timeoutMs, maxBytes: options.maxBytes },
+    fetchDeps: { resolve: deps.resolve, connect: deps.connect, ca: deps.ca },
+    deadline: Date.now() + timeoutMs,
+  };
+}
+
+async function judgeRendered(plan: Plan, reached: Reached, url: string): Promise<FooterReport> {
+  const renderer = plan.deps.renderer;
+  if (renderer === undefined) return pageError(plan.target, reached, NO_RENDERER);
+  try {
+    const { analysis, finalUrl } = await checkRendered(renderer, url, plan.options, plan.deadline);
+    // Scripts in the browser may have moved on to another page: that one was judged.
+    const judged = { ...reached, finalUrl };
+    return report(plan.target, judged, withFindings(analysis, redirectFinding(judged)), true);
+  } catch (error) {
+    return pageError(plan.target, reached, messageOf(error));
+  }
+}
+
+async function judgeFetched(plan: Plan, page: FetchedPage): Promise<FooterReport> {
+  const reached = { url: page.url, finalUrl: page.finalUrl, redirects: page.redirects };
+  if (plan.options.render) return judgeRendered(plan, reached, page.finalUrl);
+  try {
+    const analysis = await checkStatic(page, plan.options, plan.fetchOptions, plan.deadline, plan.fetchDeps);
+    return report(plan.target, reached, withFindings(analysis, redirectFinding(reached)), false);
+  } catch (error) {
+    return pageError(plan.target, reached, messageOf(error));
+  }
+}
+
+async function judgeFetchError(plan: Plan, error: unknown): Promise<FooterReport> {
+  if (!(error instanceof HttpStatusError)) return pageError(plan.target, NOWHERE, messageOf(error));
+  const reached = { url: error.page?.url ?? error.url, finalUrl: error.url, redirects: error.page?.redirects ?? [] };
+  // A WAF may refuse the plain request with a challenge that a real browser passes.
+  if (plan.options.render && plan.deps.renderer !== undefined) return judgeRendered(plan, reached, error.url);
+  return pageError(plan.target, reached, messageOf(error));
 }
 
 /**
- * Checks one target's homepage footer: safe fetch (or a browser render with `render`), then every
+ * Checks one target's homepage footer: safe fetch (then a browser render with `render`), then every
  * rule. Never throws for a bad target or a failed fetch: that becomes a `page` error, verdict `inconclusive`.
  */
 export async function checkFooter(
@@ -143,34 +200,12 @@ export async function checkFooter(
   options: CheckOptions = {},
   deps: CheckDeps = {},
 ): Promise<FooterReport> {
-  const timeoutMs = options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs;
-  const deadline = Date.now() + timeoutMs;
-  const fetchOptions: FetchOptions = {
-    allowPrivateNetwork: options.allowPrivateNetwork,
-    timeoutMs,
-    maxBytes: options.maxBytes,
-  };
-  const fetchDeps: FetchDeps = { resolve: deps.resolve, connect: deps.connect, ca: deps.ca };
-  let reached: Reached = { url: null, finalUrl: null, redirects: [] };
+  const plan = planOf(target, options, deps);
+  let page: FetchedPage;
   try {
-    const page = await fetchHomepage(target, fetchOptions, fetchDeps);
-    reached = { url: page.url, finalUrl: page.finalUrl, redirects: page.redirects };
-    if (options.render) {
-      if (deps.renderer === undefined)
-        return pageError(
-          target,
-          reached,
-          'rendering is not available here (no browser is set up); check without --render',
-        );
-      const analysis = await checkRendered(deps.renderer, page.finalUrl, options, deadline);
-      return report(target, reached, withFindings(analysis, redirectFinding(reached)), true);
-    }
-    const analysis = await checkStatic(page, options, fetchOptions, deadline, fetchDeps);
-    return report(target, reached, withFindings(analysis, redirectFinding(reached)), false);
+    page = await fetchHomepage(target, plan.fetchOptions, plan.fetchDeps);
   } catch (error) {
-    if (error instanceof HttpStatusError && reached.finalUrl === null) {
-      reached = { url: error.page?.url ?? error.url, finalUrl: error.url, redirects: error.page?.redirects ?? [] };
-    }
-    return pageError(target, reached, messageOf(error));
+    return judgeFetchError(plan, error);
   }
+  return judgeFetched(plan, page);
 }

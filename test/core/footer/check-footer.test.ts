@@ -157,6 +157,7 @@ describe('checkFooter with render', () => {
     const report = await checkFooter(site.url, { ...LOCAL, render: true }, { ...DEPS, renderer });
     expect(seen).toEqual([site.url]);
     expect(report.rendered).toBe(true);
+    expect(report.finalUrl).toBe(site.url);
     expect(pairs(report.findings)).toEqual(['icp-position:warning']);
   });
 
@@ -170,6 +171,24 @@ describe('checkFooter with render', () => {
     const report = await checkFooter(site.url, { ...LOCAL, render: true }, { ...DEPS, renderer });
     expect(report.verdict).toBe('pass');
     expect(pairs(report.findings)).toEqual(['page:info']);
+  });
+
+  it('reports the page the browser ended on', async () => {
+    const site = await serve({ '/': { body: fixture('spa-shell') } });
+    const renderer = stubRenderer(() => ({
+      finalUrl: `${site.origin}/#/home`,
+      html: fixture('compliant'),
+      frames: [],
+    }));
+    const report = await checkFooter(site.url, { ...LOCAL, render: true }, { ...DEPS, renderer });
+    expect(report).toMatchObject({ verdict: 'pass', url: site.url, finalUrl: `${site.origin}/#/home` });
+  });
+
+  it('renders a page the plain fetch got an error status for', async () => {
+    const site = await serve({ '/': { status: 403, body: fixture('waf-cloudflare') } });
+    const renderer = stubRenderer((url) => ({ finalUrl: url, html: fixture('rendered-centred'), frames: [] }));
+    const report = await checkFooter(site.url, { ...LOCAL, render: true }, { ...DEPS, renderer });
+    expect(report).toMatchObject({ verdict: 'pass', rendered: true, finalUrl: site.url });
   });
 
   it('turns a renderer failure into an inconclusive report', async () => {
