@@ -6,6 +6,7 @@ import {
   type CustomRoute,
   HTTPReceiver,
   type Logger,
+  type LogLevel,
   type Middleware,
   SocketModeReceiver,
   type webApi,
@@ -82,7 +83,15 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       });
   // Token verification happens in start() instead, where a bad token becomes a clear start-up error rather
   // than a rejected promise inside Bolt's constructor.
-  const app = new App({ token: slack.botToken, receiver, logger, clientOptions, tokenVerificationEnabled: false });
+  const app = new App({
+    token: slack.botToken,
+    receiver,
+    logger,
+    // Without it Bolt resets the given logger to INFO, overriding LOG_LEVEL.
+    logLevel: config.logLevel as LogLevel,
+    clientOptions,
+    tokenVerificationEnabled: false,
+  });
   const inflight = new Set<Promise<unknown>>();
   const deps: SlackDeps = {
     config,

@@ -15,6 +15,7 @@ export async function runGuarded(
   tell: (text: string) => Promise<unknown>,
 ): Promise<void> {
   try {
+    await yieldToAcks();
     await work();
   } catch (error) {
     logger.error(`${what} failed:`, error);
@@ -24,4 +25,12 @@ export async function runGuarded(
       logger.error(`${what}: could not tell the person about the failure:`, tellError);
     }
   }
+}
+
+/**
+ * Lets the event loop take pending requests (and send their acks) before this one's work runs: under load,
+ * matching and block-building for one request would otherwise delay every ack queued behind it.
+ */
+export function yieldToAcks(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -28,7 +28,19 @@ export function buildAnswerMessages(view: AnswerView): SlackMessage[] {
   if (view.sharedBy) head.push(note(`Shared by <@${view.sharedBy}>`));
   head.push({ type: 'header', text: { type: 'plain_text', text: truncate(entry.title, HEADER_MAX), emoji: true } });
   const tail: KnownBlock[] = [sourceContext(entry), ...buttonsFor(view)];
-  return paginateBlocks(entry.title, head, markdownToBlocks(entry.answer), tail);
+  return paginateBlocks(entry.title, head, renderAnswer(entry), tail);
+}
+
+// Entries never change once loaded, so each answer's markdown is rendered once, not on every reply.
+const rendered = new WeakMap<Entry, KnownBlock[]>();
+
+function renderAnswer(entry: Entry): KnownBlock[] {
+  let blocks = rendered.get(entry);
+  if (!blocks) {
+    blocks = markdownToBlocks(entry.answer);
+    rendered.set(entry, blocks);
+  }
+  return blocks;
 }
 
 /** What a no-answer reply shows. */

@@ -3,7 +3,7 @@ import { buildAnswerMessages } from '../../blocks/answer.js';
 import { buildAnswerMetadata } from '../../blocks/message.js';
 import { composeReply, recordUnanswered } from '../../compose-reply.js';
 import type { SlackDeps } from '../../deps.js';
-import { runGuarded } from '../../guard.js';
+import { runGuarded, yieldToAcks } from '../../guard.js';
 import { postMessages } from '../../post-reply.js';
 import { looksLikeQuestion } from '../../question-text.js';
 
@@ -73,6 +73,7 @@ async function triageMessage(
   // A mention is answered by the app_mention listener; a second, unasked reply would be noise.
   if (botUserId && message.text.includes(`<@${botUserId}>`)) return;
   if (!looksLikeQuestion(message.text)) return;
+  await yieldToAcks();
   const result = deps.core.matcher.match(message.text);
   if (!result.best || result.confidence < deps.config.triageMinConfidence) return;
   if (deps.triaged.seen(`${message.channel}:${message.ts}`)) return;
