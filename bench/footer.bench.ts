@@ -1,0 +1,298 @@
+/**
+ * Footer checks against a cost floor measured in the same run.
+ *
+ * A child process serves 1,000 generated homepages (~100 KB each: Chinese navigation, article lists,
+ * inline scripts and styles, footers with number variants) on 127.0.0.1, so the pages do not count
+ * against the checker's memory. Each measurement runs in its own child process (fresh heap):
+ * - floor: node:http get + htmlparser2 parseDocument over the same pages, at the same concurrency;
+ * - ours: checkFooter (static) over 1,000 targets, peak RSS sampled every 50 ms and read again when the
+ *   first 250 are done (memory must not grow with the number of targets);
+ * - rendered: checkFooter with --render's renderer, the browser started once; cold first page apart.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { createServer, get } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'htmlparser2';
+
+const PAGES = 1_000;
+const SMALL_RUN = 250;
+const CONCURRENCY = 8;
+const RENDERED_PAGES = 10;
+const TARGET_BYTES = 100 * 1024;
+const SELF = fileURLToPath(import.meta.url);
+
+type Role = 'server' | 'floor' | 'ours' | 'rendered';
+
+interface RunResult {
+  pages: number;
+  seconds: number;
+  peakRssMb: number;
+  startRssMb: number;
+  verdicts?: Record<string, number>;
+  /** The same run seen when SMALL_RUN targets were done: is memory still growing with the count? */
+  checkpoint?: { pages: number; seconds: number; peakRssMb: number };
+  coldSeconds?: number;
+  launchSeconds?: number;
+}
+
+// ---------- page generation (deterministic) ----------
+
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS =
+  '政策 解读 企业 服务 数字 经济 发展 创新 平台 建设 网络 安全 数据 管理 行业 动态 公告 通知 技术 产品 解决方案 合作 伙伴 客户 案例 新闻 中心 关于 我们 招聘 信息 联系 方式 智慧 城市 云计算 人工智能 物联网'.split(
+    ' ',
+  );
+const PROVINCES = ['京', '沪', '粤', '浙', '苏', '川', '鄂', '闽'];
+
+function words(random: () => number, count: number): string {
+  return Array.from({ length: count }, () => WORDS[Math.floor(random() * WORDS.length)]).join('');
+}
+
+function footerVariant(index: number, random: () => number): string {
+  const province = PROVINCES[index % PROVINCES.length] ?? '京';
+  const serial = String(10_000_000 + Math.floor(random() * 89_999_999));
+  const company = `${province === '沪' ? '上海' : '北京'}${words(random, 2)}科技有限公司`;
+  const number = `${province}ICP备${serial}号-${1 + (index % 3)}`;
+  const psb = `${province}公网安备1101080${String(2_000_000 + index).padStart(7, '0')}号`;
+  const variants = [
+    `<a href="https://beian.miit.gov.cn/" target="_blank">${number}</a>`,
+    `<a href="http://www.miitbeian.gov.cn/">${number}</a>`,
+    `<span>${number}</span>`,
+    `<a href="https://beian.miit.gov.cn/">${province}ＩＣＰ备${serial}号－１</a>`,
+    `<a href="https://beian.miit.gov.cn/">${province}ICP备<span>${serial.slice(0, 4)}</span>${serial.slice(4)}号</a>`,
+    `<a href="https://beian.miit.gov.cn/">${number}</a> <a href="https://beian.mps.gov.cn/#/query/webSearch?code=1101080${String(2_000_000 + index).padStart(7, '0')}"><img src="/ga.png">${psb}</a>`,
+    `<p style="display:none">${number}</p>`,
+    '',
+  ];
+  const chosen = variants[index % variants.length] ?? '';
+  return `<footer class="footer"><div class="copyright">© 2024 ${company} 版权所有</div><div class="beian">${chosen}</div></footer>`;
+}
+
+/** One realistic homepage of about TARGET_BYTES bytes of UTF-8. */
+export function generatePage(index: number): string {
+  const random = createRandom(index + 1);
+  const nav = Array.from({ length: 24 }, (_, i) => `<li><a href="/c/${i}">${words(random, 2)}</a></li>`).join('');
+  const head = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${words(random, 4)}</title>
+<meta name="keywords" content="${words(random, 8)}"><style>${'.n{margin:0;padding:0}'.repeat(60)}</style>
+<script>${'window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)};'.repeat(40)}</script></head>`;
+  const parts = [head, `<body><header><nav><ul>${nav}</ul></nav></header><main>`];
+  let size = Buffer.byteLength(parts.join(''));
+  const footer = footerVariant(index, random);
+  const tail = `</main>${footer}<script>${'(function(){var a=1;})();'.repeat(30)}</script></body></html>`;
+  const budget = TARGET_BYTES - Buffer.byteLength(tail);
+  for (let article = 0; size < budget; article += 1) {
+    const item = `<article class="item"><h3><a href="/a/${index}-${article}">${words(random, 6)}</a></h3><p class="meta">2024-0${1 + (article % 9)}-1${article % 10} · ${words(random, 1)}</p><p>${words(random, 40)}</p></article>`;
+    parts.push(item);
+    size += Buffer.byteLength(item);
+  }
+  parts.push(tail);
+  return parts.join('');
+}
+
+// ---------- roles ----------
+
+async function serve(): Promise<void> {
+  const pages = Array.from({ length: PAGES }, (_, i) => Buffer.from(generatePage(i)));
+  const server = createServer((req, res) => {
+    const match = /^\/site\/(\d+)\/$/.exec(req.url ?? '');
+    const page = match ? pages[Number(match[1])] : undefined;
+    if (!page) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': page.length }).end(page);
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const averageKb = pages.reduce((sum, p) => sum + p.length, 0) / pages.length / 1024;
+    process.send?.({ port: (server.address() as AddressInfo).port, averageKb });
+  });
+  process.on('disconnect', () => process.exit(0));
+}
+
+function fetchAndParse(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        parseDocument(Buffer.concat(chunks).toString('utf8'));
+        resolve();
+      });
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+async function runPool(count: number, check: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < count; index = next++) await check(index);
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+function sampleRss(): { peek: () => number; stop: () => number } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 50);
+  return {
+    peek: () => Math.max(peak, process.memoryUsage.rss()),
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage.rss());
+    },
+  };
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const siteUrl = (port: number, index: number) => `http://127.0.0.1:${port}/site/${index % PAGES}/`;
+
+async function createCheck(role: 'floor' | 'ours', port: number, verdicts: Record<string, number>) {
+  if (role === 'floor') return (i: number) => fetchAndParse(siteUrl(port, i));
+  // Loaded only where used, so the floor's process does not carry the checker's modules in its RSS.
+  const { checkFooter } = await import('../src/core/footer/check-footer.js');
+  return async (i: number) => {
+    const report = await checkFooter(siteUrl(port, i), { allowPrivateNetwork: true });
+    verdicts[report.verdict] = (verdicts[report.verdict] ?? 0) + 1;
+  };
+}
+
+async function measureStatic(role: 'floor' | 'ours', port: number, count: number): Promise<RunResult> {
+  const verdicts: Record<string, number> = {};
+  const check = await createCheck(role, port, verdicts);
+  await runPool(16, check); // warm-up: JIT and sockets, not measured
+  for (const key of Object.keys(verdicts)) delete verdicts[key];
+  globalThis.gc?.();
+  const startRss = process.memoryUsage.rss();
+  const sampler = sampleRss();
+  const started = performance.now();
+  let done = 0;
+  let checkpoint: RunResult['checkpoint'];
+  await runPool(count, async (i) => {
+    await check(i);
+    done += 1;
+    if (done !== SMALL_RUN) return;
+    checkpoint = { pages: done, seconds: (performance.now() - started) / 1000, peakRssMb: mb(sampler.peek()) };
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return { pages: count, seconds, peakRssMb: mb(sampler.stop()), startRssMb: mb(startRss), verdicts, checkpoint };
+}
+
+async function measureRendered(port: number): Promise<RunResult> {
+  const { checkFooter } = await import('../src/core/footer/check-footer.js');
+  const { createChromiumRenderer } = await import('../src/core/footer/render/chromium-renderer.js');
+  const startRss = process.memoryUsage.rss();
+  const sampler = sampleRss();
+  const launched = performance.now();
+  const renderer = await createChromiumRenderer();
+  const launchSeconds = (performance.now() - launched) / 1000;
+  const options = { allowPrivateNetwork: true, render: true };
+  const verdicts: Record<string, number> = {};
+  try {
+    const coldStart = performance.now();
+    await checkFooter(siteUrl(port, 0), options, { renderer });
+    const coldSeconds = (performance.now() - coldStart) / 1000;
+    const started = performance.now();
+    for (let i = 1; i <= RENDERED_PAGES; i += 1) {
+      const report = await checkFooter(siteUrl(port, i), options, { renderer });
+      verdicts[report.verdict] = (verdicts[report.verdict] ?? 0) + 1;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      pages: RENDERED_PAGES,
+      seconds,
+      peakRssMb: mb(sampler.stop()),
+      startRssMb: mb(startRss),
+      verdicts,
+      coldSeconds,
+      launchSeconds,
+    };
+  } finally {
+    await renderer.close();
+  }
+}
+
+async function measure(role: Exclude<Role, 'server'>): Promise<void> {
+  const port = Number(process.env.FOOTER_BENCH_PORT);
+  const count = Number(process.env.FOOTER_BENCH_COUNT ?? PAGES);
+  const result = role === 'rendered' ? await measureRendered(port) : await measureStatic(role, port, count);
+  process.send?.(result);
+  process.disconnect?.();
+}
+
+// ---------- orchestration ----------
+
+function startChild(role: Role, env: Record<string, string> = {}): ChildProcess {
+  return fork(SELF, [], {
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    env: { ...process.env, FOOTER_BENCH_ROLE: role, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+}
+
+function firstMessage<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve(message as T));
+    child.once('exit', (code) => reject(new Error(`bench child exited with ${code} before answering`)));
+  });
+}
+
+async function runChild(role: Exclude<Role, 'server'>, port: number, count = PAGES): Promise<RunResult> {
+  const child = startChild(role, { FOOTER_BENCH_PORT: String(port), FOOTER_BENCH_COUNT: String(count) });
+  return firstMessage<RunResult>(child);
+}
+
+function row(name: string, r: RunResult, floor?: RunResult): string {
+  const rate = r.pages / r.seconds;
+  const ratio = floor ? (rate / (floor.pages / floor.seconds)).toFixed(2) : '1.00';
+  const verdicts = r.verdicts && Object.keys(r.verdicts).length > 0 ? JSON.stringify(r.verdicts) : '';
+  return `| ${name} | ${r.pages} | ${r.seconds.toFixed(2)} | ${rate.toFixed(0)} | ${ratio} | ${r.startRssMb} | ${r.peakRssMb} | ${verdicts} |`;
+}
+
+async function main(): Promise<void> {
+  const server = startChild('server');
+  const { port, averageKb } = await firstMessage<{ port: number; averageKb: number }>(server);
+  try {
+    const floor = await runChild('floor', port);
+    const ours = await runChild('ours', port);
+    const rendered = await runChild('rendered', port);
+    const small: RunResult = { ...ours, ...ours.checkpoint, verdicts: {} };
+    const lines = [
+      `${PAGES} pages of ${averageKb.toFixed(0)} KB average on 127.0.0.1, concurrency ${CONCURRENCY}; each run in a fresh process.`,
+      '',
+      '| run | pages | seconds | pages/s | ratio vs floor | start RSS MB | peak RSS MB | verdicts |',
+      '|---|---|---|---|---|---|---|---|',
+      row('floor: http.get + parseDocument', floor),
+      row('checkFooter, 1,000 targets', ours, floor),
+      row(`checkFooter, first ${SMALL_RUN} of that run`, small, floor),
+      '',
+      `Goal: ratio ≥ 0.5 → ${(ours.pages / ours.seconds / (floor.pages / floor.seconds)).toFixed(2)}.`,
+      `Memory flat in targets: peak ${small.peakRssMb} MB after ${SMALL_RUN} vs ${ours.peakRssMb} MB after ${PAGES} (${(ours.peakRssMb / small.peakRssMb).toFixed(2)}×; floor peak ${floor.peakRssMb} MB).`,
+      `Rendered (browser started once): launch ${rendered.launchSeconds?.toFixed(2)} s, cold first page ${rendered.coldSeconds?.toFixed(2)} s, then ${(rendered.seconds / rendered.pages).toFixed(2)} s a page over ${rendered.pages} pages; verdicts ${JSON.stringify(rendered.verdicts)}.`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    server.disconnect();
+    server.kill();
+  }
+}
+
+// Imported (e.g. to profile generatePage's pages) it does nothing; run, it plays the role it was given.
+if (process.argv[1] === SELF) {
+  const role = process.env.FOOTER_BENCH_ROLE as Role | undefined;
+  if (role === 'server') await serve();
+  else if (role) await measure(role);
+  else await main();
+}
