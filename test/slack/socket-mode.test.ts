@@ -16,6 +16,7 @@ let api: FakeSlackApi;
 let wss: WebSocketServer;
 let slack: SlackApp;
 let dataDir: string;
+let healthPort: number | null = null;
 const connections: WebSocket[] = [];
 const received: Record<string, unknown>[] = [];
 
@@ -59,7 +60,7 @@ beforeAll(async () => {
     logger: createLogger('error', { write: () => undefined }),
     retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 50 },
   });
-  await slack.start();
+  healthPort = (await slack.start()).port;
 });
 
 afterAll(async () => {
@@ -95,6 +96,12 @@ describe('Socket Mode', () => {
     const [open] = api.callsTo('apps.connections.open');
     expect(open?.headers.authorization).toBe('Bearer xapp-1-socket-test');
     expect(connections).toHaveLength(1);
+  });
+
+  it('serves GET /healthz on PORT beside the socket', async () => {
+    expect(healthPort).not.toBeNull();
+    const res = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+    expect(res.status).toBe(200);
   });
 
   it('acks an events_api envelope and answers through the Web API', async () => {
