@@ -73,6 +73,7 @@ const CASES: [string, Verdict, string[]][] = [
   ['onclick-only', 'warn', ['icp-link:warning']],
   ['obsolete-path', 'warn', ['icp-link:warning']],
   ['link-beside-number', 'pass', ['icp-link:info']],
+  ['link-in-next-line', 'pass', ['icp-link:info']],
   ['www-host-no-slash', 'pass', []],
   ['whitespace-href', 'pass', []],
   // icp-site-number

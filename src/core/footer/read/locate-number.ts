@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { getElementsByTagName, textContent } from 'domutils';
+import { getElementsByTagName, nextElementSibling, prevElementSibling, textContent } from 'domutils';
 import type { NumberMatch } from '../numbers.js';
 import type { Block, PageModel } from './page-model.js';
 import { nodesInRange, rawSlice } from './read-page.js';
@@ -123,7 +123,7 @@ function textLengthOf(element: Element): number {
 function linksBeside(node: AnyNode, own: Set<Element>): LinkRef[] {
   const block = nearestBlock(node);
   if (block === null || textLengthOf(block) > BESIDE_MAX_CHARS) return [];
-  const places = [block, block.prev, block.next].filter((n): n is Element => n?.type === 'tag');
+  const places = [block, prevElementSibling(block), nextElementSibling(block)].filter((n): n is Element => n !== null);
   const anchors = places.flatMap((el) => (el.name === 'a' ? [el] : getElementsByTagName('a', el, true)));
   return anchors.filter((a) => !own.has(a)).map(linkRefOf);
 }
