@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,59 @@ describe('beian serve', () => {
       expect(result.status).toBe(2);
       expect(result.stderr).toContain('serve needs Slack credentials: set SLACK_BOT_TOKEN');
     } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('beian serve in HTTP mode', () => {
+  it('serves until SIGTERM, then stops cleanly', async () => {
+    const api = await startFakeSlackApi();
+    const cwd = await mkdtemp(join(tmpdir(), 'beian-serve-'));
+    const port = await freePort();
+    const child = spawn(process.execPath, [bin, 'serve'], {
+      cwd,
+      env: {
+        PATH: process.env.PATH ?? '',
+        SLACK_BOT_TOKEN: 'xoxb-serve-test',
+        SLACK_SIGNING_SECRET: 'serve-test-secret',
+        SLACK_API_URL: api.apiUrl,
+        PORT: String(port),
+        BEIAN_DATA_DIR: join(cwd, 'data'),
+        LOG_LEVEL: 'error',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 20_000;
+      let healthy = false;
+      while (!healthy && Date.now() < deadline) {
+        healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.status === 200,
+          () => false,
+        );
+        if (!healthy) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(healthy, stderr).toBe(true);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(stderr).not.toContain('xoxb-serve-test');
+    } finally {
+      child.kill('SIGKILL');
+      await api.close();
       await rm(cwd, { recursive: true, force: true });
     }
   });
