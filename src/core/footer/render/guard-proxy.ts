@@ -55,15 +55,23 @@ export async function startGuardProxy(options: GuardProxyOptions): Promise<Guard
       refused.push(verdict);
       return null;
     }
-    const socket = connect(verdict.address, port);
+    let socket: Socket;
+    try {
+      socket = connect(verdict.address, port);
+    } catch {
+      return null;
+    }
     track(socket);
     socket.on('data', count);
     return socket;
   };
 
-  const server = createServer((req, res) => void forwardHttp(req, res, dial));
+  // A failure inside one exchange ends that exchange only, never the process.
+  const server = createServer((req, res) => forwardHttp(req, res, dial).catch(() => res.destroy()));
   server.on('connection', track);
-  server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => void tunnel(req, client, head, dial));
+  server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) =>
+    tunnel(req, client, head, dial).catch(() => client.destroy()),
+  );
   // WebSockets are refused in the browser already; an upgrade reaching us is not answered.
   server.on('upgrade', (_req, socket: Socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
