@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Config, DEFAULT_KNOWLEDGE_DIR, loadConfig } from '../../../src/config.js';
 import type { BotCore } from '../../../src/core/bot-core.js';
+import { checkFooter } from '../../../src/core/footer/check-footer.js';
 import { loadKnowledgeBase } from '../../../src/core/knowledge/load-knowledge-base.js';
 import type { KnowledgeBase } from '../../../src/core/knowledge/types.js';
 import { createMatcher } from '../../../src/core/match/create-matcher.js';
@@ -18,16 +19,13 @@ export const BOT_TOKEN = 'xoxb-test-0000-secret';
 let kb: Promise<KnowledgeBase> | undefined;
 
 /** The real knowledge base and matcher; checkFooter as given (the real one by default). */
-export async function createTestCore(checkFooter?: BotCore['checkFooter']): Promise<BotCore> {
+export async function createTestCore(check?: BotCore['checkFooter']): Promise<BotCore> {
   kb ??= loadKnowledgeBase(DEFAULT_KNOWLEDGE_DIR);
   const base = await kb;
-  return { kb: base, matcher: createMatcher(base), checkFooter: checkFooter ?? realCheckFooter };
+  return { kb: base, matcher: createMatcher(base), checkFooter: check ?? realCheckFooter };
 }
 
-async function realCheckFooter(...args: Parameters<BotCore['checkFooter']>): ReturnType<BotCore['checkFooter']> {
-  // TODO(slack): a static import once the footer engineer commits check-footer.ts.
-  const modulePath = '../../../src/core/footer/check-footer.js';
-  const { checkFooter } = (await import(modulePath)) as { checkFooter: BotCore['checkFooter'] };
+function realCheckFooter(...args: Parameters<BotCore['checkFooter']>): ReturnType<BotCore['checkFooter']> {
   return checkFooter(...args);
 }
 
