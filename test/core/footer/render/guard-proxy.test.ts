@@ -93,6 +93,21 @@ describe('startGuardProxy', () => {
     expect(dialled).toEqual([]);
   });
 
+  it('answers a connector that throws with a refusal and keeps serving', async () => {
+    site = await startServer(routes({ '/': { body: 'ok' } }));
+    const guard = createAddressGuard({ allowPrivateNetwork: true, resolve: async () => [] });
+    proxy = await startGuardProxy({
+      guard,
+      maxBytes: 1_000,
+      onOverLimit: () => undefined,
+      connect: () => {
+        throw new Error('no route');
+      },
+    });
+    expect((await getThroughTunnel(proxy, `127.0.0.1:${site.port}`)).status).toBe(403);
+    expect((await getThroughTunnel(proxy, `127.0.0.1:${site.port}`)).status).toBe(403);
+  });
+
   it('cuts every connection and says so once past the byte cap', async () => {
     let overs = 0;
     const p = await start(10, () => {
