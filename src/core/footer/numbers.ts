@@ -123,6 +123,11 @@ const PSB = new RegExp(`(${HAN})? ?(公网安备|公安网备|公网安备案|�
 
 const MIGHT_HOLD_NUMBER = /icp|b2|备/i;
 
+/** False when normalised text cannot hold a number: lets readers skip work on most lines of a page. */
+export function mightHoldNumber(text: string): boolean {
+  return MIGHT_HOLD_NUMBER.test(text);
+}
+
 function provinceStatusOf(char: string): ProvinceStatus {
   if (char === '') return 'missing';
   if (PROVINCES.includes(char)) return 'official';
@@ -246,7 +251,7 @@ function collect<T>(pattern: RegExp, text: string, build: (m: RegExpExecArray) =
 /** Every ICP and public-security number in normalised text, in order of appearance. */
 export function findNumbers(text: string): NumberMatch[] {
   // Most lines of a page hold no number: skip the four patterns for them.
-  if (!MIGHT_HOLD_NUMBER.test(text)) return [];
+  if (!mightHoldNumber(text)) return [];
   const found: NumberMatch[] = [
     ...collect(ICP_BEI, text, matchBei),
     ...collect(ICP_ZHENG, text, matchZheng),

@@ -8,7 +8,7 @@ export interface Block {
   text: string;
   /** The text as it stands in the HTML (entities decoded), for showing what a visitor sees. */
   raw: string;
-  /** For each character of `text`, its start and end offsets in `raw`. */
+  /** For each character of `text`, its start and end offsets in `raw` (empty when the line holds no number). */
   rawStart: number[];
   rawEnd: number[];
   /** The text nodes joined into `raw`, with their start offsets in `raw`. */

@@ -1,6 +1,8 @@
 import { type AnyNode, type Element, isComment, isTag, isText, type ParentNode, type Text } from 'domhandler';
 import { textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
+import { normaliseText } from '../../text/normalise.js';
+import { mightHoldNumber } from '../numbers.js';
 import { normaliseWithOffsets } from './normalise-offsets.js';
 import type { Block, HiddenText, PageModel, Viewport } from './page-model.js';
 import { BLOCK_TAGS, type HiddenPlace, hiddenPlaceOf } from './visibility.js';
@@ -27,8 +29,10 @@ function flush(state: WalkState): void {
     raw += node.data;
   }
   state.pieces = [];
-  const mapped = normaliseWithOffsets(raw);
-  if (mapped.text === '') return;
+  const text = normaliseText(raw);
+  if (text === '') return;
+  // Tracing characters back to the DOM costs; only lines that may hold a number need it.
+  const mapped = mightHoldNumber(text) ? normaliseWithOffsets(raw) : { text, rawStart: [], rawEnd: [] };
   const index = state.blocks.length;
   state.blocks.push({ index, raw, pieces, offset: state.offset, ...mapped });
   state.offset += mapped.text.length + 1;

@@ -17,6 +17,9 @@ const PLACE_NAMES: Readonly<Record<HiddenPlace, string>> = {
   'hidden input': 'a hidden <input>',
 };
 
+// Before normalisation: the ASCII words, or any full-width character that NFKC may turn into one.
+const MAY_HOLD_NUMBER_RAW = /icp|b2|备|[\uFF00-\uFFEF]/i;
+
 /** The first number of a type that is in the HTML but not visible, and every place it hides in. */
 export function hiddenNumberPlaces(
   model: PageModel,
@@ -24,6 +27,8 @@ export function hiddenNumberPlaces(
 ): { number: string; places: string[] } | null {
   const places = new Map<string, Set<string>>();
   for (const hidden of model.hidden) {
+    // Scripts and styles are most of a page's hidden text: normalise only what may hold a number.
+    if (!MAY_HOLD_NUMBER_RAW.test(hidden.text)) continue;
     for (const m of findNumbers(normaliseText(hidden.text))) {
       if (m.type !== type) continue;
       const set = places.get(m.number) ?? new Set<string>();
