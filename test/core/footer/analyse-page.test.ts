@@ -109,6 +109,9 @@ const CASES: [string, Verdict, string[]][] = [
   ['script-only-page', 'inconclusive', ['page:error']],
   ['waf-cloudflare', 'inconclusive', ['page:error']],
   ['waf-aliyun-slider', 'inconclusive', ['page:error']],
+  ['waf-yunsuo', 'inconclusive', ['page:error']],
+  ['waf-tencent', 'inconclusive', ['page:error']],
+  ['captcha-article-no-number', 'fail', ['icp-number:error', 'psb-number:warning']],
   ['frameset', 'fail', ['icp-number:error', 'psb-number:warning']],
 ];
 
