@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -235,6 +235,77 @@ describe('beian check', () => {
     expect(rendered.code).toBe(0);
   });
 });
+
+describe('beian check --render on SIGINT', () => {
+  it('closes the browser and exits 130', async () => {
+    const hanging = await startServer(() => undefined); // never answers: the check is still running
+    const child = spawn(
+      process.execPath,
+      ['bin/beian.js', 'check', '--render', '--allow-private-network', '--timeout', '60', hanging.url],
+      { cwd: root, env: cleanEnv(), stdio: 'ignore' },
+    );
+    try {
+      const browsers = await waitFor(() => descendants(child.pid ?? -1).filter(isChromium), 30_000);
+      expect(browsers.length).toBeGreaterThan(0);
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(browsers.filter(isAlive)).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+      await hanging.close();
+    }
+  });
+});
+
+function readProc(pid: string, file: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Every live process below `pid` (children, grandchildren, …). */
+function descendants(pid: number): string[] {
+  const parentOf = new Map<string, string>();
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    // The parent pid is the 2nd field after the parenthesised command name.
+    const stat = readProc(entry, 'stat');
+    const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+    if (ppid) parentOf.set(entry, ppid);
+  }
+  const found: string[] = [];
+  const below = new Set([String(pid)]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [child, parent] of parentOf) {
+      if (below.has(parent) && !below.has(child)) {
+        below.add(child);
+        found.push(child);
+        grew = true;
+      }
+    }
+  }
+  return found;
+}
+
+const isChromium = (pid: string) => readProc(pid, 'cmdline').includes('chromium');
+
+/** Alive and not a zombie waiting to be reaped. */
+const isAlive = (pid: string) => {
+  const stat = readProc(pid, 'stat');
+  return stat !== '' && stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+};
+
+async function waitFor<T extends unknown[]>(probe: () => T, limitMs: number): Promise<T> {
+  const until = Date.now() + limitMs;
+  for (;;) {
+    const found = probe();
+    if (found.length > 0 || Date.now() > until) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 describe('exitStatus', () => {
   it.each<[string, Verdict[], number]>([
