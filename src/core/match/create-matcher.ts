@@ -58,15 +58,30 @@ function weighTerms(
   return weighted;
 }
 
-// Fuse.js over the English words the knowledge base and the dictionary know: "certficate" still
-// finds "certificate" (and through it the concept ~cert).
+// Fuse.js scores a near miss against the English words the knowledge base and the dictionary know:
+// "certficate" still finds "certificate" (and through it the concept ~cert). Only words sharing most
+// letter pairs with the question's word are scored, so a question full of unknown words stays fast.
 function createSpellingCorrector(index: TermIndex, threshold: number): (word: string) => string | undefined {
-  let fuse: Fuse<string> | undefined;
+  const words = [...new Set([...index.idf.keys(), ...LATIN_SYNONYMS])].filter((t) => MISSPELLABLE.test(t));
+  const byPair = new Map<string, string[]>();
+  for (const w of words) for (const pair of new Set(letterPairs(w))) byPair.set(pair, [...(byPair.get(pair) ?? []), w]);
   return (word) => {
-    fuse ??= new Fuse(
-      [...new Set([...index.idf.keys(), ...LATIN_SYNONYMS])].filter((t) => MISSPELLABLE.test(t)),
-      { threshold, ignoreLocation: true, includeScore: true },
-    );
-    return fuse.search(word, { limit: 1 })[0]?.item;
+    const pairs = new Set(letterPairs(word));
+    const shared = new Map<string, number>();
+    for (const pair of pairs) for (const w of byPair.get(pair) ?? []) shared.set(w, (shared.get(w) ?? 0) + 1);
+    let best: { word: string; score: number } | undefined;
+    for (const [candidate, count] of shared) {
+      // One typo breaks at most two letter pairs; allow a third for transpositions.
+      if (count < pairs.size - 3 || Math.abs(candidate.length - word.length) > 2) continue;
+      const result = Fuse.match(word, candidate, { threshold, ignoreLocation: true });
+      if (result.isMatch && result.score < (best?.score ?? Number.POSITIVE_INFINITY)) {
+        best = { word: candidate, score: result.score };
+      }
+    }
+    return best?.word;
   };
+}
+
+function letterPairs(word: string): string[] {
+  return Array.from({ length: word.length - 1 }, (_, i) => word.slice(i, i + 2));
 }

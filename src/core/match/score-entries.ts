@@ -17,54 +17,76 @@ export type WeightedTerms = ReadonlyMap<string, number>;
 type ScoreOptions = Pick<MatchOptions, 'queryCoverageExponent' | 'phraseShare' | 'answerWeight'>;
 
 /**
- * A reusable scorer over one index. Scratch arrays are allocated once; each call touches only
- * the postings of the question's terms and keeps the best `limit` entries.
+ * A reusable scorer over one index. Each call (1) adds up, through the postings of the question's
+ * terms, how much of the question every touched entry contains; (2) bounds each entry's confidence
+ * from that sum alone; (3) scores entries exactly, phrase by phrase, in order of that bound, and
+ * stops as soon as no remaining entry could enter the best `limit`. The result is exact; the work
+ * is mostly the postings walk.
  */
 export function createScorer(index: TermIndex, options: ScoreOptions) {
-  const phraseAcc = new Float64Array(index.phrases.length);
   const coreAcc = new Float64Array(index.entries.length);
   const answerAcc = new Float64Array(index.entries.length);
-  const bestPhrase = new Float64Array(index.entries.length);
   const alpha = options.queryCoverageExponent;
+  const share = options.phraseShare;
+  const maxWeight = Math.max(0, ...index.phrases.map((p) => p.weight));
+
+  const bestPhrase = (e: number, terms: WeightedTerms, total: number): number => {
+    let best = 0;
+    for (let p = index.phraseStart[e] ?? 0; p < (index.phraseStart[e + 1] ?? 0); p += 1) {
+      const phrase = index.phrases[p];
+      if (phrase === undefined || phrase.mass <= 0) continue;
+      let matched = 0;
+      for (const t of phrase.terms) matched += terms.get(t) ?? 0;
+      if (matched === 0) continue;
+      const sim = phrase.weight * (matched / total) ** alpha * Math.min(1, matched / phrase.mass) ** (1 - alpha);
+      if (sim > best) best = sim;
+    }
+    return best;
+  };
 
   return function scoreEntries(terms: WeightedTerms, limit: number): Candidate[] {
     let total = 0;
     for (const w of terms.values()) total += w;
     if (total <= 0) return [];
-    const touchedPhrases: number[] = [];
-    const touchedEntries: number[] = [];
+    const touched: number[] = [];
     for (const [term, w] of terms) {
-      accumulate(index.phrasePostings.get(term), phraseAcc, w, touchedPhrases);
-      accumulate(index.corePostings.get(term), coreAcc, w, touchedEntries);
-      accumulate(index.answerPostings.get(term), answerAcc, w, touchedEntries);
+      accumulate(index.corePostings.get(term), coreAcc, answerAcc, w, touched);
+      accumulate(index.answerPostings.get(term), answerAcc, coreAcc, w, touched);
     }
-    for (const p of touchedPhrases) {
-      const phrase = index.phrases[p];
-      const matched = phraseAcc[p] ?? 0;
-      phraseAcc[p] = 0;
-      if (phrase === undefined || phrase.mass <= 0) continue;
-      const sim = phrase.weight * (matched / total) ** alpha * Math.min(1, matched / phrase.mass) ** (1 - alpha);
-      if (sim > (bestPhrase[phrase.entry] ?? 0)) bestPhrase[phrase.entry] = sim;
-    }
-    const top: Candidate[] = [];
-    for (const e of touchedEntries) {
-      const core = coreAcc[e] ?? 0;
-      if (core === 0 && answerAcc[e] === 0) continue; // already taken (an entry can be touched twice)
-      const coverage = Math.min(1, (core + options.answerWeight * (answerAcc[e] ?? 0)) / total);
-      const confidence = options.phraseShare * (bestPhrase[e] ?? 0) + (1 - options.phraseShare) * coverage;
+    const bounds = new Float64Array(touched.length);
+    const coverages = new Float64Array(touched.length);
+    touched.forEach((e, i) => {
+      const core = (coreAcc[e] ?? 0) / total;
+      const coverage = Math.min(1, core + (options.answerWeight * (answerAcc[e] ?? 0)) / total);
+      coverages[i] = coverage;
+      bounds[i] = share * maxWeight * Math.min(1, core) ** alpha + (1 - share) * coverage;
       coreAcc[e] = 0;
       answerAcc[e] = 0;
-      bestPhrase[e] = 0;
+    });
+    const order = Array.from(touched.keys()).sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0));
+    const top: Candidate[] = [];
+    for (const i of order) {
+      if (top.length === limit && (bounds[i] ?? 0) <= (top[limit - 1]?.confidence ?? 0)) break;
+      const e = touched[i] ?? 0;
+      const coverage = coverages[i] ?? 0;
+      const confidence = share * bestPhrase(e, terms, total) + (1 - share) * coverage;
       insertTop(top, { entry: e, confidence, coverage }, limit);
     }
     return top;
   };
 }
 
-function accumulate(postings: Int32Array | undefined, acc: Float64Array, w: number, touched: number[]): void {
+// Adds `w` for every posted entry; an entry is recorded as touched the first time either sum moves.
+function accumulate(
+  postings: Int32Array | undefined,
+  acc: Float64Array,
+  other: Float64Array,
+  w: number,
+  touched: number[],
+): void {
   if (postings === undefined) return;
   for (const i of postings) {
-    if (acc[i] === 0) touched.push(i);
+    if (acc[i] === 0 && other[i] === 0) touched.push(i);
     acc[i] = (acc[i] ?? 0) + w;
   }
 }

@@ -2,26 +2,28 @@ import type { Entry } from '../knowledge/types.js';
 import { analyseText } from './analyse-text.js';
 
 /** What the scorer needs to know about one phrase (a title or an alternate question). */
-interface Phrase {
-  entry: number;
+export interface Phrase {
   weight: number;
-  /** Sum of the idf of the phrase's distinct terms. */
+  /** Sum of the weights of the phrase's distinct terms. */
   mass: number;
+  /** The phrase's distinct terms. */
+  terms: readonly string[];
 }
 
 /**
- * An inverted index over the knowledge base: term → phrases that contain it, term → entries whose
- * title, questions or tags contain it, and term → entries whose answer contains it. Scoring walks
- * only the postings of the question's terms, so its cost follows how common those terms are, not
- * how many entries there are.
+ * An inverted index over the knowledge base: term → entries whose title, questions or tags contain
+ * it, and term → entries whose answer (only) contains it; plus each entry's phrases for exact
+ * scoring. Candidate generation walks only the postings of the question's terms, so its cost
+ * follows how common those terms are, not how many entries there are.
  */
 export interface TermIndex {
   entries: readonly Entry[];
+  /** Phrases of entry `e` are `phrases[phraseStart[e]]` up to (not including) `phrases[phraseStart[e + 1]]`. */
   phrases: readonly Phrase[];
-  phrasePostings: ReadonlyMap<string, Int32Array>;
+  phraseStart: Int32Array;
   corePostings: ReadonlyMap<string, Int32Array>;
   answerPostings: ReadonlyMap<string, Int32Array>;
-  /** Inverse entry frequency (BM25 form) of every term in titles, questions and tags. */
+  /** Weight of every term in titles, questions and tags: inverse entry frequency (BM25 form). */
   idf: ReadonlyMap<string, number>;
   /** The idf a term would have if no entry used it. */
   maxIdf: number;
@@ -38,38 +40,37 @@ const SINGLE_HAN = /^\p{Script=Han}$/u;
 
 /** Builds the {@link TermIndex} of the entries. */
 export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights): TermIndex {
-  const phraseTerms: { entry: number; weight: number; terms: Set<string> }[] = [];
+  const phraseTerms: { weight: number; terms: string[] }[] = [];
+  const phraseStart = new Int32Array(entries.length + 1);
   const core = new Map<string, number[]>();
   const answer = new Map<string, number[]>();
   entries.forEach((entry, e) => {
-    const title = new Set(analyseText(entry.title));
-    phraseTerms.push({ entry: e, weight: weights.titleWeight, terms: title });
-    const all = new Set(title);
-    for (const q of entry.questions) {
-      const terms = new Set(analyseText(q));
-      phraseTerms.push({ entry: e, weight: weights.questionWeight, terms });
+    phraseStart[e] = phraseTerms.length;
+    const all = new Set<string>();
+    const addPhrase = (text: string, weight: number) => {
+      const terms = [...new Set(analyseText(text))];
+      phraseTerms.push({ weight, terms });
       for (const t of terms) all.add(t);
-    }
+    };
+    addPhrase(entry.title, weights.titleWeight);
+    for (const q of entry.questions) addPhrase(q, weights.questionWeight);
     for (const tag of entry.tags) for (const t of analyseText(tag)) all.add(t);
     for (const t of all) push(core, t, e);
     for (const t of new Set(analyseText(entry.answer))) if (!all.has(t)) push(answer, t, e);
   });
+  phraseStart[entries.length] = phraseTerms.length;
   const n = entries.length;
   const idf = new Map<string, number>();
   for (const [t, list] of core) idf.set(t, computeIdf(n, list.length) * charFactor(t, weights));
-  const postings = new Map<string, number[]>();
-  const phrases = phraseTerms.map((p, i) => {
-    let mass = 0;
-    for (const t of p.terms) {
-      mass += idf.get(t) ?? 0;
-      push(postings, t, i);
-    }
-    return { entry: p.entry, weight: p.weight, mass };
-  });
+  const phrases = phraseTerms.map(({ weight, terms }) => ({
+    weight,
+    terms,
+    mass: terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0),
+  }));
   return {
     entries,
     phrases,
-    phrasePostings: freeze(postings),
+    phraseStart,
     corePostings: freeze(core),
     answerPostings: freeze(answer),
     idf,
