@@ -53,7 +53,8 @@ async function runCheck(args: string[], flags: CheckFlags): Promise<number> {
   try {
     const verdicts = await checkAll(plan, renderer);
     const summary = formatSummary(verdicts);
-    (plan.json ? process.stderr : process.stdout).write(`${summary}\n`);
+    if (plan.json) process.stderr.write(`${summary}\n`);
+    else process.stdout.write(`\n${summary}\n`);
     return exitStatus(verdicts);
   } finally {
     process.off('SIGINT', onInterrupt);

@@ -182,6 +182,24 @@ describe('beian check', () => {
     }
   });
 
+  it('passes --expect and --max-bytes to the check', async () => {
+    const expectRun = await runCli([
+      '--json',
+      '--allow-private-network',
+      '--expect',
+      '京ICP备05004398号-1',
+      url('/compliant.html'),
+      url('/no-number.html'),
+    ]);
+    const [shown, missing] = jsonLines(expectRun);
+    expect(shown?.findings.filter((f) => f.rule === 'expected-number' && f.severity === 'error')).toEqual([]);
+    expect(missing?.findings.some((f) => f.rule === 'expected-number' && f.severity === 'error')).toBe(true);
+
+    const capped = await runCli(['--json', '--allow-private-network', '--max-bytes', '200', url('/compliant.html')]);
+    expect(jsonLines(capped)[0]?.verdict).toBe('inconclusive');
+    expect(capped.code).toBe(3);
+  });
+
   it('reads targets from stdin with --file -', async () => {
     const run = await runCli(['--json', '--allow-private-network', '--file', '-'], {
       stdin: `${url('/compliant.html')}\n# nothing else\n`,
