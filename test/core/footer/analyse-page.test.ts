@@ -35,6 +35,7 @@ const CASES: [string, Verdict, string[]][] = [
   ['number-in-hidden-input', 'fail', ['icp-number:error']],
   ['number-in-template', 'fail', ['icp-number:error']],
   ['number-in-invisible-rendered', 'fail', ['icp-number:error']],
+  ['number-as-image', 'fail', ['icp-number:error']],
   ['no-number', 'fail', ['icp-number:error', 'psb-number:warning']],
   // icp-number: reading the text as a visitor sees it
   ['split-across-spans', 'pass', []],
@@ -150,6 +151,7 @@ describe('messages a support person can act on', () => {
     ['schemeless-href', 'which a browser opens as https://www.example.cn/beian.miit.gov.cn on this site'],
     ['number-in-comment', '京ICP备05004398号-1 appears only in an HTML comment'],
     ['number-in-meta', 'appears only in a <meta> tag'],
+    ['number-as-image', "appears only in an image's alt text (the number is a picture)"],
     ['vanity-registry', 'vanity registry'],
     ['spa-shell', '--render'],
     ['waf-cloudflare', 'Cloudflare'],

@@ -76,6 +76,14 @@ function noteFrame(element: Element, state: WalkState): void {
   }
 }
 
+// An image of the number, or a tooltip, is seen by people but is not text on the page.
+function noteAttributeText(element: Element, state: WalkState): void {
+  const { alt, title } = element.attribs;
+  if (element.name === 'img' && alt !== undefined && alt.trim() !== '')
+    state.hidden.push({ where: 'image', text: alt });
+  if (title !== undefined && title.trim() !== '') state.hidden.push({ where: 'tooltip', text: title });
+}
+
 function visit(node: AnyNode, state: WalkState): void {
   if (isText(node)) {
     state.pieces.push(node);
@@ -87,6 +95,7 @@ function visit(node: AnyNode, state: WalkState): void {
   }
   if (!isTag(node)) return;
   noteFrame(node, state);
+  noteAttributeText(node, state);
   const place = hiddenPlaceOf(node);
   if (place !== null) {
     collectHidden(node, place, state);

@@ -12,7 +12,11 @@ export type HiddenPlace =
   | 'head'
   | 'frame fallback'
   | 'hidden element'
-  | 'hidden input';
+  | 'hidden input'
+  /** An `<img alt>`: the number drawn as a picture. */
+  | 'image'
+  /** A `title` attribute, shown only on hover. */
+  | 'tooltip';
 
 const HIDDEN_TAGS: Readonly<Record<string, HiddenPlace>> = {
   script: 'script',

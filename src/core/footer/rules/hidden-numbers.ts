@@ -15,6 +15,8 @@ const PLACE_NAMES: Readonly<Record<HiddenPlace, string>> = {
   'frame fallback': 'frame fallback content',
   'hidden element': 'a hidden element',
   'hidden input': 'a hidden <input>',
+  image: "an image's alt text (the number is a picture)",
+  tooltip: 'a title attribute (a hover tooltip)',
 };
 
 // Before normalisation: the ASCII words, or any full-width character that NFKC may turn into one.

@@ -27,7 +27,8 @@ describe('readPage keeps only visible text', () => {
   it('records where hidden text was', () => {
     const page = readPage(
       '<html><head><title>T</title><meta name="d" content="M"><script>S</script></head>' +
-        '<body><!--C--><div hidden>H</div><input type="hidden" value="I"><noscript>N</noscript></body></html>',
+        '<body><!--C--><div hidden>H</div><input type="hidden" value="I"><noscript>N</noscript>' +
+        '<img alt="A"><a title="T2">x</a></body></html>',
     );
     expect(page.hidden.map((h) => `${h.where}:${h.text}`)).toEqual([
       'title:T',
@@ -37,6 +38,8 @@ describe('readPage keeps only visible text', () => {
       'hidden element:H',
       'hidden input:I',
       'noscript:N',
+      'image:A',
+      'tooltip:T2',
     ]);
     expect(page.title).toBe('T');
   });
