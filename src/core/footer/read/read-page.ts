@@ -49,14 +49,14 @@ function collectHidden(element: Element, place: HiddenPlace, state: WalkState): 
     return;
   }
   if (place === 'script') state.scripts += 1;
-  if (place === 'head' || place === 'hidden element' || place === 'noscript' || place === 'frame fallback') {
+  if (place === 'hidden element' || place === 'noscript' || place === 'frame fallback') {
     collectHiddenChildren(element, place, state);
     return;
   }
   state.hidden.push({ where: place, text: textContent(element) });
 }
 
-// Inside <head> and hidden elements, scripts, titles and comments keep their own, more telling place.
+// Inside hidden elements, scripts, titles and comments keep their own, more telling place.
 function collectHiddenChildren(parent: ParentNode, place: HiddenPlace, state: WalkState): void {
   for (const child of parent.children) {
     if (isText(child)) state.hidden.push({ where: place, text: child.data });

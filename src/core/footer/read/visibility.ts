@@ -9,7 +9,6 @@ export type HiddenPlace =
   | 'template'
   | 'title'
   | 'meta'
-  | 'head'
   | 'frame fallback'
   | 'hidden element'
   | 'hidden input'
@@ -25,7 +24,6 @@ const HIDDEN_TAGS: Readonly<Record<string, HiddenPlace>> = {
   template: 'template',
   title: 'title',
   meta: 'meta',
-  head: 'head',
   noframes: 'frame fallback',
   iframe: 'frame fallback',
   frame: 'frame fallback',

@@ -11,7 +11,6 @@ const PLACE_NAMES: Readonly<Record<HiddenPlace, string>> = {
   template: 'a <template>',
   title: 'the <title>',
   meta: 'a <meta> tag',
-  head: 'the <head>',
   'frame fallback': 'frame fallback content',
   'hidden element': 'a hidden element',
   'hidden input': 'a hidden <input>',

@@ -44,6 +44,13 @@ describe('readPage keeps only visible text', () => {
     expect(page.title).toBe('T');
   });
 
+  it.each([
+    ['a <head> that is never closed', '<html><head><title>T</title><div>shown</div>'],
+    ['content before <body>', '<head><meta charset="utf-8"><p>shown</p>'],
+  ])('reads text the browser moves into the body: %s', (_what, html) => {
+    expect(lines(html)).toEqual(['shown']);
+  });
+
   it('decodes entities', () => {
     expect(lines('<p>&#x4eac;ICP&#22791;05004398&#21495;&nbsp;&copy;</p>')).toEqual(['京ICP备05004398号 ©']);
   });
