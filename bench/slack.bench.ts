@@ -11,7 +11,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, LogLevel } from '@slack/bolt';
@@ -96,6 +96,7 @@ async function pool<T>(count: number, concurrency: number, task: (i: number) => 
 // ---------- parent: the apps under test ----------
 
 async function runBench(): Promise<void> {
+  const benchStarted = performance.now();
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('Run with --expose-gc (npm run bench does).');
   const child = fork(fileURLToPath(import.meta.url), ['--load'], { execArgv: ['--import', 'tsx'] });
@@ -212,6 +213,9 @@ async function runBench(): Promise<void> {
   await bare.stop();
   child.kill();
   await rm(dataDir, { recursive: true, force: true });
+  console.log(
+    `\nRan in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s (load average ${loadavg()[0]?.toFixed(1)}).`,
+  );
 }
 
 function rpc(child: ChildProcess) {

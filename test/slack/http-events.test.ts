@@ -123,6 +123,25 @@ describe('mentions', () => {
     expect(next?.args.metadata).toMatchObject({ event_payload: { entry_id: 'validity-period' } });
   });
 
+  it('survives a Web API that keeps failing: gives up within bounds, logs, and keeps serving', async () => {
+    const from = t.api.callsTo('chat.postMessage').length;
+    // 4 attempts (1 + 3 retries) for the answer, 4 more for the apology: all fail.
+    t.api.failNext('chat.postMessage', ...Array.from({ length: 8 }, () => ({ status: 503, body: 'down' })));
+    await t.sendEvent(mention('备案号会过期吗'));
+    await t.api.waitFor('chat.postMessage', from + 8);
+    await sleep(100);
+    expect(t.logs.join('')).toContain('could not tell the person');
+    await t.sendEvent(mention('备案号会过期吗'));
+    const [next] = (await t.api.waitFor('chat.postMessage', from + 9)).slice(from + 8);
+    expect(next?.args.metadata).toMatchObject({ event_payload: { entry_id: 'validity-period' } });
+  });
+
+  it('tells the /faq asker privately when the handler throws', async () => {
+    await t.sendCommand('/faq', 'please explode', 'faq-boom');
+    const [reply] = await t.api.waitFor('respond:faq-boom');
+    expect(reply?.args).toMatchObject({ response_type: 'ephemeral', text: SORRY_TEXT });
+  });
+
   it('never writes the bot token or signing secret to the log', () => {
     const log = t.logs.join('');
     expect(log).not.toContain('xoxb-test-0000-secret');

@@ -75,7 +75,8 @@ async function triageMessage(
   if (!looksLikeQuestion(message.text)) return;
   await yieldToAcks();
   const result = deps.core.matcher.match(message.text);
-  if (!result.best || result.confidence < deps.config.triageMinConfidence) return;
+  // Unasked replies must clear both bars: the matcher's own decision and the stricter triage threshold.
+  if (!result.answered || !result.best || result.confidence < deps.config.triageMinConfidence) return;
   if (deps.triaged.seen(`${message.channel}:${message.ts}`)) return;
   const entry = result.best;
   // Unasked: if this fails, say nothing in the thread (the person did not ask us); the log has it.
