@@ -37,6 +37,8 @@ export interface ChromiumRendererOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
+/** Schemes that never touch the network (inline images, generated scripts). */
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** Longest wait for the `load` event and then for the network to go quiet (500 ms without requests). */
 const SETTLE_CAP_MS = 5_000;
@@ -187,6 +189,7 @@ async function openContext(
   );
   await context.route('**/*', async (route) => {
     const request = new URL(route.request().url());
+    if (LOCAL_SCHEMES.has(request.protocol)) return route.continue();
     if (request.protocol !== 'http:' && request.protocol !== 'https:') return route.abort('blockedbyclient');
     const verdict = await guard.check(request.hostname);
     if (verdict.allowed) return route.continue();
@@ -204,13 +207,30 @@ async function loadAndAnnotate(page: Page, url: string, timeoutMs: number): Prom
   await settle(page);
   await scrollToBottom(page);
   await settle(page);
-  const frames = sameOriginFrames(page);
-  await Promise.all([page.mainFrame(), ...frames].map((frame) => frame.evaluate(ANNOTATE_SCRIPT)));
-  return {
-    finalUrl: page.url(),
-    html: await page.content(),
-    frames: await Promise.all(frames.map(async (frame) => ({ url: frame.url(), html: await frame.content() }))),
-  };
+  try {
+    return await annotate(page);
+  } catch (error) {
+    // A script navigated (location.href = …) while we read the page: read the page it went to.
+    if (!/context was destroyed|navigat/i.test(String(error))) throw error;
+    await settle(page);
+    return annotate(page);
+  }
+}
+
+async function annotate(page: Page): Promise<RenderedPage> {
+  await page.mainFrame().evaluate(ANNOTATE_SCRIPT);
+  const html = await page.content();
+  const frames = await Promise.all(sameOriginFrames(page).map(readFrame));
+  return { finalUrl: page.url(), html, frames: frames.filter((frame) => frame !== null) };
+}
+
+async function readFrame(frame: Frame): Promise<{ url: string; html: string } | null> {
+  try {
+    await frame.evaluate(ANNOTATE_SCRIPT);
+    return { url: frame.url(), html: await frame.content() };
+  } catch {
+    return null; // detached or navigating while we read it: left out rather than failing the page
+  }
 }
 
 async function settle(page: Page): Promise<void> {

@@ -46,6 +46,7 @@ describe('createChromiumRenderer', () => {
       '/frame-host.html': page('frame-host.html'),
       '/footer-frame.html': page('footer-frame.html'),
       '/refused.html': page('refused-request.html'),
+      '/data-script.html': page('data-script.html'),
       '/big.html': { body: `<!doctype html><p>大</p><img src="/big.bin">` },
       '/big.bin': { headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(400_000, 1) },
     });
@@ -109,6 +110,11 @@ describe('createChromiumRenderer', () => {
     const { html } = await renderer.render(`${server.origin}/scroll.html`, local);
     expect(html).toContain('沪ICP备2021012345号-2');
     expect(box(html, 'icp').y).toBeGreaterThan(2900);
+  });
+
+  it('lets data: resources load: they never touch the network', async () => {
+    const { html } = await renderer.render(`${server.origin}/data-script.html`, local);
+    expect(box(html, 'icp').width).toBeGreaterThan(0);
   });
 
   it('returns a same-origin iframe footer in frames, annotated', async () => {
