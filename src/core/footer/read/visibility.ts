@@ -96,6 +96,7 @@ export function hiddenPlaceOf(element: Element): HiddenPlace | null {
   const attribs = element.attribs;
   if (element.name === 'input' && attribs.type?.trim().toLowerCase() === 'hidden') return 'hidden input';
   if (attribs.hidden !== undefined || attribs['data-beian-hidden'] === '1') return 'hidden element';
+  if (element.name === 'dialog' && attribs.open === undefined) return 'hidden element';
   const style = attribs.style;
   if (style !== undefined && (DISPLAY_NONE.test(style) || VISIBILITY_HIDDEN.test(style))) return 'hidden element';
   return null;

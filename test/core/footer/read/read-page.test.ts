@@ -19,6 +19,7 @@ describe('readPage keeps only visible text', () => {
     ['display none', '<p>shown<span style="color:red; display : none">gone</span></p>'],
     ['visibility hidden', '<p>shown<span style="visibility:hidden">gone</span></p>'],
     ['a hidden input', '<p>shown<input type="hidden" value="gone"></p>'],
+    ['a closed dialog', '<p>shown</p><dialog><p>gone</p></dialog>'],
     ['a renderer-hidden element', '<p>shown<span data-beian-hidden="1">gone</span></p>'],
   ])('skips %s', (_what, html) => {
     expect(lines(html)).toEqual(['shown']);
