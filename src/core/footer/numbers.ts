@@ -135,8 +135,9 @@ function provinceStatusOf(char: string): ProvinceStatus {
   return VANITY_REGISTRIES.includes(char) ? 'vanity' : 'missing';
 }
 
+// Template fillers: letters or asterisks, one digit repeated (00000000, 88888888), or 12345678….
 function isPlaceholder(serial: string): boolean {
-  return /[^0-9]/.test(serial) || /^0+$/.test(serial);
+  return /[^0-9]/.test(serial) || /^(\d)\1+$/.test(serial) || '1234567890'.startsWith(serial);
 }
 
 function matchBei(m: RegExpExecArray): IcpMatch {

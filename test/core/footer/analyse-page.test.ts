@@ -209,7 +209,7 @@ describe('expected-number', () => {
     ['compliant', '京ICP备05004398号-2', ['expected-number:error']],
     ['compliant', '京ICP备05004399号-1', ['expected-number:error']],
     ['beijing-entity-number', '京ICP备05004398号-1', ['icp-site-number:warning', 'expected-number:error']],
-    ['guangdong-entity-number', '粤ICP备12345678号-1', []],
+    ['guangdong-entity-number', '粤ICP备13003602号-1', []],
     ['no-number', '京ICP备05004398号-1', ['icp-number:error', 'psb-number:warning', 'expected-number:error']],
     ['compliant', 'not a number', ['expected-number:error']],
   ])('%s with expect %s → %j', (name, expect_, expected) => {

@@ -18,7 +18,7 @@ function missingFinding(context: RuleContext): Finding {
   return finding(
     'icp-number',
     'error',
-    `no ICP filing number (like 京ICP备12345678号-1) is shown on the homepage${frames}; ` +
+    `no ICP filing number (like 京ICP备05004398号-1) is shown on the homepage${frames}; ` +
       `show it at the bottom of the page, linked to ${MIIT_URL}`,
   );
 }
