@@ -14,6 +14,10 @@ const BULLETS = ['•', '◦', '▪'];
 // Slack trims ordinary leading spaces in mrkdwn; em spaces survive, so nested lists stay indented.
 const INDENT = '\u2003';
 const SAFE_LINK = /^(https?:|mailto:)/i;
+// Slack only sees *bold*, _italic_, ~strike~ and `code` when the markers sit at a word boundary, which
+// Chinese text (no spaces) never gives it. A zero-width space on each side makes one; it is dropped
+// again wherever a real space or a line edge already does the job.
+const ZWSP = '\u200B';
 
 /** Escapes the three characters Slack's mrkdwn reserves for its own markup. */
 export function escapeMrkdwn(text: string): string {
@@ -26,7 +30,7 @@ export function markdownToBlocks(markdown: string): AnswerBlock[] {
   const blocks: AnswerBlock[] = [];
   let text: string[] = [];
   const flushText = () => {
-    for (const chunk of splitText(text.join('\n\n'), MAX_SECTION_CHARS)) {
+    for (const chunk of splitText(tidyBoundaries(text.join('\n\n')), MAX_SECTION_CHARS)) {
       blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk } });
     }
     text = [];
@@ -49,9 +53,17 @@ export function markdownToBlocks(markdown: string): AnswerBlock[] {
 
 /** Renders markdown to one mrkdwn string (images become links); for short texts such as titles and notes. */
 export function markdownToMrkdwn(markdown: string): string {
-  return renderBlockTokens(lexer(markdown))
+  const text = renderBlockTokens(lexer(markdown))
     .map((p) => (p.kind === 'text' ? p.text : p.kind === 'image' ? `<${p.url}|${escapeMrkdwn(p.alt)}>` : '———'))
     .join('\n\n');
+  return tidyBoundaries(text);
+}
+
+function tidyBoundaries(text: string): string {
+  return text
+    .replace(/(^|\s)\u200B+/gm, '$1')
+    .replace(/\u200B+(?=\s|$)/gm, '')
+    .replace(/\u200B{2,}/g, ZWSP);
 }
 
 /** Splits text into chunks of at most `max` characters, preferring paragraph, then line, then word boundaries. */
@@ -159,7 +171,7 @@ function renderInlineToken(token: Token, images?: Piece[]): string {
     case 'del':
       return wrap('~', renderInline((token as Tokens.Del).tokens, images));
     case 'codespan':
-      return `\`${escapeMrkdwn((token as Tokens.Codespan).text)}\``;
+      return `${ZWSP}\`${escapeMrkdwn((token as Tokens.Codespan).text)}\`${ZWSP}`;
     case 'br':
       return '\n';
     case 'link':
@@ -176,7 +188,7 @@ function renderInlineToken(token: Token, images?: Piece[]): string {
 
 function wrap(mark: string, inner: string): string {
   const trimmed = inner.trim();
-  return trimmed === '' ? inner : `${mark}${trimmed}${mark}`;
+  return trimmed === '' ? inner : `${ZWSP}${mark}${trimmed}${mark}${ZWSP}`;
 }
 
 function renderLink(link: Tokens.Link): string {

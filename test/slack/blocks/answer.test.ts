@@ -37,7 +37,10 @@ describe('buildAnswerMessages', () => {
       type: 'header',
       text: { type: 'plain_text', text: '备案号的有效期是多久？', emoji: true },
     });
-    expect(message?.blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '管局*没有*设有效期。' } });
+    expect(message?.blocks[1]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: '管局\u200B*没有*\u200B设有效期。' },
+    });
     expect(JSON.stringify(message?.blocks)).toContain(
       'Source: <https://cloud.tencent.com/document/product/243|腾讯云 &amp; 文档> · Reviewed 2026-11-23',
     );

@@ -8,10 +8,15 @@ import {
 } from '../../../src/slack/blocks/mrkdwn.js';
 
 const INDENT = '\u2003';
+const Z = '\u200B';
 
 describe('markdownToMrkdwn', () => {
   it.each([
-    ['bold', '**管局**没有设有效期', '*管局*没有设有效期'],
+    ['bold', 'the **bureau** sets none', 'the *bureau* sets none'],
+    ['bold inside Chinese text gets zero-width boundaries', '管局**没有**设有效期', `管局${Z}*没有*${Z}设有效期`],
+    ['bold at a line start needs no boundary before it', '**管局**没有', `*管局*${Z}没有`],
+    ['bold before full-width punctuation', '**挂备案号**：放在底部', `*挂备案号*${Z}：放在底部`],
+    ['inline code inside Chinese text', '运行`beian`即可', `运行${Z}\`beian\`${Z}即可`],
     ['bold with underscores', '__bold__ text', '*bold* text'],
     ['italic', 'an *important* step', 'an _important_ step'],
     ['strikethrough', '~~old~~ new', '~old~ new'],
@@ -42,7 +47,7 @@ describe('lists', () => {
     ['numbered from another start', '3. c\n4. d', '3. c\n4. d'],
     ['nested bullets', '- a\n  - b\n    - c', `• a\n${INDENT}◦ b\n${INDENT}${INDENT}▪ c`],
     ['steps with nested bullets', '1. step\n   - detail\n2. next', `1. step\n${INDENT}◦ detail\n2. next`],
-    ['bold inside an item', '- **真实**、准确', '• *真实*、准确'],
+    ['bold inside an item', '- **真实**、准确', `• *真实*${Z}、准确`],
     ['a link inside an item', '- [查询](https://beian.miit.gov.cn/)', '• <https://beian.miit.gov.cn/|查询>'],
     ['task items', '- [x] done\n- [ ] todo', '• ☑ done\n• ☐ todo'],
     ['loose items', '- one\n\n- two', '• one\n• two'],
