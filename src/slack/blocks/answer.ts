@@ -81,10 +81,13 @@ function suggestionButtons(suggestions: readonly Suggestion[]): ActionsBlock | n
   return {
     type: 'actions',
     block_id: 'suggestions',
-    elements: suggestions
-      .slice(0, 3)
-      .map((s, i) => button(`${ACTION.suggestion}_${i}`, `Did you mean: ${truncate(s.title, 60)}?`, s.id)),
+    elements: suggestions.slice(0, 3).map((s, i) => button(`${ACTION.suggestion}_${i}`, didYouMean(s.title), s.id)),
   };
+}
+
+function didYouMean(title: string): string {
+  const short = truncate(title, 60);
+  return `Did you mean: ${short}${/[?？]$/.test(short) ? '' : '?'}`;
 }
 
 function sourceContext(entry: Entry): ContextBlock {

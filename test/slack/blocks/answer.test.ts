@@ -62,7 +62,13 @@ describe('buildAnswerMessages', () => {
   it('labels suggestions "Did you mean …?" and carries the entry id as the value', () => {
     const [message] = buildAnswerMessages({ entry: entry(), suggestions, variant: 'reply' });
     const json = JSON.stringify(message?.blocks);
-    expect(json).toContain('"text":"Did you mean: 备案为什么被注销？?"');
+    expect(json).toContain('"text":"Did you mean: 备案为什么被注销？"');
+    const plain = buildAnswerMessages({
+      entry: entry(),
+      suggestions: [{ id: 'x', title: 'How to check a filing', confidence: 0.5 }],
+      variant: 'reply',
+    });
+    expect(JSON.stringify(plain[0]?.blocks)).toContain('"text":"Did you mean: How to check a filing?"');
     expect(json).toContain('"value":"why-cancelled"');
   });
 
