@@ -129,6 +129,8 @@ describe('rendered pages', () => {
     ['rendered-centred', []],
     ['rendered-left', ['icp-position:warning']],
     ['rendered-not-at-bottom', ['icp-position:warning']],
+    ['rendered-short-page', []],
+    ['rendered-full-width-line', ['icp-link:info']],
   ])('%s → %j', (name, expected) => {
     expect(pairs(name, true)).toEqual(expected);
   });

@@ -27,6 +27,8 @@ export interface HiddenText {
 export interface Viewport {
   width: number;
   documentHeight: number;
+  /** The lowest edge of any visible text box: on a short page the content ends well above the window's bottom. */
+  contentBottom: number;
 }
 
 /** What the rules read: a parsed page reduced to its visible text, with the DOM kept for context. */

@@ -1,5 +1,5 @@
 import { type AnyNode, type Element, isComment, isTag, isText, type ParentNode, type Text } from 'domhandler';
-import { textContent } from 'domutils';
+import { findAll, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { normaliseText } from '../../text/normalise.js';
 import { mightHoldNumber } from '../numbers.js';
@@ -111,11 +111,21 @@ function visit(node: AnyNode, state: WalkState): void {
   if (block) flush(state);
 }
 
+function lowestBoxEdge(root: ParentNode): number {
+  let lowest = 0;
+  for (const el of findAll((e) => e.attribs['data-beian-box'] !== undefined, root.children)) {
+    const [, y = 0, , height = 0] = (el.attribs['data-beian-box'] ?? '').split(',').map(Number);
+    if (Number.isFinite(y + height)) lowest = Math.max(lowest, y + height);
+  }
+  return lowest;
+}
+
 function readViewport(root: ParentNode): Viewport | null {
   const html = root.children.find((child): child is Element => isTag(child) && child.name === 'html');
   const width = Number(html?.attribs['data-beian-viewport-width']);
   const documentHeight = Number(html?.attribs['data-beian-document-height']);
-  return width > 0 && documentHeight > 0 ? { width, documentHeight } : null;
+  if (!(width > 0 && documentHeight > 0)) return null;
+  return { width, documentHeight, contentBottom: lowestBoxEdge(root) || documentHeight };
 }
 
 /** Parses HTML into the page model: visible text in blocks, hidden text by place, frames and layout facts. */

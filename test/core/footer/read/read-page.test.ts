@@ -83,8 +83,15 @@ describe('readPage keeps only visible text', () => {
     const page = readPage(
       '<html data-beian-viewport-width="1280" data-beian-document-height="3000"><body>x</body></html>',
     );
-    expect(page.viewport).toEqual({ width: 1280, documentHeight: 3000 });
+    expect(page.viewport).toEqual({ width: 1280, documentHeight: 3000, contentBottom: 3000 });
     expect(readPage('<p>x</p>').viewport).toBeNull();
+  });
+
+  it('finds where the rendered content ends', () => {
+    const html =
+      '<html data-beian-viewport-width="1280" data-beian-document-height="900"><body>' +
+      '<p data-beian-box="0,10,500,20">a</p><p data-beian-box="0,180,500,20">b</p></body></html>';
+    expect(readPage(html).viewport?.contentBottom).toBe(200);
   });
 });
 
