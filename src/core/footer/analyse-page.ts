@@ -3,7 +3,7 @@ import { locateNumber, type NumberSighting } from './read/locate-number.js';
 import type { PageModel } from './read/page-model.js';
 import { readPage } from './read/read-page.js';
 import { checkCompanyName } from './rules/company-name.js';
-import { finding, type Rule, type RuleContext } from './rules/context.js';
+import { finding, type IcpSighting, type PsbSighting, type Rule, type RuleContext } from './rules/context.js';
 import { checkExpectedNumber } from './rules/expected-number.js';
 import { checkIcpLink } from './rules/icp-link.js';
 import { checkIcpNumber } from './rules/icp-number.js';
@@ -13,7 +13,7 @@ import { checkPage } from './rules/page.js';
 import { checkPsbLink } from './rules/psb-link.js';
 import { checkPsbNumber } from './rules/psb-number.js';
 import { selectNumbers } from './rules/select-numbers.js';
-import { type Finding, type FooterReport, verdictOf } from './types.js';
+import { type Finding, type FooterReport, type IcpNumber, type PublicSecurityNumber, verdictOf } from './types.js';
 
 /** What `analysePage` returns: the report without the fetch facts. */
 export type PageAnalysis = Omit<FooterReport, 'target' | 'url' | 'finalUrl' | 'redirects' | 'rendered'>;
@@ -53,57 +53,34 @@ function othersFinding(others: string[], judged: string | undefined): Finding[] 
   return [finding('icp-number', 'info', `the page also shows ${others.join(', ')}${which}`)];
 }
 
+function hrefOf(sighting: NumberSighting): string | null {
+  return sighting.links.find((l) => l.href !== null)?.href ?? null;
+}
+
+function icpOf(sighting: IcpSighting | null): IcpNumber | null {
+  if (sighting === null) return null;
+  const { number, kind, province } = sighting.match;
+  return { number, kind, province, href: hrefOf(sighting) };
+}
+
+function psbOf(sighting: PsbSighting | null): PublicSecurityNumber | null {
+  if (sighting === null) return null;
+  return { number: sighting.match.number, code: sighting.match.code, href: hrefOf(sighting) };
+}
+
+function unjudged(findings: Finding[]): PageAnalysis {
+  return { verdict: verdictOf(findings), icp: null, publicSecurity: null, findings, otherNumbers: [] };
+}
+
 /** Reads one HTML page and judges its footer against every rule; pure, no I/O. */
 export function analysePage(input: AnalyseInput, options: AnalyseOptions = {}): PageAnalysis {
   const model = readPage(input.html);
   const rendered = input.rendered ?? false;
   const sightings = sightingsOf(model);
-  const selected = selectNumbers(sightings, input.url);
-  const pageFindings = selected.icp === null ? checkPage(input.html, model, rendered) : [];
-  if (pageFindings.length > 0) {
-    return {
-      verdict: verdictOf(pageFindings),
-      icp: null,
-      publicSecurity: null,
-      findings: pageFindings,
-      otherNumbers: [],
-    };
-  }
-  const context: RuleContext = {
-    model,
-    url: input.url,
-    rendered,
-    sightings,
-    icp: selected.icp,
-    psb: selected.psb,
-    expect: options.expect,
-  };
-  const findings = [
-    ...RULES.flatMap((rule) => rule(context)),
-    ...othersFinding(selected.others, selected.icp?.match.number),
-  ];
-  const icp = selected.icp;
-  const psb = selected.psb;
-  return {
-    verdict: verdictOf(findings),
-    icp:
-      icp === null
-        ? null
-        : {
-            number: icp.match.number,
-            kind: icp.match.kind,
-            province: icp.match.province,
-            href: icp.links.find((l) => l.href !== null)?.href ?? null,
-          },
-    publicSecurity:
-      psb === null
-        ? null
-        : {
-            number: psb.match.number,
-            code: psb.match.code,
-            href: psb.links.find((l) => l.href !== null)?.href ?? null,
-          },
-    findings,
-    otherNumbers: selected.others,
-  };
+  const { icp, psb, others } = selectNumbers(sightings, input.url);
+  const pageFindings = icp === null ? checkPage(input.html, model, rendered) : [];
+  if (pageFindings.length > 0) return unjudged(pageFindings);
+  const context: RuleContext = { model, url: input.url, rendered, sightings, icp, psb, expect: options.expect };
+  const findings = [...RULES.flatMap((rule) => rule(context)), ...othersFinding(others, icp?.match.number)];
+  return { verdict: verdictOf(findings), icp: icpOf(icp), publicSecurity: psbOf(psb), findings, otherNumbers: others };
 }
