@@ -2,7 +2,7 @@ import type { IcpMatch } from '../numbers.js';
 import type { Finding } from '../types.js';
 import { finding, type IcpSighting, MIIT_URL, type RuleContext } from './context.js';
 import { hiddenNumberPlaces } from './hidden-numbers.js';
-import { judgeMiitHref } from './judge-link.js';
+import { linksToMiit } from './judge-link.js';
 
 function missingFinding(context: RuleContext): Finding {
   const hidden = hiddenNumberPlaces(context.model, 'icp');
@@ -103,8 +103,7 @@ function normalisationFindings(sighting: IcpSighting): Finding[] {
 function licenceFindings(sighting: IcpSighting, context: RuleContext): Finding[] {
   const m = sighting.match;
   if (m.kind === '备') return [];
-  const linked = sighting.links.some((l) => l.href !== null && judgeMiitHref(l.href, context.url).status !== 'wrong');
-  if (linked) return [];
+  if (linksToMiit(sighting.links, context.url)) return [];
   const what = m.kind === 'B2' ? 'a value-added telecom licence number' : 'an ICP licence number';
   return [
     finding(

@@ -64,3 +64,8 @@ export function psbPlatformOf(href: string, pageUrl: string): 'current' | 'legac
   if (host === 'beian.gov.cn' || host === 'www.beian.gov.cn') return 'legacy';
   return null;
 }
+
+/** True when one of the links (by href) goes to the MIIT filing system. */
+export function linksToMiit(links: readonly { href: string | null }[], pageUrl: string): boolean {
+  return links.some((l) => l.href !== null && judgeMiitHref(l.href, pageUrl).status !== 'wrong');
+}

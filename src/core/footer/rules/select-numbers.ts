@@ -1,19 +1,15 @@
 import type { NumberSighting } from '../read/locate-number.js';
 import { type IcpSighting, isIcpSighting, isPsbSighting, type PsbSighting } from './context.js';
-import { judgeMiitHref, psbPlatformOf } from './judge-link.js';
+import { linksToMiit, psbPlatformOf } from './judge-link.js';
 
 const KIND_RANK = { 备: 2, 证: 1, B2: 0 } as const;
-
-function linkedToMiit(sighting: NumberSighting, pageUrl: string): boolean {
-  return sighting.links.some((l) => l.href !== null && judgeMiitHref(l.href, pageUrl).status !== 'wrong');
-}
 
 // Higher is better, compared key by key: linked to MIIT, a real filing, in the footer, 备 before 证 before B2, linked.
 function icpScore(s: IcpSighting, pageUrl: string): number[] {
   const m = s.match;
   const real = m.provinceStatus !== 'vanity' && m.provinceStatus !== 'missing' && !m.placeholder;
   return [
-    linkedToMiit(s, pageUrl) ? 1 : 0,
+    linksToMiit(s.links, pageUrl) ? 1 : 0,
     real ? 1 : 0,
     s.position.inFooter ? 1 : 0,
     KIND_RANK[m.kind],
