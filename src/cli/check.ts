@@ -48,8 +48,13 @@ async function runCheck(args: string[], flags: CheckFlags): Promise<number> {
   const plan = await planCheck(args, flags);
   const renderer = plan.options.render ? await startRenderer() : undefined;
   // Ctrl-C must not leave a Chromium behind: close it, then exit as an interrupted command does.
-  const onInterrupt = () => void (renderer ? renderer.close() : Promise.resolve()).finally(() => process.exit(130));
-  if (renderer) process.once('SIGINT', onInterrupt);
+  const onInterrupt = (signal: NodeJS.Signals) => {
+    void renderer?.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  if (renderer) {
+    process.once('SIGINT', onInterrupt);
+    process.once('SIGTERM', onInterrupt);
+  }
   try {
     const verdicts = await checkAll(plan, renderer);
     const summary = formatSummary(verdicts);
@@ -58,6 +63,7 @@ async function runCheck(args: string[], flags: CheckFlags): Promise<number> {
     return exitStatus(verdicts);
   } finally {
     process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
     await renderer?.close();
   }
 }
@@ -156,12 +162,22 @@ async function checkAll(plan: CheckPlan, renderer: PageRenderer | undefined): Pr
   return done.map((report) => report?.verdict ?? 'inconclusive');
 }
 
+/** Past the target's own time limit, a check that has not come back is given up on (it must not hold the rest). */
+const GRACE_MS = 5_000;
+
 async function checkOne(target: string, options: CheckOptions, renderer: PageRenderer | undefined) {
+  let timer: NodeJS.Timeout | undefined;
+  const overdue = new Promise<never>((_, reject) => {
+    const limit = (options.timeoutMs ?? 0) + GRACE_MS;
+    timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(limit / 1000)} s`)), limit);
+  });
   try {
-    return await checkFooter(target, options, renderer ? { renderer } : {});
+    return await Promise.race([checkFooter(target, options, renderer ? { renderer } : {}), overdue]);
   } catch (error) {
     // checkFooter reports target problems itself; this is the backstop for anything unexpected.
     return unexpectedFailure(target, error);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
