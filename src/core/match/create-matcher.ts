@@ -1,8 +1,8 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
-import { analyseText } from './analyse-text.js';
+import { analyseText, CONCEPT_PREFIX } from './analyse-text.js';
 import { decideMatch } from './decide-match.js';
-import { SYNONYM_GROUPS } from './lexicon.js';
+import { OFF_TOPIC_CONCEPTS, SYNONYM_GROUPS } from './lexicon.js';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.js';
 import { type Candidate, createScorer, type WeightedTerms } from './score-entries.js';
 import { buildTermIndex, charFactor, type TermIndex } from './term-index.js';
@@ -12,6 +12,7 @@ import type { Matcher, MatchResult } from './types.js';
 const MAX_QUESTION_LENGTH = 500;
 const MISSPELLABLE = /^[a-z]{5,}$/;
 const LATIN_SYNONYMS = Object.values(SYNONYM_GROUPS).flat();
+const OFF_TOPIC = new Set([...OFF_TOPIC_CONCEPTS].map((c) => `${CONCEPT_PREFIX}${c}`));
 
 /**
  * Builds a matcher over the knowledge base; `options` override {@link DEFAULT_MATCH_OPTIONS}.
@@ -52,10 +53,15 @@ function weighTerms(
   for (const raw of terms) {
     const corrected = index.idf.has(raw) || !MISSPELLABLE.test(raw) ? undefined : correctSpelling(raw);
     for (const term of corrected === undefined ? [raw] : analyseText(corrected)) {
-      weighted.set(term, index.idf.get(term) ?? unknown * charFactor(term, opts));
+      weighted.set(term, index.idf.get(term) ?? unknown * unknownFactor(term, opts));
     }
   }
   return weighted;
+}
+
+function unknownFactor(term: string, opts: MatchOptions): number {
+  if (OFF_TOPIC.has(term)) return opts.offTopicWeight;
+  return charFactor(term, opts);
 }
 
 // Fuse.js scores a near miss against the English words the knowledge base and the dictionary know:

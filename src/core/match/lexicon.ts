@@ -356,16 +356,17 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   become: ['变成', '成了', '变为', '成为', '沦为', 'become', 'becomes', 'became', 'turned into', 'turn into'],
   // Compounds whose meaning is not the sum of their parts: each is its own concept, so an SSL
   // certificate is not a filing certificate and a shell company (finance) is not a shell entity.
-  sslcert: [
-    'ssl证书',
-    'https证书',
-    'tls证书',
-    'ssl certificate',
-    'https certificate',
-    'tls certificate',
-    'ssl',
-    'tls',
-    'https',
+  sslcert: ['ssl证书', 'https证书', 'tls证书', 'ssl certificate', 'https certificate', 'tls certificate', 'ssl', 'tls'],
+  domainrenewal: [
+    '域名续费',
+    '续费域名',
+    '域名续期',
+    'domain renewal',
+    'renew the domain',
+    'renew my domain',
+    'renew a domain',
+    'domain registrar',
+    '域名注册商',
   ],
   shellcompany: ['空壳公司', 'shell company', 'shell companies', 'shell corporation'],
   companyclosure: [
@@ -394,6 +395,20 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'edi',
   ],
 });
+
+/**
+ * Concepts of neighbouring fields that an ICP-filing knowledge base does not cover (TLS certificates,
+ * finance, company law, domain registrars, licences). A question that names one the knowledge base
+ * never uses is most likely about that field, so the concept weighs more than an ordinary unknown word.
+ */
+export const OFF_TOPIC_CONCEPTS: ReadonlySet<string> = new Set([
+  'sslcert',
+  'shellcompany',
+  'companyclosure',
+  'licence',
+  'icplicence',
+  'domainrenewal',
+]);
 
 /** Chinese filler: question words, particles, pronouns and politeness that say nothing about the topic. */
 export const CHINESE_FILLER: readonly string[] = Object.freeze([
