@@ -268,7 +268,13 @@ describe('beian check --render on SIGINT', () => {
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       child.kill('SIGINT');
       expect(await exited).toBe(130);
-      expect(browsers.filter(isAlive)).toEqual([]);
+      // Chromium's helper processes go a moment after the browser process: give them a few seconds.
+      const left = await waitFor(
+        () => browsers.filter(isAlive),
+        10_000,
+        (alive) => alive.length === 0,
+      );
+      expect(left).toEqual([]);
     } finally {
       child.kill('SIGKILL');
       await hanging.close();
@@ -316,11 +322,15 @@ const isAlive = (pid: string) => {
   return stat !== '' && stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
 };
 
-async function waitFor<T extends unknown[]>(probe: () => T, limitMs: number): Promise<T> {
+async function waitFor<T extends unknown[]>(
+  probe: () => T,
+  limitMs: number,
+  done: (found: T) => boolean = (found) => found.length > 0,
+): Promise<T> {
   const until = Date.now() + limitMs;
   for (;;) {
     const found = probe();
-    if (found.length > 0 || Date.now() > until) return found;
+    if (done(found) || Date.now() > until) return found;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
