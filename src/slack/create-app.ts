@@ -53,34 +53,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config, logger } = options;
   const slack = requireSlack(config);
   let ready = false;
-  const healthz: CustomRoute = {
-    path: '/healthz',
-    method: ['GET'],
-    handler: (_req: IncomingMessage, res: ServerResponse) => {
-      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: ready }));
-    },
-  };
+  const healthz = createHealthRoute(() => ready);
   const mode = slack.appToken ? 'socket' : 'http';
   const clientOptions = {
     retryConfig: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
     timeout: 10_000,
     ...(slack.apiUrl ? { slackApiUrl: withSlash(slack.apiUrl) } : {}),
   };
-  const receiver = slack.appToken
-    ? new SocketModeReceiver({
-        appToken: slack.appToken,
-        logger,
-        customRoutes: [healthz],
-        // The socket client asks for its WebSocket URL through the same (possibly overridden) Web API.
-        installerOptions: { clientOptions, port: config.port },
-      })
-    : new HTTPReceiver({
-        signingSecret: slack.signingSecret ?? '',
-        logger,
-        customRoutes: [healthz],
-        processBeforeResponse: false,
-      });
+  const receiver = createReceiver(slack, config.port, logger, clientOptions, healthz);
   // Token verification happens in start() instead, where a bad token becomes a clear start-up error rather
   // than a rejected promise inside Bolt's constructor.
   const app = new App({
@@ -124,6 +104,44 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await options.store.flush();
     },
   };
+}
+
+/** GET /healthz: 200 once the app is serving, 503 before and while stopping. */
+function createHealthRoute(isReady: () => boolean): CustomRoute {
+  return {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req: IncomingMessage, res: ServerResponse) => {
+      const ready = isReady();
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: ready }));
+    },
+  };
+}
+
+function createReceiver(
+  slack: SlackConfig,
+  port: number,
+  logger: Logger,
+  clientOptions: webApi.WebClientOptions,
+  healthz: CustomRoute,
+): HTTPReceiver | SocketModeReceiver {
+  if (slack.appToken) {
+    return new SocketModeReceiver({
+      appToken: slack.appToken,
+      logger,
+      customRoutes: [healthz],
+      // The socket client asks for its WebSocket URL through the same (possibly overridden) Web API.
+      installerOptions: { clientOptions, port },
+    });
+  }
+  return new HTTPReceiver({
+    signingSecret: slack.signingSecret ?? '',
+    logger,
+    customRoutes: [healthz],
+    // Acknowledge first, work after: Slack wants an answer within 3 seconds whatever the work.
+    processBeforeResponse: false,
+  });
 }
 
 async function verifyToken(app: App, logger: Logger): Promise<void> {
