@@ -23,6 +23,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-domain-reliability',
   '--disable-client-side-phishing-detection',
   '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--dns-prefetch-disable',
 ];
 
 export interface ChromiumRendererOptions {
@@ -55,9 +56,11 @@ const USER_AGENT =
  * Every request leaves through a per-render loopback proxy that resolves the host itself, refuses
  * non-public addresses (unless allowed) and dials the address it checked, so Chromium never
  * resolves or connects to a site on its own; a `context.route` check refuses other schemes and
- * refused hosts before the request is even sent. What remains: Chromium's own background services
- * are switched off by flags, not by the proxy, and a frame in another process (cross-site iframe)
- * still goes through the proxy but its bytes are counted only at the proxy, not per frame.
+ * refused hosts before the request is even sent (Playwright does not ask routes about redirects:
+ * the proxy is what stops those). What remains, honestly: the proxy binds page contexts only, so
+ * Chromium's own services (updates, sync, safe browsing, DNS prefetch) are kept quiet by the flags
+ * above rather than by the proxy; WebRTC is held to proxied traffic by a flag, not by us; and
+ * the byte cap counts what crosses the proxy (compressed, headers included) for the whole page.
  */
 export async function createChromiumRenderer(options: ChromiumRendererOptions = {}): Promise<PageRenderer> {
   const browser = await launchChromium(options);
