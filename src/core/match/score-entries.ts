@@ -14,6 +14,10 @@ export interface Candidate {
 /** Weighted question terms: term → weight (its idf, or the unknown-term weight). */
 export type WeightedTerms = ReadonlyMap<string, number>;
 
+// Bounds are kept to 1e-6 in sort keys; positions up to 2^21 (two million entries) fit below them exactly.
+const BOUND_SCALE = 1e6;
+const POSITION_SPAN = 2 ** 21;
+
 type ScoreOptions = Pick<MatchOptions, 'queryCoverageExponent' | 'phraseShare' | 'answerWeight'>;
 
 /**
@@ -55,17 +59,22 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     }
     const bounds = new Float64Array(touched.length);
     const coverages = new Float64Array(touched.length);
+    // Sort keys: the bound in the high digits, the position in the low ones, so a plain numeric sort
+    // of a typed array (no comparator) orders entries by bound.
+    const keys = new Float64Array(touched.length);
     touched.forEach((e, i) => {
       const core = (coreAcc[e] ?? 0) / total;
       const coverage = Math.min(1, core + (options.answerWeight * (answerAcc[e] ?? 0)) / total);
       coverages[i] = coverage;
       bounds[i] = share * maxWeight * Math.min(1, core) ** alpha + (1 - share) * coverage;
+      keys[i] = Math.floor((bounds[i] ?? 0) * BOUND_SCALE) * POSITION_SPAN + i;
       coreAcc[e] = 0;
       answerAcc[e] = 0;
     });
-    const order = Array.from(touched.keys()).sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0));
+    keys.sort();
     const top: Candidate[] = [];
-    for (const i of order) {
+    for (let k = keys.length - 1; k >= 0; k -= 1) {
+      const i = (keys[k] ?? 0) % POSITION_SPAN;
       if (top.length === limit && (bounds[i] ?? 0) <= (top[limit - 1]?.confidence ?? 0)) break;
       const e = touched[i] ?? 0;
       const coverage = coverages[i] ?? 0;

@@ -34,6 +34,8 @@ export interface IndexWeights {
   titleWeight: number;
   questionWeight: number;
   singleCharWeight: number;
+  /** Answers are analysed only when they count (they are most of the text, so most of the indexing time). */
+  answerWeight: number;
 }
 
 const SINGLE_HAN = /^\p{Script=Han}$/u;
@@ -56,7 +58,9 @@ export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights)
     for (const q of entry.questions) addPhrase(q, weights.questionWeight);
     for (const tag of entry.tags) for (const t of analyseText(tag)) all.add(t);
     for (const t of all) push(core, t, e);
-    for (const t of new Set(analyseText(entry.answer))) if (!all.has(t)) push(answer, t, e);
+    if (weights.answerWeight > 0) {
+      for (const t of new Set(analyseText(entry.answer))) if (!all.has(t)) push(answer, t, e);
+    }
   });
   phraseStart[entries.length] = phraseTerms.length;
   const n = entries.length;
