@@ -5,8 +5,8 @@
  * inline scripts and styles, footers with number variants) on 127.0.0.1, so the pages do not count
  * against the checker's memory. Each measurement runs in its own child process (fresh heap):
  * - floor: node:http get + htmlparser2 parseDocument over the same pages, at the same concurrency;
- * - ours: checkFooter (static) over 1,000 targets, peak RSS sampled every 50 ms and read again when the
- *   first 250 are done (memory must not grow with the number of targets);
+ * - ours: checkFooter (static) over 1,000 targets and, in another process, over 250; peak RSS sampled
+ *   every 50 ms (and read again when the 1,000 run has done 250): memory must not grow with the count;
  * - rendered: checkFooter with --render's renderer, the browser started once; cold first page apart.
  */
 import { type ChildProcess, fork } from 'node:child_process';
@@ -267,6 +267,7 @@ async function main(): Promise<void> {
   try {
     const floor = await runChild('floor', port);
     const ours = await runChild('ours', port);
+    const alone = await runChild('ours', port, SMALL_RUN);
     const rendered = await runChild('rendered', port);
     const small: RunResult = { ...ours, ...ours.checkpoint, verdicts: {} };
     const lines = [
@@ -277,9 +278,10 @@ async function main(): Promise<void> {
       row('floor: http.get + parseDocument', floor),
       row('checkFooter, 1,000 targets', ours, floor),
       row(`checkFooter, first ${SMALL_RUN} of that run`, small, floor),
+      row(`checkFooter, ${SMALL_RUN} targets on their own`, alone, floor),
       '',
       `Goal: ratio ≥ 0.5 → ${(ours.pages / ours.seconds / (floor.pages / floor.seconds)).toFixed(2)}.`,
-      `Memory flat in targets: peak ${small.peakRssMb} MB after ${SMALL_RUN} vs ${ours.peakRssMb} MB after ${PAGES} (${(ours.peakRssMb / small.peakRssMb).toFixed(2)}×; floor peak ${floor.peakRssMb} MB).`,
+      `Memory flat in targets: peak ${alone.peakRssMb} MB for ${SMALL_RUN} targets vs ${ours.peakRssMb} MB for ${PAGES} (${(ours.peakRssMb / alone.peakRssMb).toFixed(2)}×); within the ${PAGES} run, ${small.peakRssMb} MB after the first ${SMALL_RUN}; floor peak ${floor.peakRssMb} MB.`,
       `Rendered (browser started once): launch ${rendered.launchSeconds?.toFixed(2)} s, cold first page ${rendered.coldSeconds?.toFixed(2)} s, then ${(rendered.seconds / rendered.pages).toFixed(2)} s a page over ${rendered.pages} pages; verdicts ${JSON.stringify(rendered.verdicts)}.`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
