@@ -27,10 +27,16 @@ export async function runGuarded(
   }
 }
 
+// Each waiting job gets its own turn of the event loop, so a burst of work is interleaved with the
+// polling that reads new requests and sends their acks, instead of running back to back.
+let turns: Promise<void> = Promise.resolve();
+
 /**
- * Lets the event loop take pending requests (and send their acks) before this one's work runs: under load,
- * matching and block-building for one request would otherwise delay every ack queued behind it.
+ * Waits for this job's turn: one job's synchronous work (matching, building blocks) per event-loop turn,
+ * with pending requests read and acknowledged in between. Under load this keeps acks ahead of work.
  */
 export function yieldToAcks(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  const turn = turns.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+  turns = turn;
+  return turn;
 }

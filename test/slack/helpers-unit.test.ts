@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDeduper } from '../../src/slack/dedupe.js';
 import { MAX_TARGETS, parseFooterTargets } from '../../src/slack/footer-targets.js';
+import { yieldToAcks } from '../../src/slack/guard.js';
 import { mapBounded } from '../../src/slack/listeners/commands/footer-check.js';
 import { createLogger, redactSecrets } from '../../src/slack/logger.js';
 import { looksLikeQuestion, stripMentions } from '../../src/slack/question-text.js';
@@ -138,5 +139,18 @@ describe('mapBounded', () => {
     });
     expect(results).toEqual([50, 10, 40, 20, 30]);
     expect(peak).toBe(2);
+  });
+});
+
+describe('yieldToAcks', () => {
+  it('gives each waiting job its own event-loop turn, with other callbacks run in between', async () => {
+    const order: string[] = [];
+    const a = yieldToAcks().then(() => {
+      order.push('job a');
+      setImmediate(() => order.push('callback queued by a'));
+    });
+    const b = yieldToAcks().then(() => order.push('job b'));
+    await Promise.all([a, b]);
+    expect(order).toEqual(['job a', 'callback queued by a', 'job b']);
   });
 });
