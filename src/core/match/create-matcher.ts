@@ -11,6 +11,7 @@ import type { Matcher, MatchResult } from './types.js';
 // Questions longer than this are cut: nobody asks a 2,000-character question, and it bounds the work.
 const MAX_QUESTION_LENGTH = 500;
 const MISSPELLABLE = /^[a-z]{5,}$/;
+const HAN_BIGRAM = /^\p{Script=Han}{2}$/u;
 const LATIN_SYNONYMS = Object.values(SYNONYM_GROUPS).flat();
 const OFF_TOPIC = new Set([...OFF_TOPIC_CONCEPTS].map((c) => `${CONCEPT_PREFIX}${c}`));
 
@@ -61,6 +62,7 @@ function weighTerms(
 
 function unknownFactor(term: string, opts: MatchOptions): number {
   if (OFF_TOPIC.has(term)) return opts.offTopicWeight;
+  if (HAN_BIGRAM.test(term)) return opts.unknownBigramWeight;
   return charFactor(term, opts);
 }
 

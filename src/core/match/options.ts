@@ -22,6 +22,8 @@ export interface MatchOptions {
   answerWeight: number;
   /** Weight of a question term the knowledge base never uses, relative to the rarest known term. */
   unknownTermWeight: number;
+  /** Weight, relative to an unknown word, of an unknown Chinese bigram (one unknown word of n characters makes n − 1). */
+  unknownBigramWeight: number;
   /** Weight, relative to an unknown word, of a neighbouring field's concept (SSL certificate, shell company, …) the knowledge base never uses. */
   offTopicWeight: number;
   /** Weight of a lone Chinese character relative to a bigram. */
@@ -48,16 +50,21 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   questionWeight: 1,
   // The title is one more phrasing of the question, no better or worse (title 0.8–1.2 made no difference on tune).
   titleWeight: 1,
-  // Grid 0.4–0.9 on tune and leave-one-alternate-out: 0.4 (questions carry extra words; covering them matters a little less than covering the phrase).
-  queryCoverageExponent: 0.4,
-  // Grid 0.4–1.0: 0.5 (leave-one-out rank@1 0.825 vs 0.814 at 0.7): entry-wide coverage breaks ties between near-duplicates.
-  phraseShare: 0.5,
+  // Grid 0.3–0.9 on tune and leave-one-alternate-out: 0.3 (questions carry extra words, so covering the phrase
+  // matters more than covering every word of the question; leave-one-out rank@1 0.824 vs 0.820 at 0.4).
+  queryCoverageExponent: 0.3,
+  // Grid 0.4–1.0: 0.6 (leave-one-out answered right 0.766 vs 0.759 at 0.5 and 0.7): entry-wide coverage breaks
+  // ties between near-duplicates.
+  phraseShare: 0.6,
   // Grid {0, 0.15, 0.3}: answer text did not help top-1 on tune (0 ≥ 0.3 everywhere), so the answer is indexed but not counted.
   answerWeight: 0,
   // Grid {0.5, 0.75, 1}: 0.75 — an unknown word is strong evidence the question is about something else, but typos happen.
   unknownTermWeight: 0.75,
   // A word one or two letters off ("certficate") is a typo; further is a different word.
   spellingThreshold: 0.25,
+  // Grid {0.5, 0.6, 0.7, 1}: 0.7 — an unknown n-character word yields n − 1 bigrams, which overstated it
+  // (leave-one-out answered right 0.741 → 0.759; 0.5–0.6 cost tune rejection).
+  unknownBigramWeight: 0.7,
   // A named neighbouring field outweighs the two or three filing words around it ("SSL证书怎么申请"): 3 on tune.
   offTopicWeight: 3,
   // Grid {0.1, 0.3, 0.5}: 0.3 — lone characters are mostly particles left over after filler removal.
