@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../core/errors.js';
 import { checkFooter } from '../core/footer/check-footer.js';
+import { parseNumber as parseFilingNumber } from '../core/footer/numbers.js';
 import type { PageRenderer } from '../core/footer/render/types.js';
 import type { CheckOptions, FooterReport, Verdict } from '../core/footer/types.js';
 import { formatFooterReport, formatSummary } from './format-footer-report.js';
@@ -88,7 +89,7 @@ async function planCheck(args: string[], flags: CheckFlags): Promise<CheckPlan> 
       allowPrivateNetwork: flags.allowPrivateNetwork === true || config.allowPrivateNetwork,
       timeoutMs: timeoutSeconds === undefined ? config.checkTimeoutMs : Math.round(timeoutSeconds * 1000),
       maxBytes: parseNumber('--max-bytes', flags.maxBytes, { min: 1, integer: true }) ?? config.maxPageBytes,
-      expect: flags.expect,
+      expect: parseExpect(flags.expect),
       render: flags.render === true,
     },
   };
@@ -113,6 +114,15 @@ function parseNumber(
     throw new UsageError(`${name} must be ${kind} ${range}, not "${raw}"`);
   }
   return value;
+}
+
+/** `--expect` must be an ICP number we can read: a typo is a usage error, not a failure of every site. */
+function parseExpect(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (parseFilingNumber(raw)?.type !== 'icp') {
+    throw new UsageError(`--expect must be an ICP number like 京ICP备05004398号-1, not "${raw}"`);
+  }
+  return raw;
 }
 
 /** Targets from a file (or stdin for `-`): one a line, blank lines and `#` comments skipped. */

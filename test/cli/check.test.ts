@@ -225,6 +225,7 @@ describe('beian check', () => {
     ['no targets', []],
     ['a timeout that is not a number', ['--timeout', 'soon', 'example.com']],
     ['a zero concurrency', ['--concurrency', '0', 'example.com']],
+    ['an --expect that is not an ICP number', ['--expect', '京公网安备11010802044671号', 'example.com']],
     ['a --file that does not exist', ['--file', '/nonexistent/targets.txt']],
   ])('exits 2 with one line on stderr for a usage error: %s', async (_name, args) => {
     const run = await runCli(args);
