@@ -158,7 +158,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'mistake',
     'error',
   ],
-  buy: ['新购买', '新买', '刚买', '购买', '买了', 'bought', 'buy', 'purchase', 'purchased'],
+  buy: ['新购买', '新买', '刚买', '购买', '买了', '买', 'bought', 'buy', 'purchase', 'purchased'],
   previous: ['前任', '原持有人', '别人', '他人', 'previous owner', 'old owner', 'former owner', 'someone else'],
   duration: [
     '几个工作日内',
@@ -338,6 +338,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '清单',
     '要做',
     'next steps',
+    'next',
     'next step',
     'checklist',
     'to do',
@@ -353,6 +354,21 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   sync: ['同步', '生效', 'sync', 'synchronise', 'synchronize', 'propagate', 'take effect', 'takes effect'],
   commerce: ['卖东西', '经营性', '电商', '商城', '销售', '卖', 'sell', 'selling', 'shop', 'e commerce', 'ecommerce'],
   content: ['内容', '业务', 'content', 'contents'],
+  law: [
+    '管理办法',
+    '法规',
+    '规定',
+    '条例',
+    '法律',
+    '依据',
+    '办法',
+    'law',
+    'laws',
+    'regulation',
+    'regulations',
+    'rules',
+    'legal basis',
+  ],
   become: ['变成', '成了', '变为', '成为', '沦为', 'become', 'becomes', 'became', 'turned into', 'turn into'],
   // Compounds whose meaning is not the sum of their parts: each is its own concept, so an SSL
   // certificate is not a filing certificate and a shell company (finance) is not a shell entity.
