@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { UsageError } from '../core/errors.js';
+import { BeianError, UsageError } from '../core/errors.js';
 import { checkFooter } from '../core/footer/check-footer.js';
 import { parseNumber as parseFilingNumber } from '../core/footer/numbers.js';
 import type { PageRenderer } from '../core/footer/render/types.js';
@@ -72,7 +72,14 @@ async function runCheck(args: string[], flags: CheckFlags): Promise<number> {
 /** Loads playwright-core only for --render: every other `beian` command starts faster without it. */
 async function startRenderer(): Promise<PageRenderer> {
   const { createChromiumRenderer } = await import('../core/footer/render/chromium-renderer.js');
-  return createChromiumRenderer();
+  try {
+    return await createChromiumRenderer();
+  } catch (error) {
+    // Exit 1 would read as "a site failed"; a machine without Chromium cannot honour --render at all.
+    if (error instanceof BeianError && error.code === 'browser-missing')
+      throw new UsageError(`--render: ${error.message}`);
+    throw error;
+  }
 }
 
 async function planCheck(args: string[], flags: CheckFlags): Promise<CheckPlan> {
