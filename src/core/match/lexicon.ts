@@ -144,6 +144,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'correct',
   ],
   wrong: [
+    '错了',
+    '错',
     '不真实',
     '有错',
     '不准确',
@@ -235,6 +237,11 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   ],
   penalty: ['处罚', '罚款', '惩罚', 'penalty', 'penalties', 'fined', 'punish'],
   impact: [
+    '会怎样',
+    '限制',
+    'what happens',
+    'restriction',
+    'restrictions',
     '影响',
     '后果',
     'impact',
@@ -268,6 +275,9 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'lead to',
   ],
   meaning: [
+    '叫什么',
+    '叫做',
+    'called',
     '什么意思',
     '什么是',
     '是个啥',
