@@ -284,7 +284,7 @@ const rateOf = (r: RunResult) => r.pages / r.seconds;
 const fastest = (runs: RunResult[]) => runs.reduce((best, r) => (rateOf(r) > rateOf(best) ? r : best));
 
 /** A second round of floor + checker (the faster of each is kept) only when the first was quick enough. */
-const SECOND_ROUND_UNDER_S = 45;
+const SECOND_ROUND_UNDER_S = 30;
 
 async function measureRounds(port: number): Promise<{ floors: RunResult[]; ours: RunResult[] }> {
   const started = performance.now();
