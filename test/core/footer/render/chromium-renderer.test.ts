@@ -112,6 +112,15 @@ describe('createChromiumRenderer', () => {
     expect(box(html, 'icp').y).toBeGreaterThan(2900);
   });
 
+  it('renders several pages at once, each in its own context, each with its own result', async () => {
+    const paths = ['/spa.html', '/scroll.html', '/frame-host.html'];
+    const results = await Promise.all(paths.map((path) => renderer.render(`${server.origin}${path}`, local)));
+    expect(results.map((r) => r.finalUrl)).toEqual(paths.map((path) => `${server.origin}${path}`));
+    expect(results[0]?.html).toContain('京ICP备05004398号-1');
+    expect(results[1]?.html).toContain('沪ICP备2021012345号-2');
+    expect(results[2]?.frames[0]?.html).toContain('浙ICP备12345678号-3');
+  });
+
   it('lets data: resources load: they never touch the network', async () => {
     const { html } = await renderer.render(`${server.origin}/data-script.html`, local);
     expect(box(html, 'icp').width).toBeGreaterThan(0);
