@@ -140,6 +140,18 @@ describe('Web API failures', () => {
     expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(900);
   });
 
+  it('retries after a dropped connection, then posts', async () => {
+    const from = t.api.callsTo('chat.postMessage').length;
+    t.api.failNext('chat.postMessage', { status: 0 });
+    await t.sendForm(
+      buttonClickBody(`${ACTION.suggestion}_0`, 'validity-period', t.api.responseUrl('net'), { ts: '1.7' }),
+    );
+    const calls = (await t.api.waitFor('chat.postMessage', from + 2)).slice(from);
+    expect(calls).toHaveLength(2);
+    await sleep(100);
+    expect(t.api.callsTo('respond:net')).toHaveLength(0);
+  });
+
   it('retries a 500, then posts', async () => {
     const from = t.api.callsTo('chat.postMessage').length;
     t.api.failNext('chat.postMessage', { status: 500, body: 'boom' });

@@ -9,7 +9,7 @@ export interface ApiCall {
   at: number;
 }
 
-/** A canned failure served instead of the normal answer, once. */
+/** A canned failure served instead of the normal answer, once. Status 0 drops the connection (a network error). */
 export interface Failure {
   status: number;
   headers?: Record<string, string>;
@@ -77,6 +77,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       : url.pathname.replace(/^\/api\//, '');
     const failure = failures.get(method)?.shift();
     calls.push({ method, args: parseArgs(raw, req.headers['content-type']), headers: req.headers, at: Date.now() });
+    if (failure?.status === 0) {
+      req.socket.destroy();
+      return;
+    }
     if (failure) {
       res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
       res.end(JSON.stringify(failure.body ?? { ok: false, error: 'fake_failure' }));
