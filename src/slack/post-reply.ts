@@ -31,7 +31,7 @@ export async function postMessages(
 export async function respondMessages(
   respond: RespondFn,
   messages: readonly SlackMessage[],
-  options: { replaceOriginal?: boolean; responseType?: 'ephemeral' | 'in_channel' } = {},
+  options: { replaceOriginal?: boolean; responseType?: 'ephemeral' | 'in_channel'; metadata?: AnswerMetadata } = {},
 ): Promise<void> {
   for (const [i, message] of messages.entries()) {
     await respondChecked(respond, {
@@ -39,6 +39,8 @@ export async function respondMessages(
       replace_original: i === 0 && (options.replaceOriginal ?? false),
       text: message.text,
       blocks: message.blocks,
+      // Slack keeps no metadata on ephemeral messages; sent anyway so every answer payload has the same shape.
+      ...(options.metadata ? { metadata: options.metadata } : {}),
     });
   }
 }

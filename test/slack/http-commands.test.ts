@@ -23,6 +23,10 @@ describe('/faq', () => {
     expect(reply?.args.response_type).toBe('ephemeral');
     expect(blocksOf(reply)).toContain(ACTION.share);
     expect(blocksOf(reply)).toContain('"value":"validity-period"');
+    expect(reply?.args.metadata).toMatchObject({
+      event_type: 'faq_answer',
+      event_payload: { entry_id: 'validity-period' },
+    });
   });
 
   it('with no question, says what the bot does and lists the topics', async () => {

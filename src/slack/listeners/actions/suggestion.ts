@@ -27,6 +27,7 @@ export function createSuggestionActionListener(deps: SlackDeps) {
         if (place.ephemeral || !place.channel) {
           await respondMessages(respond, buildAnswerMessages({ entry, suggestions: [], variant: 'ephemeral' }), {
             replaceOriginal: true,
+            metadata: buildAnswerMetadata(entry.id, PICKED_CONFIDENCE),
           });
           return;
         }

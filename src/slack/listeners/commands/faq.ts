@@ -25,7 +25,7 @@ export function createFaqCommandListener(deps: SlackDeps) {
           return;
         }
         const reply = composeReply(deps.core, deps.config, question, 'ephemeral');
-        await respondMessages(respond, reply.messages);
+        await respondMessages(respond, reply.messages, { metadata: reply.metadata });
         await recordUnanswered(deps.store, reply, { user: command.user_id, channel: command.channel_id });
       },
       (text) => respondChecked(respond, { response_type: 'ephemeral', text }),
