@@ -33,6 +33,16 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
   const alpha = options.queryCoverageExponent;
   const share = options.phraseShare;
   const maxWeight = Math.max(0, ...index.phrases.map((p) => p.weight));
+  // The lightest phrase of each entry: no phrase can hold a larger share of itself than the
+  // question's matched weight over this mass, which tightens the bound for questions of common words.
+  const minMass = Float64Array.from(index.entries, (_, e) => {
+    let min = Number.POSITIVE_INFINITY;
+    for (let p = index.phraseStart[e] ?? 0; p < (index.phraseStart[e + 1] ?? 0); p += 1) {
+      const mass = index.phrases[p]?.mass ?? 0;
+      if (mass > 0 && mass < min) min = mass;
+    }
+    return min;
+  });
 
   const bestPhrase = (e: number, terms: WeightedTerms, total: number): number => {
     let best = 0;
@@ -66,7 +76,9 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
       const core = (coreAcc[e] ?? 0) / total;
       const coverage = Math.min(1, core + (options.answerWeight * (answerAcc[e] ?? 0)) / total);
       coverages[i] = coverage;
-      bounds[i] = share * maxWeight * Math.min(1, core) ** alpha + (1 - share) * coverage;
+      const phraseBound =
+        Math.min(1, core) ** alpha * Math.min(1, (coreAcc[e] ?? 0) / (minMass[e] ?? 1)) ** (1 - alpha);
+      bounds[i] = share * maxWeight * phraseBound + (1 - share) * coverage;
       keys[i] = Math.floor((bounds[i] ?? 0) * BOUND_SCALE) * POSITION_SPAN + i;
       coreAcc[e] = 0;
       answerAcc[e] = 0;
