@@ -44,13 +44,16 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     return min;
   });
 
-  const bestPhrase = (e: number, terms: WeightedTerms, total: number): number => {
+  // The question's weights by term id, set for the duration of one call.
+  const queryWeight = new Float64Array(index.termIds.size);
+
+  const bestPhrase = (e: number, total: number): number => {
     let best = 0;
     for (let p = index.phraseStart[e] ?? 0; p < (index.phraseStart[e + 1] ?? 0); p += 1) {
       const phrase = index.phrases[p];
       if (phrase === undefined || phrase.mass <= 0) continue;
       let matched = 0;
-      for (const t of phrase.terms) matched += terms.get(t) ?? 0;
+      for (const id of phrase.terms) matched += queryWeight[id] ?? 0;
       if (matched === 0) continue;
       const sim = phrase.weight * (matched / total) ** alpha * Math.min(1, matched / phrase.mass) ** (1 - alpha);
       if (sim > best) best = sim;
@@ -63,7 +66,13 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     for (const w of terms.values()) total += w;
     if (total <= 0) return [];
     const touched: number[] = [];
+    const ids: number[] = [];
     for (const [term, w] of terms) {
+      const id = index.termIds.get(term);
+      if (id !== undefined) {
+        queryWeight[id] = w;
+        ids.push(id);
+      }
       accumulate(index.corePostings.get(term), coreAcc, answerAcc, w, touched);
       accumulate(index.answerPostings.get(term), answerAcc, coreAcc, w, touched);
     }
@@ -72,7 +81,8 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     // Sort keys: the bound in the high digits, the position in the low ones, so a plain numeric sort
     // of a typed array (no comparator) orders entries by bound.
     const keys = new Float64Array(touched.length);
-    touched.forEach((e, i) => {
+    for (let i = 0; i < touched.length; i += 1) {
+      const e = touched[i] ?? 0;
       const core = (coreAcc[e] ?? 0) / total;
       const coverage = Math.min(1, core + (options.answerWeight * (answerAcc[e] ?? 0)) / total);
       coverages[i] = coverage;
@@ -82,7 +92,7 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
       keys[i] = Math.floor((bounds[i] ?? 0) * BOUND_SCALE) * POSITION_SPAN + i;
       coreAcc[e] = 0;
       answerAcc[e] = 0;
-    });
+    }
     keys.sort();
     const top: Candidate[] = [];
     for (let k = keys.length - 1; k >= 0; k -= 1) {
@@ -90,9 +100,10 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
       if (top.length === limit && (bounds[i] ?? 0) <= (top[limit - 1]?.confidence ?? 0)) break;
       const e = touched[i] ?? 0;
       const coverage = coverages[i] ?? 0;
-      const confidence = share * bestPhrase(e, terms, total) + (1 - share) * coverage;
+      const confidence = share * bestPhrase(e, total) + (1 - share) * coverage;
       insertTop(top, { entry: e, confidence, coverage }, limit);
     }
+    for (const id of ids) queryWeight[id] = 0;
     return top;
   };
 }

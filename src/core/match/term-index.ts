@@ -6,8 +6,8 @@ export interface Phrase {
   weight: number;
   /** Sum of the weights of the phrase's distinct terms. */
   mass: number;
-  /** The phrase's distinct terms. */
-  terms: readonly string[];
+  /** The phrase's distinct terms, as ids into {@link TermIndex.termIds}. */
+  terms: Int32Array;
 }
 
 /**
@@ -25,6 +25,8 @@ export interface TermIndex {
   answerPostings: ReadonlyMap<string, Int32Array>;
   /** Weight of every term in titles, questions and tags: inverse entry frequency (BM25 form). */
   idf: ReadonlyMap<string, number>;
+  /** A small integer per term of titles, questions and tags, so phrase scoring reads arrays, not maps. */
+  termIds: ReadonlyMap<string, number>;
   /** The idf a term would have if no entry used it. */
   maxIdf: number;
 }
@@ -66,9 +68,10 @@ export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights)
   const n = entries.length;
   const idf = new Map<string, number>();
   for (const [t, list] of core) idf.set(t, computeIdf(n, list.length) * charFactor(t, weights));
+  const termIds = new Map([...idf.keys()].map((t, i) => [t, i]));
   const phrases = phraseTerms.map(({ weight, terms }) => ({
     weight,
-    terms,
+    terms: Int32Array.from(terms, (t) => termIds.get(t) ?? -1),
     mass: terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0),
   }));
   return {
@@ -78,6 +81,7 @@ export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights)
     corePostings: freeze(core),
     answerPostings: freeze(answer),
     idf,
+    termIds,
     maxIdf: computeIdf(n, 0),
   };
 }
