@@ -74,7 +74,11 @@ function unjudged(findings: Finding[]): PageAnalysis {
 
 /** Reads one HTML page and judges its footer against every rule; pure, no I/O. */
 export function analysePage(input: AnalyseInput, options: AnalyseOptions = {}): PageAnalysis {
-  const model = readPage(input.html);
+  return analyseModel(readPage(input.html), input, options);
+}
+
+/** `analysePage` for a page already read, so a caller that needs the model too parses the HTML once. */
+export function analyseModel(model: PageModel, input: AnalyseInput, options: AnalyseOptions = {}): PageAnalysis {
   const rendered = input.rendered ?? false;
   const sightings = sightingsOf(model);
   const { icp, psb, others } = selectNumbers(sightings, input.url);

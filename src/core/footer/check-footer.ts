@@ -1,5 +1,5 @@
 import { BeianError } from '../errors.js';
-import { type AnalyseOptions, analysePage, type PageAnalysis } from './analyse-page.js';
+import { type AnalyseOptions, analyseModel, analysePage, type PageAnalysis } from './analyse-page.js';
 import { HttpStatusError } from './fetch/fetch-errors.js';
 import { FETCH_DEFAULTS, fetchDocument, fetchHomepage } from './fetch/fetch-homepage.js';
 import type { FetchDeps, FetchedPage, FetchOptions } from './fetch/types.js';
@@ -63,9 +63,9 @@ function withFindings(analysis: PageAnalysis, extra: Finding[]): PageAnalysis {
   return { ...analysis, findings, verdict: verdictOf(findings) };
 }
 
-function sameOriginFrames(html: string, pageUrl: string): string[] {
+function sameOriginFrames(frameSources: readonly string[], pageUrl: string): string[] {
   const origin = new URL(pageUrl).origin;
-  const urls = readPage(html).frames.flatMap((src) => {
+  const urls = frameSources.flatMap((src) => {
     const url = URL.parse(src, pageUrl);
     return url !== null && url.origin === origin && url.href !== pageUrl ? [url.href] : [];
   });
@@ -93,9 +93,15 @@ function remaining(deadline: number): number {
   return Math.max(1, deadline - Date.now());
 }
 
-async function fetchFrames(page: FetchedPage, options: FetchOptions, deadline: number, deps: FetchDeps) {
+async function fetchFrames(
+  page: FetchedPage,
+  frameSources: readonly string[],
+  options: FetchOptions,
+  deadline: number,
+  deps: FetchDeps,
+) {
   const frames: FrameDocument[] = [];
-  for (const url of sameOriginFrames(page.html, page.finalUrl)) {
+  for (const url of sameOriginFrames(frameSources, page.finalUrl)) {
     if (Date.now() >= deadline) break;
     try {
       const frame = await fetchDocument(url, { ...options, timeoutMs: remaining(deadline) }, deps);
@@ -114,9 +120,10 @@ async function checkStatic(
   deadline: number,
   deps: FetchDeps,
 ): Promise<PageAnalysis> {
-  const analysis = analysePage({ html: page.html, url: page.finalUrl }, { expect: options.expect });
+  const model = readPage(page.html);
+  const analysis = analyseModel(model, { html: page.html, url: page.finalUrl }, { expect: options.expect });
   if (analysis.icp !== null) return analysis;
-  const frames = await fetchFrames(page, fetchOptions, deadline, deps);
+  const frames = await fetchFrames(page, model.frames, fetchOptions, deadline, deps);
   return judgeFrames(frames, false, { expect: options.expect }) ?? analysis;
 }
 

@@ -1,5 +1,7 @@
 import { Parser } from 'htmlparser2';
 
+const MAY_REFRESH = /refresh/i;
+
 /** A refresh that waits longer than this is an auto-reloading page, not a redirect. */
 export const MAX_REFRESH_DELAY_S = 5;
 
@@ -23,6 +25,9 @@ export function parseRefreshContent(content: string): { delay: number; url: stri
  * page itself.
  */
 export function findMetaRefresh(html: string, base: URL): URL | null {
+  // Most homepages have no refresh at all; tokenising a whole page to learn that cost as much as
+  // parsing it (benchmarked). An http-equiv spelled with character references is the one miss.
+  if (!MAY_REFRESH.test(html)) return null;
   let found: string | null = null;
   let noscript = 0;
   let resolveAgainst = base;
