@@ -48,7 +48,7 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   maxSuggestions: 3,
   // Alternates are written as people ask; they are the main evidence.
   questionWeight: 1,
-  // The title is one more phrasing of the question, no better or worse (title 0.8–1.2 made no difference on tune).
+  // The title is one more phrasing of the question, no better or worse (not tuned).
   titleWeight: 1,
   // Grid 0.3–0.9 on tune and leave-one-alternate-out: 0.3 (questions carry extra words, so covering the phrase
   // matters more than covering every word of the question; leave-one-out rank@1 0.824 vs 0.820 at 0.4).
@@ -56,7 +56,7 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // Grid 0.4–1.0: 0.6 (leave-one-out answered right 0.766 vs 0.759 at 0.5 and 0.7): entry-wide coverage breaks
   // ties between near-duplicates.
   phraseShare: 0.6,
-  // Grid {0, 0.15, 0.3}: answer text did not help top-1 on tune (0 ≥ 0.3 everywhere), so the answer is indexed but not counted.
+  // Grid {0, 0.15, 0.3}: answer text did not help top-1 on tune (0 ≥ 0.3 everywhere); at 0 answers are not even analysed.
   answerWeight: 0,
   // Grid {0.5, 0.75, 1}: 0.75 — an unknown word is strong evidence the question is about something else, but typos happen.
   unknownTermWeight: 0.75,
