@@ -115,3 +115,10 @@ export function classifyAddress(ip: string): AddressClass {
 export function isPublicAddress(ip: string): boolean {
   return classifyAddress(ip).public;
 }
+
+/**
+ * Ends every refusal of a non-public address, in the fetch layer and the renderer alike. It names both
+ * switches because the same sentence reaches people on the command line and in Slack.
+ */
+export const PRIVATE_NETWORK_OFF =
+  'checking private networks is off — allow it only for your own staging sites (--allow-private-network on the command line, BEIAN_ALLOW_PRIVATE_NETWORK=true for the bot).';

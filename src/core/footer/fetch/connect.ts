@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP, connect as netConnect, type Socket } from 'node:net';
 import { rootCertificates, type TLSSocket, connect as tlsConnect } from 'node:tls';
 import { FetchError, TargetError } from '../../errors.js';
-import { classifyAddress } from './address-policy.js';
+import { classifyAddress, PRIVATE_NETWORK_OFF } from './address-policy.js';
 import type { Deadline } from './deadline.js';
 import { errorCode } from './fetch-errors.js';
 import type { Connector, ResolvedAddress, Resolver } from './types.js';
@@ -71,10 +71,7 @@ export async function resolveChecked(url: URL, ctx: ConnectContext): Promise<Res
     const verdict = classifyAddress(address);
     if (verdict.public) continue;
     const where = address === host ? `${host} is` : `${host} resolves to ${address},`;
-    throw new TargetError(
-      'refused-address',
-      `${where} ${verdict.reason}; checking private networks is off — use --allow-private-network for your own staging sites.`,
-    );
+    throw new TargetError('refused-address', `${where} ${verdict.reason}; ${PRIVATE_NETWORK_OFF}`);
   }
   return addresses;
 }

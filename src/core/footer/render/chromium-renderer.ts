@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import { FetchError, TargetError } from '../../errors.js';
+import { PRIVATE_NETWORK_OFF } from '../fetch/address-policy.js';
 import { defaultResolve } from '../fetch/connect.js';
 import type { Connector, Resolver } from '../fetch/types.js';
 import { type AddressGuard, createAddressGuard, type GuardVerdict } from './address-guard.js';
@@ -138,8 +139,7 @@ async function renderPage(browser: Browser, url: string, options: RenderOptions,
 
 function refusal(reason: string, why: 'dns' | 'policy'): Error {
   if (why === 'dns') return new FetchError('dns', `${reason}.`);
-  const hint = '; checking private networks is off — use --allow-private-network for your own staging sites.';
-  return new TargetError('refused-address', `${reason}${hint}`);
+  return new TargetError('refused-address', `${reason}; ${PRIVATE_NETWORK_OFF}`);
 }
 
 /** Turns Playwright's `page.goto: net::ERR_…` into the sentence a person needs (a refused redirect, say). */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError, TargetError } from '../../../../src/core/errors.js';
+import { PRIVATE_NETWORK_OFF } from '../../../../src/core/footer/fetch/address-policy.js';
 import { fetchDocument, fetchHomepage } from '../../../../src/core/footer/fetch/fetch-homepage.js';
 import type { ResolvedAddress, Resolver } from '../../../../src/core/footer/fetch/types.js';
 import { routes, startServer, type TestServer } from '../../../helpers/serve-pages.js';
@@ -7,7 +8,7 @@ import { forbiddenConnector, loopbackConnector, tableResolver } from './loopback
 
 const PUBLIC_IP = '93.184.216.34';
 const PAGE = '<html><body><footer>京ICP备05004398号-1</footer></body></html>';
-const OFF = 'checking private networks is off — use --allow-private-network for your own staging sites.';
+const OFF = PRIVATE_NETWORK_OFF;
 
 const servers: TestServer[] = [];
 afterEach(async () => {
