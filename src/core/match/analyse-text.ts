@@ -1,5 +1,6 @@
 import { foldText } from '../text/fold-text.js';
 import { tokeniseText } from '../text/tokenise.js';
+import { correctTypos } from './correct-typos.js';
 import { CHINESE_FILLER, ENGLISH_FILLER, SYNONYM_GROUPS } from './lexicon.js';
 
 /** Marks a concept term so it can never collide with a word or a bigram. */
@@ -24,13 +25,14 @@ function buildPattern(words: readonly string[]): RegExp {
 }
 
 /**
- * Turns text into the terms the matcher compares: folded (see `foldText`), synonyms replaced by
+ * Turns text into the terms the matcher compares: folded (see `foldText`), common input-method typos
+ * corrected (see `correctTypos`), synonyms replaced by
  * one concept term each (so 吊销, 撤销 and "revoked" all read `~cancel`), filler removed, then
  * Chinese bigrams and English words (plural `s` dropped). Terms may repeat.
  */
 export function analyseText(text: string): string[] {
   const concepts: string[] = [];
-  const rest = foldText(text)
+  const rest = correctTypos(foldText(text))
     .replace(SYNONYM_PATTERN, (word) => {
       concepts.push(`${CONCEPT_PREFIX}${CONCEPT_OF.get(word)}`);
       return ' ';
