@@ -54,7 +54,7 @@ function weighTerms(
   for (const raw of terms) {
     const corrected = index.idf.has(raw) || !MISSPELLABLE.test(raw) ? undefined : correctSpelling(raw);
     for (const term of corrected === undefined ? [raw] : analyseText(corrected)) {
-      weighted.set(term, index.idf.get(term) ?? unknown * unknownFactor(term, opts));
+      weighted.set(term, index.idf.get(term) ?? index.answerIdf.get(term) ?? unknown * unknownFactor(term, opts));
     }
   }
   return weighted;

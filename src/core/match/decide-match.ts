@@ -5,7 +5,7 @@ import type { MatchResult, Suggestion } from './types.js';
 
 type DecideOptions = Pick<
   MatchOptions,
-  'answerThreshold' | 'minMargin' | 'minCoverage' | 'suggestThreshold' | 'maxSuggestions'
+  'answerThreshold' | 'minMargin' | 'marginWeight' | 'minCoverage' | 'suggestThreshold' | 'maxSuggestions'
 >;
 
 /**
@@ -26,7 +26,9 @@ export function decideMatch(
   }
   const margin = top.confidence - (ranked[1]?.confidence ?? 0);
   const answered =
-    top.confidence >= options.answerThreshold && margin >= options.minMargin && top.coverage >= options.minCoverage;
+    calibrate(top.confidence, margin, options.marginWeight) >= options.answerThreshold &&
+    margin >= options.minMargin &&
+    top.coverage >= options.minCoverage;
   const pool = answered ? ranked.slice(1) : ranked;
   const suggestions: Suggestion[] = [];
   for (const c of pool) {
@@ -36,6 +38,12 @@ export function decideMatch(
     suggestions.push({ id: entry.id, title: entry.title, confidence: round(c.confidence) });
   }
   return { question, answered, confidence: round(top.confidence), best, suggestions };
+}
+
+// A lead over the runner-up closes part of the gap to certainty, so a clear winner needs less absolute
+// similarity; the result stays below 1 unless the confidence is 1, so a threshold of 1 still means "exact only".
+function calibrate(confidence: number, margin: number, marginWeight: number): number {
+  return confidence + marginWeight * margin * (1 - confidence);
 }
 
 function round(x: number): number {

@@ -533,6 +533,22 @@ export const CHINESE_FILLER: readonly string[] = Object.freeze([
   '不管',
   '行不行',
   '全',
+  // Greetings, thanks and acknowledgements: chit-chat, never a topic.
+  '你好',
+  '您好',
+  '大家好',
+  '在不在',
+  '在吗',
+  '收到',
+  '好的',
+  '好滴',
+  '嗯嗯',
+  '嗯',
+  '哈哈',
+  '多谢',
+  '感谢',
+  '谢了',
+  '辛苦',
 ]);
 
 /** English filler: question words, auxiliaries, pronouns, articles and prepositions. */
@@ -541,6 +557,8 @@ export const ENGLISH_FILLER: readonly string[] = Object.freeze(
     'a an the is are am was were be been being do does did how what when where which who whom i me my we us our ' +
     'you your it its they them their this that these those to of for in on at by with and or but if about please ' +
     'can could should would will shall may might any some so then than from into there here have has had get got ' +
-    'gets just still also only very really much many one s t let whether anything something as then now'
+    'gets just still also only very really much many one s t let whether anything something as then now ' +
+    // Greetings, thanks and acknowledgements: chit-chat, never a topic.
+    'hi hello hey thanks thank thx ty ok okay yes yeah yep bye cheers'
   ).split(' '),
 );

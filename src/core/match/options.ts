@@ -4,8 +4,12 @@ export interface MatchOptions {
   answerThreshold: number;
   /** The best entry must lead the runner-up by at least this much confidence to be answered. */
   minMargin: number;
+  /** How much the lead over the runner-up adds to the confidence compared with the threshold: a clear winner needs less. */
+  marginWeight: number;
   /** Share of the question's term weight the best entry must contain somewhere (title, questions, tags, answer). */
   minCoverage: number;
+  /** Least weight a question is measured as carrying, in units of the rarest term's weight: a question of one or two common terms is not covered by them. */
+  minQuestionWeight: number;
   /** Smallest confidence for an entry to be offered as a suggestion. */
   suggestThreshold: number;
   /** How many suggestions to return at most. */
@@ -34,14 +38,22 @@ export interface MatchOptions {
 
 /** The defaults, frozen; each says why and which figure chose it. */
 export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
-  // Grid 0.25–0.50 on the tune split + leave-one-alternate-out, maximising top-1 with tune rejection ≥ 0.94:
-  // 0.45 (tune top-1 0.956, rejection 0.943; leave-one-out answered right 0.741 vs 0.691 at 0.50).
-  answerThreshold: 0.45,
+  // Grid 0.45–0.65 × marginWeight {0, 0.25, 0.5, 1} (tune + leave-one-alternate-out, 372 questions), maximising
+  // top-1 with tune rejection ≥ 0.94: 0.525 with marginWeight 0.5 (tune top-1 0.967, rejection 0.943; leave-one-out
+  // answered right 0.745; 0.45 alone let four tune small-talk and neighbouring-field questions through, rejection 0.886).
+  answerThreshold: 0.525,
   // Near-duplicate entries (what is / impact of / cancel a shell entity) legitimately score close: any margin > 0 cost top-1 on tune.
   minMargin: 0,
+  // Same grid: the lead over the runner-up closes this share of the gap to 1, so a clear winner is answered from ~0.45
+  // while a tie needs 0.525 (marginWeight 0 needed 0.5 for the same rejection: leave-one-out right 0.737 vs 0.745;
+  // 1 cost tune rejection, 0.886–0.914).
+  marginWeight: 0.5,
   // Refuses questions that share a word or two with an entry but are mostly about something else. Grid 0–0.6:
   // 0.3 (0.4 refused real questions with extra words; below 0.3 let small talk with one filing word through).
   minCoverage: 0.3,
+  // Grid {0, 0.5, 1, 1.5, 2}: 1 — one rare term's worth. "好了", "在吗" no longer score full coverage; 1.5 and
+  // above refused real two-word questions (leave-one-out right 0.795 → 0.756).
+  minQuestionWeight: 1,
   // Only offer entries that share real content with the question.
   suggestThreshold: 0.25,
   // The contract in types.ts: up to three.
@@ -56,8 +68,9 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // Grid 0.4–1.0: 0.6 (leave-one-out answered right 0.766 vs 0.759 at 0.5 and 0.7): entry-wide coverage breaks
   // ties between near-duplicates.
   phraseShare: 0.6,
-  // Grid {0, 0.15, 0.3}: answer text did not help top-1 on tune (0 ≥ 0.3 everywhere); at 0 answers are not even analysed.
-  answerWeight: 0,
+  // Grid {0, 0.1, 0.2, 0.3, 0.5}: 0.2 (tune top-1 0.956 → 0.967, leave-one-out rank@1 0.842 → 0.853 on 278 questions;
+  // 0.3+ answered more wrongly). Answer-only words also weigh their own idf instead of the unknown-word weight.
+  answerWeight: 0.2,
   // Grid {0.5, 0.75, 1}: 0.75 — an unknown word is strong evidence the question is about something else, but typos happen.
   unknownTermWeight: 0.75,
   // A word one or two letters off ("certficate") is a typo; further is a different word.

@@ -18,7 +18,7 @@ export type WeightedTerms = ReadonlyMap<string, number>;
 const BOUND_SCALE = 1e6;
 const POSITION_SPAN = 2 ** 21;
 
-type ScoreOptions = Pick<MatchOptions, 'queryCoverageExponent' | 'phraseShare' | 'answerWeight'>;
+type ScoreOptions = Pick<MatchOptions, 'queryCoverageExponent' | 'phraseShare' | 'answerWeight' | 'minQuestionWeight'>;
 
 /**
  * A reusable scorer over one index. Each call (1) adds up, through the postings of the question's
@@ -33,6 +33,10 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
   const alpha = options.queryCoverageExponent;
   const share = options.phraseShare;
   const maxWeight = Math.max(0, ...index.phrases.map((p) => p.weight));
+  const addAnswerWeight = (postings: Int32Array | undefined, w: number): void => {
+    if (postings === undefined) return;
+    for (const i of postings) if ((coreAcc[i] ?? 0) > 0) answerAcc[i] = (answerAcc[i] ?? 0) + w;
+  };
   // The lightest phrase of each entry: no phrase can hold a larger share of itself than the
   // question's matched weight over this mass, which tightens the bound for questions of common words.
   const minMass = Float64Array.from(index.entries, (_, e) => {
@@ -62,9 +66,12 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
   };
 
   return function scoreEntries(terms: WeightedTerms, limit: number): Candidate[] {
-    let total = 0;
-    for (const w of terms.values()) total += w;
-    if (total <= 0) return [];
+    let sum = 0;
+    for (const w of terms.values()) sum += w;
+    if (sum <= 0) return [];
+    // A question carrying less weight than this is measured as if it did: "在吗" or "收到" may be all
+    // found in an entry, but all of very little is not evidence.
+    const total = Math.max(sum, options.minQuestionWeight * index.maxIdf);
     const touched: number[] = [];
     const ids: number[] = [];
     for (const [term, w] of terms) {
@@ -73,9 +80,11 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
         queryWeight[id] = w;
         ids.push(id);
       }
-      accumulate(index.corePostings.get(term), coreAcc, answerAcc, w, touched);
-      accumulate(index.answerPostings.get(term), answerAcc, coreAcc, w, touched);
+      accumulate(index.corePostings.get(term), coreAcc, w, touched);
     }
+    // Answers only add to entries the title, questions or tags already found: an answer match alone
+    // could never reach the suggestion threshold, and skipping those entries keeps the sort small.
+    if (options.answerWeight > 0) for (const [term, w] of terms) addAnswerWeight(index.answerPostings.get(term), w);
     const bounds = new Float64Array(touched.length);
     const coverages = new Float64Array(touched.length);
     // Sort keys: the bound in the high digits, the position in the low ones, so a plain numeric sort
@@ -108,17 +117,11 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
   };
 }
 
-// Adds `w` for every posted entry; an entry is recorded as touched the first time either sum moves.
-function accumulate(
-  postings: Int32Array | undefined,
-  acc: Float64Array,
-  other: Float64Array,
-  w: number,
-  touched: number[],
-): void {
+// Adds `w` for every posted entry, recording an entry as touched the first time its sum moves.
+function accumulate(postings: Int32Array | undefined, acc: Float64Array, w: number, touched: number[]): void {
   if (postings === undefined) return;
   for (const i of postings) {
-    if (acc[i] === 0 && other[i] === 0) touched.push(i);
+    if (acc[i] === 0) touched.push(i);
     acc[i] = (acc[i] ?? 0) + w;
   }
 }

@@ -25,6 +25,8 @@ export interface TermIndex {
   answerPostings: ReadonlyMap<string, Int32Array>;
   /** Weight of every term in titles, questions and tags: inverse entry frequency (BM25 form). */
   idf: ReadonlyMap<string, number>;
+  /** Weight of a term found only in answers: inverse frequency over whole entries (domain words, not unknown ones). */
+  answerIdf: ReadonlyMap<string, number>;
   /** A small integer per term of titles, questions and tags, so phrase scoring reads arrays, not maps. */
   termIds: ReadonlyMap<string, number>;
   /** The idf a term would have if no entry used it. */
@@ -68,6 +70,10 @@ export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights)
   const n = entries.length;
   const idf = new Map<string, number>();
   for (const [t, list] of core) idf.set(t, computeIdf(n, list.length) * charFactor(t, weights));
+  const answerIdf = new Map<string, number>();
+  for (const [t, list] of answer) {
+    if (!idf.has(t)) answerIdf.set(t, computeIdf(n, list.length) * charFactor(t, weights));
+  }
   const termIds = new Map([...idf.keys()].map((t, i) => [t, i]));
   const phrases = phraseTerms.map(({ weight, terms }) => ({
     weight,
@@ -81,6 +87,7 @@ export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights)
     corePostings: freeze(core),
     answerPostings: freeze(answer),
     idf,
+    answerIdf,
     termIds,
     maxIdf: computeIdf(n, 0),
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher } from '../../../src/core/match/create-matcher.js';
 import { DEFAULT_MATCH_OPTIONS } from '../../../src/core/match/options.js';
-import { FIXTURE_KB } from './knowledge-fixture.js';
+import { FIXTURE_KB, makeEntry, makeKnowledgeBase } from './knowledge-fixture.js';
 
 const matcher = createMatcher(FIXTURE_KB);
 
@@ -30,6 +30,32 @@ describe('createMatcher', () => {
     ['thanks', '谢谢'],
   ])('refuses %s', (_name, question) => {
     expect(matcher.match(question).answered).toBe(false);
+  });
+
+  it.each([['在吗'], ['在不在'], ['hi'], ['hello'], ['thanks!'], ['ok'], ['好的'], ['好了'], ['收到'], ['嗯嗯 谢谢']])(
+    'refuses chit-chat: %s',
+    (question) => {
+      expect(matcher.match(question).answered).toBe(false);
+    },
+  );
+
+  it.each([
+    ['公按备案怎么办', 'police'],
+    ['备按号怎么注消', 'cancel-filing'],
+  ])('reads common input-method typos: %s', (question, id) => {
+    const r = createMatcher(KB_WITH_ANSWERS).match(question);
+    expect(r.best?.id).toBe(id);
+    expect(r.answered).toBe(true);
+  });
+
+  it.each([
+    ['a filing word and a word only the answer uses', '备案要去实际经营地吗', 'police'],
+    ['a filing word and an English word only the answer uses', 'filing: do I go to the local station?', 'police'],
+  ])('ranks an entry higher by %s', (_name, question, id) => {
+    const withAnswers = createMatcher(KB_WITH_ANSWERS).match(question);
+    const withoutAnswers = createMatcher(KB_WITH_ANSWERS, { answerWeight: 0 }).match(question);
+    expect(withAnswers.best?.id).toBe(id);
+    expect(withAnswers.confidence).toBeGreaterThan(withoutAnswers.confidence);
   });
 
   it.each([
@@ -88,3 +114,16 @@ describe('createMatcher', () => {
     expect(Object.isFrozen(DEFAULT_MATCH_OPTIONS)).toBe(true);
   });
 });
+
+const police = makeEntry('police', '公安备案怎么办？ / How do I do the police filing?', [
+  '公安备案在哪里办',
+  'police filing',
+]);
+/** The fixture with one more entry whose answer says more than its questions do. */
+const KB_WITH_ANSWERS = makeKnowledgeBase([
+  ...FIXTURE_KB.entries,
+  {
+    ...police,
+    answer: '在网站开通后 30 日内，到实际经营地的公安机关办理。English: the local station of your place of business.',
+  },
+]);

@@ -3,7 +3,14 @@ import { decideMatch } from '../../../src/core/match/decide-match.js';
 import type { Candidate } from '../../../src/core/match/score-entries.js';
 import { FIXTURE_KB } from './knowledge-fixture.js';
 
-const OPTIONS = { answerThreshold: 0.5, minMargin: 0.1, minCoverage: 0.5, suggestThreshold: 0.2, maxSuggestions: 3 };
+const OPTIONS = {
+  answerThreshold: 0.5,
+  minMargin: 0.1,
+  marginWeight: 0,
+  minCoverage: 0.5,
+  suggestThreshold: 0.2,
+  maxSuggestions: 3,
+};
 const entries = FIXTURE_KB.entries;
 const c = (entry: number, confidence: number, coverage = 1): Candidate => ({ entry, confidence, coverage });
 
@@ -17,6 +24,17 @@ describe('decideMatch', () => {
     ['confident but most of the question is elsewhere', [c(0, 0.8, 0.3), c(1, 0.2)], false],
   ])('%s → answered %s', (_name, ranked, answered) => {
     expect(decideMatch('q', ranked, entries, OPTIONS).answered).toBe(answered);
+  });
+
+  describe.each([
+    ['a clear winner under the threshold', [c(0, 0.45), c(1, 0.05)], true],
+    ['a close call at the same confidence', [c(0, 0.45), c(1, 0.33)], false],
+    ['a tie well above the threshold', [c(0, 0.7), c(1, 0.6)], true],
+  ])('with marginWeight 0.5 and no minimum margin, %s', (_name, ranked, answered) => {
+    it(`answers ${answered}`, () => {
+      const options = { ...OPTIONS, minMargin: 0, marginWeight: 0.5 };
+      expect(decideMatch('q', ranked, entries, options).answered).toBe(answered);
+    });
   });
 
   it('suggests the runners-up after the best when answered', () => {
