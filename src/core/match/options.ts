@@ -38,19 +38,20 @@ export interface MatchOptions {
 
 /** The defaults, frozen; each says why and which figure chose it. */
 export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
-  // Grid 0.45–0.65 × marginWeight {0, 0.25, 0.5, 1} (tune + leave-one-alternate-out, 372 questions), maximising
-  // top-1 with tune rejection ≥ 0.94: 0.525 with marginWeight 0.5 (tune top-1 0.967, rejection 0.943; leave-one-out
-  // answered right 0.745; 0.45 alone let four tune small-talk and neighbouring-field questions through, rejection 0.886).
+  // Grid 0.45–0.65 × marginWeight {0, 0.25, 0.5, 1} (tune + leave-one-alternate-out on two snapshots of the knowledge
+  // base, 372 and 485 questions), maximising top-1 with tune rejection ≥ 0.9: 0.525 with marginWeight 0.5 (tune top-1
+  // 0.967/0.956, rejection 0.943/0.914; leave-one-out answered right 0.758/0.757; 0.45 let small talk and neighbouring
+  // fields through, rejection 0.886).
   answerThreshold: 0.525,
   // Near-duplicate entries (what is / impact of / cancel a shell entity) legitimately score close: any margin > 0 cost top-1 on tune.
   minMargin: 0,
   // Same grid: the lead over the runner-up closes this share of the gap to 1, so a clear winner is answered from ~0.45
-  // while a tie needs 0.525 (marginWeight 0 needed 0.5 for the same rejection: leave-one-out right 0.737 vs 0.745;
-  // 1 cost tune rejection, 0.886–0.914).
+  // while a tie needs 0.525 (marginWeight 0 needed 0.5 for the same rejection: leave-one-out right 0.737 vs 0.745 on
+  // 372 questions; 1 with 0.55 was as good on one snapshot and cost tune rejection on the other, 0.943 → 0.914).
   marginWeight: 0.5,
-  // Refuses questions that share a word or two with an entry but are mostly about something else. Grid 0–0.6:
-  // 0.3 (0.4 refused real questions with extra words; below 0.3 let small talk with one filing word through).
-  minCoverage: 0.3,
+  // Refuses questions that share a word or two with an entry but are mostly about something else. Grid 0.25–0.35
+  // (with phraseShare 0.5): 0.25 (leave-one-out right 0.755 → 0.758, same tune rejection); 0.35 refused tune questions.
+  minCoverage: 0.25,
   // Grid {0, 0.5, 1, 1.5, 2}: 1 — one rare term's worth. "好了", "在吗" no longer score full coverage; 1.5 and
   // above refused real two-word questions (leave-one-out right 0.795 → 0.756).
   minQuestionWeight: 1,
@@ -65,9 +66,9 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // Grid 0.3–0.9 on tune and leave-one-alternate-out: 0.3 (questions carry extra words, so covering the phrase
   // matters more than covering every word of the question; leave-one-out rank@1 0.824 vs 0.820 at 0.4).
   queryCoverageExponent: 0.3,
-  // Grid 0.4–1.0: 0.6 (leave-one-out answered right 0.766 vs 0.759 at 0.5 and 0.7): entry-wide coverage breaks
-  // ties between near-duplicates.
-  phraseShare: 0.6,
+  // Grid 0.4–0.7 (leave-one-alternate-out, 372 questions): 0.5 (rank@1 0.790 → 0.801, answered wrongly 0.142 → 0.121
+  // vs 0.6): with answers in the coverage, entry-wide evidence separates near-duplicates better than one phrase.
+  phraseShare: 0.5,
   // Grid {0, 0.1, 0.2, 0.3, 0.5}: 0.2 (tune top-1 0.956 → 0.967, leave-one-out rank@1 0.842 → 0.853 on 278 questions;
   // 0.3+ answered more wrongly). Answer-only words also weigh their own idf instead of the unknown-word weight.
   answerWeight: 0.2,
