@@ -30,10 +30,15 @@ describe('the matcher on the real knowledge base and the labelled questions', ()
     expect(tune.top1, confusionList(tune)).toBeGreaterThanOrEqual(0.95);
   });
 
-  // The target is 95% over all questions; holdout phrasings the alternates do not cover are still
-  // mostly refused (89% over all when this was written). This floor catches regressions meanwhile.
-  it('answers at least 85% of all in-scope questions with the right entry', () => {
-    expect(ours.top1, confusionList(ours)).toBeGreaterThanOrEqual(0.85);
+  it('refuses at least 90% of the tune split out of scope', () => {
+    expect(tune.rejection, confusionList(tune)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  // The target is 95% over all questions. Measured when this was written: 91.1% over all (tune 95.6%, holdout 86.7%);
+  // holdout phrasings the alternates do not cover are still mostly refused with the right entry suggested first
+  // (holdout MRR 0.95). This floor catches regressions until the target is reached.
+  it('answers at least 90% of all in-scope questions with the right entry', () => {
+    expect(ours.top1, confusionList(ours)).toBeGreaterThanOrEqual(0.9);
   });
 
   it('refuses at least 90% of out-of-scope questions', () => {
