@@ -25,6 +25,10 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-client-side-phishing-detection',
   '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
   '--dns-prefetch-disable',
+  // Every page request goes through our loopback proxy, which resolves names itself; the browser never needs
+  // DNS. Without this its own services still look up accounts.google.com and update.googleapis.com (seen in
+  // an strace of the test suite) despite the flags above.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
 export interface ChromiumRendererOptions {
