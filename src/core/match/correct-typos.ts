@@ -2,7 +2,7 @@ import { SYNONYM_GROUPS } from './lexicon.js';
 
 /**
  * Characters a pinyin input method easily swaps for one another (same or near syllable, or a similar
- * shape), restricted to the characters of filing words: 备按→备案, 注消→注销, 工信布→工信部, 解折→解析, 公按→公安.
+ * shape), restricted to the characters of filing words: 备按→备案, 注消→注销, 工信布→工信部, 解折→解析, 公按→公安, 成工→成功.
  */
 const CONFUSABLE_GROUPS: readonly string[] = [
   '案按安岸',
@@ -10,6 +10,7 @@ const CONFUSABLE_GROUPS: readonly string[] = [
   '部布步',
   '析折晰',
   '证正政',
+  '功工公',
   '备被倍',
   '域于',
   '册策',

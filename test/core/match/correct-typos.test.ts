@@ -8,13 +8,14 @@ describe('correctTypos', () => {
     ['注消了', '注销了'],
     ['工信布', '工信部'],
     ['域名解折', '域名解析'],
+    ['备案成工了', '备案成功了'],
   ])('corrects %s → %s', (typed, meant) => {
     expect(correctTypos(typed)).toBe(meant);
   });
 
   it.each([
     ['words that are already right', '公安备案 注销 工信部'],
-    ['a confusable character in an ordinary word', '按照规定 安全 部署 正在'],
+    ['a confusable character in an ordinary word', '按照规定 安全 部署 正在 工作 员工 公开'],
     ['text without Chinese', 'icp filing'],
     ['empty text', ''],
   ])('leaves %s alone', (_name, text) => {
