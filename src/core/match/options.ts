@@ -22,6 +22,8 @@ export interface MatchOptions {
   queryCoverageExponent: number;
   /** Share of the score from the best single phrase; the rest is the entry-wide coverage. */
   phraseShare: number;
+  /** A term used by c of an entry's phrases counts c / (c + this) towards the entry's coverage (0: any use counts fully). */
+  phraseCountSaturation: number;
   /** How much a question term found only in the answer counts towards entry-wide coverage. */
   answerWeight: number;
   /** Weight of a question term the knowledge base never uses, relative to the rarest known term. */
@@ -38,11 +40,11 @@ export interface MatchOptions {
 
 /** The defaults, frozen; each says why and which figure chose it. */
 export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
-  // Grid 0.45–0.65 × marginWeight {0, 0.25, 0.5, 1} (tune + leave-one-alternate-out on two snapshots of the knowledge
-  // base, 372 and 485 questions), maximising top-1 with tune rejection ≥ 0.9: 0.525 with marginWeight 0.5 (tune top-1
-  // 0.967/0.956, rejection 0.943/0.914; leave-one-out answered right 0.758/0.757; 0.45 let small talk and neighbouring
-  // fields through, rejection 0.886).
-  answerThreshold: 0.525,
+  // Grid 0.45–0.65 × marginWeight {0, 0.25, 0.5, 1} on tune + leave-one-alternate-out (three snapshots of the knowledge
+  // base while it grew, 372–485 questions), maximising top-1 with tune rejection ≥ 0.9; regridded {0.45, 0.475, 0.5}
+  // once phraseCountSaturation came in: 0.45 (tune top-1 0.978–0.989, rejection 0.943–0.971; leave-one-out answered
+  // right 0.758–0.773; before phrase counts 0.525 was needed for the same rejection and 0.45 let small talk through).
+  answerThreshold: 0.45,
   // Near-duplicate entries (what is / impact of / cancel a shell entity) legitimately score close: any margin > 0 cost top-1 on tune.
   minMargin: 0,
   // Same grid: the lead over the runner-up closes this share of the gap to 1, so a clear winner is answered from ~0.45
@@ -72,6 +74,10 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // Grid {0, 0.1, 0.2, 0.3, 0.5}: 0.2 (tune top-1 0.956 → 0.967, leave-one-out rank@1 0.842 → 0.853 on 278 questions;
   // 0.3+ answered more wrongly). Answer-only words also weigh their own idf instead of the unknown-word weight.
   answerWeight: 0.2,
+  // Grid {0, 0.25, 0.5, 1} (three snapshots): 1 — a word one stray alternate uses counts half, one the whole entry is
+  // about nearly fully (tune top-1 0.956 → 0.978, rejection 0.914 → 0.943, leave-one-out rank@1 0.825 → 0.831, right
+  // 0.746 → 0.769 on 485 questions; 0.25–0.5 close behind).
+  phraseCountSaturation: 1,
   // Grid {0.5, 0.75, 1}: 0.75 — an unknown word is strong evidence the question is about something else, but typos happen.
   unknownTermWeight: 0.75,
   // A word one or two letters off ("certficate") is a typo; further is a different word.

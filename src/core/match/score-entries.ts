@@ -18,7 +18,10 @@ export type WeightedTerms = ReadonlyMap<string, number>;
 const BOUND_SCALE = 1e6;
 const POSITION_SPAN = 2 ** 21;
 
-type ScoreOptions = Pick<MatchOptions, 'queryCoverageExponent' | 'phraseShare' | 'answerWeight' | 'minQuestionWeight'>;
+type ScoreOptions = Pick<
+  MatchOptions,
+  'queryCoverageExponent' | 'phraseShare' | 'answerWeight' | 'minQuestionWeight' | 'phraseCountSaturation'
+>;
 
 /**
  * A reusable scorer over one index. Each call (1) adds up, through the postings of the question's
@@ -29,6 +32,8 @@ type ScoreOptions = Pick<MatchOptions, 'queryCoverageExponent' | 'phraseShare' |
  */
 export function createScorer(index: TermIndex, options: ScoreOptions) {
   const coreAcc = new Float64Array(index.entries.length);
+  const creditAcc = new Float64Array(index.entries.length);
+  const k = options.phraseCountSaturation;
   const answerAcc = new Float64Array(index.entries.length);
   const alpha = options.queryCoverageExponent;
   const share = options.phraseShare;
@@ -81,6 +86,15 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
         ids.push(id);
       }
       accumulate(index.corePostings.get(term), coreAcc, w, touched);
+      const postings = index.corePostings.get(term);
+      const counts = index.corePhraseCounts.get(term);
+      if (postings !== undefined && counts !== undefined) {
+        for (let j = 0; j < postings.length; j += 1) {
+          const c = counts[j] ?? 1;
+          const i = postings[j] ?? 0;
+          creditAcc[i] = (creditAcc[i] ?? 0) + (w * c) / (c + k);
+        }
+      }
     }
     // Answers only add to entries the title, questions or tags already found: an answer match alone
     // could never reach the suggestion threshold, and skipping those entries keeps the sort small.
@@ -93,13 +107,14 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     for (let i = 0; i < touched.length; i += 1) {
       const e = touched[i] ?? 0;
       const core = (coreAcc[e] ?? 0) / total;
-      const coverage = Math.min(1, core + (options.answerWeight * (answerAcc[e] ?? 0)) / total);
+      const coverage = Math.min(1, ((creditAcc[e] ?? 0) + options.answerWeight * (answerAcc[e] ?? 0)) / total);
       coverages[i] = coverage;
       const phraseBound =
         Math.min(1, core) ** alpha * Math.min(1, (coreAcc[e] ?? 0) / (minMass[e] ?? 1)) ** (1 - alpha);
       bounds[i] = share * maxWeight * phraseBound + (1 - share) * coverage;
       keys[i] = Math.floor((bounds[i] ?? 0) * BOUND_SCALE) * POSITION_SPAN + i;
       coreAcc[e] = 0;
+      creditAcc[e] = 0;
       answerAcc[e] = 0;
     }
     keys.sort();

@@ -22,6 +22,8 @@ export interface TermIndex {
   phrases: readonly Phrase[];
   phraseStart: Int32Array;
   corePostings: ReadonlyMap<string, Int32Array>;
+  /** Parallel to {@link corePostings}: how many of the entry's phrases (title, questions; tags count as one) use the term. */
+  corePhraseCounts: ReadonlyMap<string, Int32Array>;
   answerPostings: ReadonlyMap<string, Int32Array>;
   /** Weight of every term in titles, questions and tags: inverse entry frequency (BM25 form). */
   idf: ReadonlyMap<string, number>;
@@ -49,19 +51,26 @@ export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights)
   const phraseTerms: { weight: number; terms: string[] }[] = [];
   const phraseStart = new Int32Array(entries.length + 1);
   const core = new Map<string, number[]>();
+  const coreCounts = new Map<string, number[]>();
   const answer = new Map<string, number[]>();
   entries.forEach((entry, e) => {
     phraseStart[e] = phraseTerms.length;
-    const all = new Set<string>();
+    const all = new Map<string, number>();
+    const count = (terms: Iterable<string>) => {
+      for (const t of terms) all.set(t, (all.get(t) ?? 0) + 1);
+    };
     const addPhrase = (text: string, weight: number) => {
       const terms = [...new Set(analyseText(text))];
       phraseTerms.push({ weight, terms });
-      for (const t of terms) all.add(t);
+      count(terms);
     };
     addPhrase(entry.title, weights.titleWeight);
     for (const q of entry.questions) addPhrase(q, weights.questionWeight);
-    for (const tag of entry.tags) for (const t of analyseText(tag)) all.add(t);
-    for (const t of all) push(core, t, e);
+    count(new Set(entry.tags.flatMap((tag) => analyseText(tag))));
+    for (const [t, c] of all) {
+      push(core, t, e);
+      push(coreCounts, t, c);
+    }
     if (weights.answerWeight > 0) {
       for (const t of new Set(analyseText(entry.answer))) if (!all.has(t)) push(answer, t, e);
     }
@@ -85,6 +94,7 @@ export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights)
     phrases,
     phraseStart,
     corePostings: freeze(core),
+    corePhraseCounts: freeze(coreCounts),
     answerPostings: freeze(answer),
     idf,
     answerIdf,

@@ -58,6 +58,21 @@ describe('createMatcher', () => {
     expect(withAnswers.confidence).toBeGreaterThan(withoutAnswers.confidence);
   });
 
+  it("counts a question word by how many of an entry's phrases use it, not only whether one does", () => {
+    const kb = makeKnowledgeBase([
+      makeEntry('impact', '空壳网站有什么影响？', ['空壳网站的影响', '空壳网站 影响大吗', '空壳网站 会有什么影响']),
+      makeEntry('what', '什么是空壳网站？', ['空壳网站是什么', '空壳网站的定义', '空壳网站 对备案有影响 是指什么']),
+    ]);
+    // How far the entry about impact leads the one that mentions impact once.
+    const lead = (saturation: number) => {
+      const r = createMatcher(kb, { phraseCountSaturation: saturation }).match('空壳网站 影响');
+      const what = r.suggestions.find((x) => x.id === 'what')?.confidence ?? 0;
+      return r.best?.id === 'impact' ? r.confidence - what : -1;
+    };
+    expect(lead(1)).toBeGreaterThan(lead(0));
+    expect(lead(1)).toBeGreaterThan(0);
+  });
+
   it.each([
     ['empty', ''],
     ['white space', '  \n\t '],
