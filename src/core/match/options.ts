@@ -51,9 +51,10 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // while a tie needs 0.525 (marginWeight 0 needed 0.5 for the same rejection: leave-one-out right 0.737 vs 0.745 on
   // 372 questions; 1 with 0.55 was as good on one snapshot and cost tune rejection on the other, 0.943 → 0.914).
   marginWeight: 0.5,
-  // Refuses questions that share a word or two with an entry but are mostly about something else. Grid 0.25–0.35
-  // (with phraseShare 0.5): 0.25 (leave-one-out right 0.755 → 0.758, same tune rejection); 0.35 refused tune questions.
-  minCoverage: 0.25,
+  // Refuses questions that share a word or two with an entry but are mostly about something else. Grid 0.15–0.35
+  // (with phrase counts, coverage reads lower): 0.2 (leave-one-out right 0.769 → 0.773 vs 0.25, same tune figures;
+  // 0.3 refused tune questions, top-1 0.978 → 0.956).
+  minCoverage: 0.2,
   // Grid {0, 0.5, 1, 1.5, 2}: 1 — one rare term's worth. "好了", "在吗" no longer score full coverage; 1.5 and
   // above refused real two-word questions (leave-one-out right 0.795 → 0.756).
   minQuestionWeight: 1,
