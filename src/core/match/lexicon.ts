@@ -302,6 +302,9 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   restore: ['恢复', '找回', '复原', '还原', 'restore', 'restored', 'reinstate', 'reinstated', 'recover', 'back'],
   again: ['重新', '再次', '重办', 'again', 'redo', 'anew'],
   why: [
+    '怎么回事',
+    '怎么就',
+    'how come',
     '为什么',
     '为啥',
     '怎么会',
