@@ -34,11 +34,11 @@ describe('the matcher on the real knowledge base and the labelled questions', ()
     expect(tune.rejection, confusionList(tune)).toBeGreaterThanOrEqual(0.9);
   });
 
-  // The target is 95% over all questions. Measured when this was written: 91.1% over all (tune 95.6%, holdout 86.7%);
-  // holdout phrasings the alternates do not cover are still mostly refused with the right entry suggested first
-  // (holdout MRR 0.95). This floor catches regressions until the target is reached.
-  it('answers at least 90% of all in-scope questions with the right entry', () => {
-    expect(ours.top1, confusionList(ours)).toBeGreaterThanOrEqual(0.9);
+  // The target is 95% over all questions. Measured when this was written: 94.4% over all (tune 97.8%, holdout 91.1%;
+  // 170 of 180, one question short); the holdout misses are mostly refusals with the right entry suggested first
+  // (holdout MRR 0.97). This floor catches regressions (the knowledge base is still growing) until the target is met.
+  it('answers at least 93% of all in-scope questions with the right entry', () => {
+    expect(ours.top1, confusionList(ours)).toBeGreaterThanOrEqual(0.93);
   });
 
   it('refuses at least 90% of out-of-scope questions', () => {
