@@ -33,7 +33,13 @@ type ScoreOptions = Pick<
 export function createScorer(index: TermIndex, options: ScoreOptions) {
   const coreAcc = new Float64Array(index.entries.length);
   const creditAcc = new Float64Array(index.entries.length);
-  const k = options.phraseCountSaturation;
+  // Per posting, the share of a term's weight it adds to coverage: c / (c + k) for a term c of the entry's phrases use.
+  const credits = new Map(
+    [...index.corePhraseCounts].map(([term, counts]) => [
+      term,
+      Float64Array.from(counts, (c) => c / (c + options.phraseCountSaturation)),
+    ]),
+  );
   const answerAcc = new Float64Array(index.entries.length);
   const alpha = options.queryCoverageExponent;
   const share = options.phraseShare;
@@ -85,15 +91,14 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
         queryWeight[id] = w;
         ids.push(id);
       }
-      accumulate(index.corePostings.get(term), coreAcc, w, touched);
       const postings = index.corePostings.get(term);
-      const counts = index.corePhraseCounts.get(term);
-      if (postings !== undefined && counts !== undefined) {
-        for (let j = 0; j < postings.length; j += 1) {
-          const c = counts[j] ?? 1;
-          const i = postings[j] ?? 0;
-          creditAcc[i] = (creditAcc[i] ?? 0) + (w * c) / (c + k);
-        }
+      const credit = credits.get(term);
+      if (postings === undefined || credit === undefined) continue;
+      for (let j = 0; j < postings.length; j += 1) {
+        const i = postings[j] ?? 0;
+        if (coreAcc[i] === 0) touched.push(i);
+        coreAcc[i] = (coreAcc[i] ?? 0) + w;
+        creditAcc[i] = (creditAcc[i] ?? 0) + w * (credit[j] ?? 1);
       }
     }
     // Answers only add to entries the title, questions or tags already found: an answer match alone
@@ -130,15 +135,6 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     for (const id of ids) queryWeight[id] = 0;
     return top;
   };
-}
-
-// Adds `w` for every posted entry, recording an entry as touched the first time its sum moves.
-function accumulate(postings: Int32Array | undefined, acc: Float64Array, w: number, touched: number[]): void {
-  if (postings === undefined) return;
-  for (const i of postings) {
-    if (acc[i] === 0) touched.push(i);
-    acc[i] = (acc[i] ?? 0) + w;
-  }
 }
 
 // Keeps `top` sorted by confidence, at most `limit` long, without sorting every touched entry.
