@@ -47,16 +47,16 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   answerThreshold: 0.45,
   // Near-duplicate entries (what is / impact of / cancel a shell entity) legitimately score close: any margin > 0 cost top-1 on tune.
   minMargin: 0,
-  // Same grid: the lead over the runner-up closes this share of the gap to 1, so a clear winner is answered from ~0.45
-  // while a tie needs 0.525 (marginWeight 0 needed 0.5 for the same rejection: leave-one-out right 0.737 vs 0.745 on
-  // 372 questions; 1 with 0.55 was as good on one snapshot and cost tune rejection on the other, 0.943 → 0.914).
+  // Same grid: the lead over the runner-up closes this share of the gap to 1, so a clear winner is answered below the
+  // threshold (a lead of 0.3 from 0.36) while a tie needs it all. Regridded {0.25, 0.5, 1} at 0.45 on 485 questions:
+  // 0.5 (leave-one-out right 0.816 vs 0.808 at 0.25; 1 reached 0.825 but tune rejection fell 0.943 → 0.886).
   marginWeight: 0.5,
   // Refuses questions that share a word or two with an entry but are mostly about something else. Grid 0.15–0.35
   // (with phrase counts, coverage reads lower): 0.2 (leave-one-out right 0.769 → 0.773 vs 0.25, same tune figures;
   // 0.3 refused tune questions, top-1 0.978 → 0.956).
   minCoverage: 0.2,
   // Grid {0, 0.5, 1, 1.5, 2}: 1 — one rare term's worth. "好了", "在吗" no longer score full coverage; 1.5 and
-  // above refused real two-word questions (leave-one-out right 0.795 → 0.756).
+  // above refused real two-word questions (leave-one-out right 0.795 → 0.756 on 308 questions).
   minQuestionWeight: 1,
   // Only offer entries that share real content with the question.
   suggestThreshold: 0.25,
