@@ -6,6 +6,7 @@
  *
  * `npx tsx bench/loo.ts ['{"answerThreshold":0.4}' …] [--confusions]`: one line per option set (JSON
  * overrides of DEFAULT_MATCH_OPTIONS); `--confusions` lists the tune and leave-one-out misses too.
+ * `KNOWLEDGE=DIR` reads another knowledge folder (a frozen copy, when others are editing knowledge/).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -9,9 +9,10 @@ type DecideOptions = Pick<
 >;
 
 /**
- * Turns ranked candidates into a {@link MatchResult}. The best entry is answered only when it is
- * confident enough, clearly ahead of the runner-up, and contains most of the question's weight —
- * a threshold alone lets a question that shares one common word with an entry through.
+ * Turns ranked candidates into a {@link MatchResult}. The best entry is answered only when its
+ * confidence, raised by its lead over the runner-up (a clear winner needs less), reaches the threshold
+ * and it contains enough of the question's weight — a threshold alone lets a question that shares one
+ * common word with an entry through.
  */
 export function decideMatch(
   question: string,

@@ -7,7 +7,10 @@ export interface Candidate {
   entry: number;
   /** In [0, 1]: a blend of the best phrase similarity and entry-wide coverage. */
   confidence: number;
-  /** Share of the question's term weight found anywhere in the entry (answer terms count less). */
+  /**
+   * Share of the question's term weight found in the entry: a term counts more the more of the entry's phrases use
+   * it, and less when only the answer does.
+   */
   coverage: number;
 }
 
