@@ -55,9 +55,10 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // (with phrase counts, coverage reads lower): 0.2 (leave-one-out right 0.769 → 0.773 vs 0.25, same tune figures;
   // 0.3 refused tune questions, top-1 0.978 → 0.956).
   minCoverage: 0.2,
-  // Grid {0, 0.5, 1, 1.5, 2}: 1 — one rare term's worth. "好了", "在吗" no longer score full coverage; 1.5 and
-  // above refused real two-word questions (leave-one-out right 0.795 → 0.756 on 308 questions).
-  minQuestionWeight: 1,
+  // Grid {0, 0.25, 0.5, 0.75, 1, 1.5, 2}: 0.75 — below it "好了", "done" were answered; 1 lowered short real
+  // questions ("备案号会过期吗" 0.97 → 0.65, under the Slack triage bar of 0.75) and leave-one-out right 0.821 → 0.816;
+  // 1.5 and above refused real two-word questions (tune top-1 0.978 → 0.956).
+  minQuestionWeight: 0.75,
   // Only offer entries that share real content with the question.
   suggestThreshold: 0.25,
   // The contract in types.ts: up to three.

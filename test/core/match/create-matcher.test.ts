@@ -40,6 +40,18 @@ describe('createMatcher', () => {
   );
 
   it.each([
+    ['备案号会过期吗', 'validity'],
+    ['空壳主体', 'shell-entity'],
+  ])(
+    'keeps a short question that is one of the phrasings confident (%s): the Slack triage bar is 0.75',
+    (question, id) => {
+      const r = matcher.match(question);
+      expect(r.best?.id).toBe(id);
+      expect(r.confidence).toBeGreaterThanOrEqual(0.75);
+    },
+  );
+
+  it.each([
     ['公按备案怎么办', 'police'],
     ['备按号怎么注消', 'cancel-filing'],
   ])('reads common input-method typos: %s', (question, id) => {
