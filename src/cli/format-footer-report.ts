@@ -1,7 +1,6 @@
-import type { Finding, FooterReport, Severity, Verdict } from '../core/footer/types.js';
+import { type Finding, type FooterReport, MIIT_URL, type Severity, type Verdict } from '../core/footer/types.js';
 
 /** Where people look a filing number up; printed with every report. */
-export const MIIT_QUERY_URL = 'https://beian.miit.gov.cn/';
 
 export interface FormatOptions {
   /** ANSI colours (a terminal that wants them). */
@@ -31,7 +30,7 @@ export function formatFooterReport(report: FooterReport, options: FormatOptions 
     ...formatFindings(report.findings, report.verdict, paint),
     ...formatNumbers(report, paint),
     ...formatRedirects(report, paint),
-    `  ${paint('Look it up:', 2)} ${MIIT_QUERY_URL}`,
+    `  ${paint('Look it up:', 2)} ${MIIT_URL}`,
   ].join('\n');
 }
 

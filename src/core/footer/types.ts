@@ -1,3 +1,6 @@
+/** The MIIT filing system: where a footer's ICP number must link, and where anyone can look a number up. */
+export const MIIT_URL = 'https://beian.miit.gov.cn/';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export type RuleId =

@@ -1,10 +1,9 @@
-import type { Finding, FooterReport, Verdict } from '../../core/footer/types.js';
+import { type Finding, type FooterReport, MIIT_URL, type Verdict } from '../../core/footer/types.js';
 import type { KnownBlock } from './kit.js';
 import { paginateBlocks, type SlackMessage } from './message.js';
 import { escapeMrkdwn, MAX_SECTION_CHARS, splitText } from './mrkdwn.js';
 
 /** Where people look a filing number up. */
-export const MIIT_QUERY_URL = 'https://beian.miit.gov.cn/';
 
 const VERDICT: Record<Verdict, string> = {
   pass: '✅ Pass',
@@ -33,7 +32,7 @@ export function buildFooterReportMessages(reports: readonly FooterReport[]): Sla
       elements: [
         {
           type: 'mrkdwn',
-          text: `Look a filing number up on the MIIT query page: <${MIIT_QUERY_URL}|beian.miit.gov.cn>`,
+          text: `Look a filing number up on the MIIT query page: <${MIIT_URL}|beian.miit.gov.cn>`,
         },
       ],
     },

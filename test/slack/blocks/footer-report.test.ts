@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FooterReport } from '../../../src/core/footer/types.js';
-import {
-  buildCheckingMessage,
-  buildFooterReportMessages,
-  MIIT_QUERY_URL,
-} from '../../../src/slack/blocks/footer-report.js';
+import { type FooterReport, MIIT_URL } from '../../../src/core/footer/types.js';
+import { buildCheckingMessage, buildFooterReportMessages } from '../../../src/slack/blocks/footer-report.js';
 
 const base: FooterReport = {
   target: 'example.com',
@@ -38,7 +34,7 @@ describe('buildFooterReportMessages', () => {
       'Public security number found: `京公网安备11010802044671号`',
       '`沪ICP备1号`',
       'Followed 1 redirect(s).',
-      MIIT_QUERY_URL,
+      MIIT_URL,
     ]) {
       expect(text).toContain(part);
     }

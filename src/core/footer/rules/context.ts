@@ -23,7 +23,6 @@ export interface RuleContext {
 export type Rule = (context: RuleContext) => Finding[];
 
 /** The site's MIIT link target, as hosting providers ask for it. */
-export const MIIT_URL = 'https://beian.miit.gov.cn/';
 
 /** Builds a finding. */
 export function finding(rule: RuleId, severity: Severity, message: string): Finding {

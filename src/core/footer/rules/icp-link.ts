@@ -1,6 +1,7 @@
 import type { LinkRef } from '../read/locate-number.js';
 import type { Finding } from '../types.js';
-import { finding, type IcpSighting, MIIT_URL, type RuleContext } from './context.js';
+import { MIIT_URL } from '../types.js';
+import { finding, type IcpSighting, type RuleContext } from './context.js';
 import { judgeMiitHref, type MiitLinkJudgement } from './judge-link.js';
 
 const FIX = `link the number itself to ${MIIT_URL}`;

@@ -1,6 +1,7 @@
 import type { IcpMatch } from '../numbers.js';
 import type { Finding } from '../types.js';
-import { finding, type IcpSighting, MIIT_URL, type RuleContext } from './context.js';
+import { MIIT_URL } from '../types.js';
+import { finding, type IcpSighting, type RuleContext } from './context.js';
 import { hiddenNumberPlaces } from './hidden-numbers.js';
 import { linksToMiit } from './judge-link.js';
 
