@@ -38,34 +38,42 @@ const ROUNDS = 4;
 const EVENTS = 10_000;
 const BATCH = 1000;
 
-type Request = { kind: 'faq'; url: string; count: number; concurrency: number } | { kind: 'posted' };
+type Request =
+  | { kind: 'faq'; url: string; responseUrl: string; count: number; concurrency: number }
+  | { kind: 'posted' };
 
-if (process.argv[2] === '--load') await runLoadProcess();
+if (process.argv[2] === '--api') await runApiProcess();
+else if (process.argv[2] === '--load') await runLoadProcess();
 else await runBench();
 
-// ---------- child: stand-in Web API + load generator ----------
+// ---------- child 1: the stand-in Web API, where the bot's replies go ----------
+// Apart from the load generator: replies arriving in the process that times the acks would slow its clock
+// for the app that replies (ours) and not for the bare app, which never does.
 
-async function runLoadProcess(): Promise<void> {
+async function runApiProcess(): Promise<void> {
   const api = await startFakeSlackApi();
   let posted = 0;
-  const countAndForget = () => {
+  process.on('message', (request: Request & { id: number }) => {
     posted += api.calls.filter((c) => c.method === 'chat.postMessage' || c.method.startsWith('respond:')).length;
     api.calls.length = 0;
-  };
+    process.send?.({ id: request.id, result: posted });
+  });
+  process.send?.({ id: 0, result: { apiUrl: api.apiUrl, responseUrl: api.responseUrl('bench') } });
+}
+
+// ---------- child 2: the load generator ----------
+
+async function runLoadProcess(): Promise<void> {
   process.on('message', async (request: Request & { id: number }) => {
-    let result: unknown;
-    if (request.kind === 'faq') {
-      const body = (i: number) => commandBody('/faq', QUESTIONS[i % QUESTIONS.length] ?? '', api.responseUrl('bench'));
-      result = await pool(request.count, request.concurrency, (i) =>
-        post(request.url, body(i), 'application/x-www-form-urlencoded'),
-      );
-    } else {
-      countAndForget();
-      result = posted;
-    }
+    if (request.kind !== 'faq') return;
+    const { responseUrl } = request;
+    const body = (i: number) => commandBody('/faq', QUESTIONS[i % QUESTIONS.length] ?? '', responseUrl);
+    const result = await pool(request.count, request.concurrency, (i) =>
+      post(request.url, body(i), 'application/x-www-form-urlencoded'),
+    );
     process.send?.({ id: request.id, result });
   });
-  process.send?.({ id: 0, result: api.apiUrl });
+  process.send?.({ id: 0, result: null });
 }
 
 async function post(url: string, body: string, contentType: string): Promise<number> {
@@ -99,9 +107,12 @@ async function runBench(): Promise<void> {
   const benchStarted = performance.now();
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('Run with --expose-gc (npm run bench does).');
-  const child = fork(fileURLToPath(import.meta.url), ['--load'], { execArgv: ['--import', 'tsx'] });
-  const ask = rpc(child);
-  const apiUrl = (await ask(null)) as string;
+  const apiChild = fork(fileURLToPath(import.meta.url), ['--api'], { execArgv: ['--import', 'tsx'] });
+  const loadChild = fork(fileURLToPath(import.meta.url), ['--load'], { execArgv: ['--import', 'tsx'] });
+  const askApi = rpc(apiChild);
+  const askLoad = rpc(loadChild);
+  const { apiUrl, responseUrl } = (await askApi(null)) as { apiUrl: string; responseUrl: string };
+  await askLoad(null);
 
   const dataDir = await mkdtemp(join(tmpdir(), 'beian-bench-'));
   const kb = await loadKnowledgeBase(DEFAULT_KNOWLEDGE_DIR);
@@ -136,7 +147,7 @@ async function runBench(): Promise<void> {
   const bareUrl = `http://127.0.0.1:${bareServer.address().port}`;
 
   const faq = async (url: string, concurrency: number) =>
-    (await ask({ kind: 'faq', url, count: COMMANDS, concurrency })) as number[];
+    (await askLoad({ kind: 'faq', url, responseUrl, count: COMMANDS, concurrency })) as number[];
   await faq(bareUrl, 20);
   await faq(oursUrl, 20);
 
@@ -178,7 +189,7 @@ async function runBench(): Promise<void> {
   // Memory: answered mentions, each with a new event id, fed to Bolt's receiver entry point (App.processEvent:
   // middleware, dedupe, listener, Web API client) so 10,000 of them fit the time budget on a busy machine.
   let sent = 0;
-  let posted = (await ask({ kind: 'posted' })) as number;
+  let posted = (await askApi({ kind: 'posted' })) as number;
   const batch = async () => {
     await pool(BATCH, 50, async (i) => {
       const n = sent + i;
@@ -195,7 +206,7 @@ async function runBench(): Promise<void> {
     // Replies go out after the ack: wait until the stand-in has them all before weighing the heap.
     const want = posted + BATCH;
     const deadline = Date.now() + 60_000;
-    while (((await ask({ kind: 'posted' })) as number) < want && Date.now() < deadline) await sleep(20);
+    while (((await askApi({ kind: 'posted' })) as number) < want && Date.now() < deadline) await sleep(20);
     posted = want;
   };
   const heap = async () => {
@@ -224,7 +235,8 @@ async function runBench(): Promise<void> {
 
   await ours.stop();
   await bare.stop();
-  child.kill();
+  apiChild.kill();
+  loadChild.kill();
   await rm(dataDir, { recursive: true, force: true });
   console.log(
     `\nRan in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s (load average ${loadavg()[0]?.toFixed(1)}).`,
@@ -238,7 +250,7 @@ function rpc(child: ChildProcess) {
     waiting.get(message.id)?.(message.result);
     waiting.delete(message.id);
   });
-  // The child announces its stand-in URL as message 0.
+  // Each child says it is ready (the stand-in API with its URLs) as message 0.
   const ready = new Promise<unknown>((resolve) => waiting.set(0, resolve));
   return (request: Request | null): Promise<unknown> => {
     if (request === null) return ready;
