@@ -34,6 +34,7 @@ export function createButtonListener(deps: SlackDeps, name: string, work: (click
   };
 }
 
+/** Reads where a click happened from the action payload (message, container, channel). */
 export function placeOfClick(body: ButtonArgs['body']): ClickPlace {
   const message = body.message as { ts?: string; thread_ts?: string } | undefined;
   const container = body.container as { is_ephemeral?: boolean; channel_id?: string } | undefined;
