@@ -128,6 +128,14 @@ export function mightHoldNumber(text: string): boolean {
   return MIGHT_HOLD_NUMBER.test(text);
 }
 
+// Before normalisation, any full-width character may still become one of those words under NFKC.
+const MIGHT_HOLD_NUMBER_RAW = /icp|b2|备|[\uFF00-\uFFEF]/i;
+
+/** `mightHoldNumber` for text not yet normalised (scripts, comments): skips normalising what cannot match. */
+export function mightHoldNumberRaw(text: string): boolean {
+  return MIGHT_HOLD_NUMBER_RAW.test(text);
+}
+
 function provinceStatusOf(char: string): ProvinceStatus {
   if (char === '') return 'missing';
   if (PROVINCES.includes(char)) return 'official';

@@ -1,5 +1,5 @@
 import { normaliseText } from '../../text/normalise.js';
-import { findNumbers, type NumberMatch } from '../numbers.js';
+import { findNumbers, mightHoldNumberRaw, type NumberMatch } from '../numbers.js';
 import type { PageModel } from '../read/page-model.js';
 import type { HiddenPlace } from '../read/visibility.js';
 
@@ -18,9 +18,6 @@ const PLACE_NAMES: Readonly<Record<HiddenPlace, string>> = {
   tooltip: 'a title attribute (a hover tooltip)',
 };
 
-// Before normalisation: the ASCII words, or any full-width character that NFKC may turn into one.
-const MAY_HOLD_NUMBER_RAW = /icp|b2|备|[\uFF00-\uFFEF]/i;
-
 /** The first number of a type that is in the HTML but not visible, and every place it hides in. */
 export function hiddenNumberPlaces(
   model: PageModel,
@@ -29,7 +26,7 @@ export function hiddenNumberPlaces(
   const places = new Map<string, Set<string>>();
   for (const hidden of model.hidden) {
     // Scripts and styles are most of a page's hidden text: normalise only what may hold a number.
-    if (!MAY_HOLD_NUMBER_RAW.test(hidden.text)) continue;
+    if (!mightHoldNumberRaw(hidden.text)) continue;
     for (const m of findNumbers(normaliseText(hidden.text))) {
       if (m.type !== type) continue;
       const set = places.get(m.number) ?? new Set<string>();
