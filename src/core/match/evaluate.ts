@@ -230,10 +230,11 @@ function createBands(width: number): ReliabilityBand[] {
   }));
 }
 
-// meanConfidence holds the running sum until summarise divides it.
+// meanConfidence holds the running sum until evaluateMatcher divides it.
 function addToBand(bands: ReliabilityBand[], confidence: number, answered: boolean, right: boolean): void {
   const c = Math.min(1, Math.max(0, confidence));
-  const band = bands[Math.min(bands.length - 1, Math.floor(c * bands.length))];
+  // Rounded first so 0.3 lands in [0.3, 0.4) despite floating point.
+  const band = bands[Math.min(bands.length - 1, Math.floor(round(c * bands.length)))];
   if (band === undefined) return;
   band.questions += 1;
   band.meanConfidence += c;
