@@ -3,8 +3,6 @@ import type { KnownBlock } from './kit.js';
 import { paginateBlocks, type SlackMessage } from './message.js';
 import { escapeMrkdwn, MAX_SECTION_CHARS, splitText } from './mrkdwn.js';
 
-/** Where people look a filing number up. */
-
 const VERDICT: Record<Verdict, string> = {
   pass: '✅ Pass',
   warn: '⚠️ Pass with warnings',
@@ -23,9 +21,24 @@ export function buildCheckingMessage(targets: readonly string[]): SlackMessage {
   };
 }
 
+/** A target whose check threw: it gets its own "could not check" entry instead of a report. */
+export interface FailedCheck {
+  target: string;
+  failed: true;
+}
+
+/** What one target's check gave: its report, or the failure. */
+export type CheckOutcome = FooterReport | FailedCheck;
+
+/** What a person reads for a target whose check failed on our side; the detail is in the log. */
+export const CHECK_FAILED_TEXT =
+  'Something went wrong on my side while checking this site. It has been logged; please try again in a moment.';
+
 /** Builds the footer-check report: per target the verdict, each finding with its mark, the numbers found. */
-export function buildFooterReportMessages(reports: readonly FooterReport[]): SlackMessage[] {
-  const body = reports.flatMap(reportBlocks);
+export function buildFooterReportMessages(outcomes: readonly CheckOutcome[]): SlackMessage[] {
+  const body = outcomes.flatMap((outcome, index) =>
+    'failed' in outcome ? failedBlocks(outcome, index) : reportBlocks(outcome, index),
+  );
   const tail: KnownBlock[] = [
     {
       type: 'context',
@@ -37,7 +50,9 @@ export function buildFooterReportMessages(reports: readonly FooterReport[]): Sla
       ],
     },
   ];
-  const summary = reports.map((r) => `${r.target}: ${VERDICT[r.verdict]}`).join('; ');
+  const summary = outcomes
+    .map((o) => `${escapeMrkdwn(o.target)}: ${VERDICT['failed' in o ? 'inconclusive' : o.verdict]}`)
+    .join('; ');
   return paginateBlocks(`Footer check — ${summary}`, [], body, tail);
 }
 
@@ -52,6 +67,11 @@ function reportBlocks(report: FooterReport, index: number): KnownBlock[] {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk } });
   }
   return blocks;
+}
+
+function failedBlocks(failed: FailedCheck, index: number): KnownBlock[] {
+  const text = `*${escapeMrkdwn(failed.target)}* — *${VERDICT.inconclusive}*\n${SEVERITY.error} ${CHECK_FAILED_TEXT}`;
+  return [...(index > 0 ? [{ type: 'divider' } as const] : []), { type: 'section', text: { type: 'mrkdwn', text } }];
 }
 
 function numberLines(report: FooterReport): string[] {
