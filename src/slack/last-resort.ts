@@ -22,7 +22,8 @@ export interface LastResortOptions {
  * synchronous steps), so an error escaping one request leaves nothing shared half-changed. The strays met so far
  * come from library code between our handlers (Bolt reading a signed `null` body). Exiting instead would drop
  * every other reply in flight and let anyone who can send one bad request restart the bot at will. A burst of
- * strays (more than `maxErrors` in `windowMs`) is no longer "one bad request", so then it exits with status 1.
+ * strays (more than `maxErrors` in `windowMs`) says the process itself may be broken, not one request: then it
+ * exits with status 1 for the supervisor to restart, rather than stay up answering nothing.
  * Only `beian serve` installs it; one-shot CLI commands and the core still fail loudly.
  */
 export function keepServingThroughStrayErrors(options: LastResortOptions): () => void {

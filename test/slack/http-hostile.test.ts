@@ -38,6 +38,12 @@ describe('a signed body that is not a JSON object', () => {
     await expectStillServing(`after-${name.replace(/\W+/g, '-')}`);
   });
 
+  it("still answers Slack's unsigned ssl_check (and ignores what else it carries)", async () => {
+    const body = `ssl_check=1&payload=${encodeURIComponent('null')}`;
+    const res = await fetch(`${t.url}/slack/events`, { method: 'POST', headers: { 'content-type': FORM }, body });
+    expect(res.status).toBe(200);
+  });
+
   it('an unsigned null is refused as unsigned (401), not read', async () => {
     const res = await fetch(`${t.url}/slack/events`, {
       method: 'POST',
