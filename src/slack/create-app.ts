@@ -17,6 +17,7 @@ import { BeianError } from '../core/errors.js';
 import type { FeedbackStore } from '../store/feedback-store.js';
 import { createDeduper, type Deduper } from './dedupe.js';
 import type { SlackDeps } from './deps.js';
+import { guardSlackRequests } from './http-guard.js';
 import { type Registered, registerListeners } from './listeners/index.js';
 
 /** Web API retries: 429s wait for Retry-After; 5xx and network errors back off. About 15 s at most. */
@@ -52,8 +53,8 @@ export interface SlackApp {
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config, logger } = options;
   const slack = requireSlack(config);
-  let ready = false;
-  const healthz = createHealthRoute(() => ready);
+  let state: 'starting' | 'ready' | 'draining' = 'starting';
+  const healthz = createHealthRoute(() => state === 'ready');
   const mode = slack.appToken ? 'socket' : 'http';
   const clientOptions = {
     retryConfig: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
@@ -61,6 +62,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(slack.apiUrl ? { slackApiUrl: withSlash(slack.apiUrl) } : {}),
   };
   const receiver = createReceiver(slack, config.port, logger, clientOptions, healthz);
+  if (receiver instanceof HTTPReceiver) {
+    receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+      signingSecret: slack.signingSecret ?? '',
+      logger,
+      isDraining: () => state === 'draining',
+    });
+  }
   // Token verification happens in start() instead, where a bad token becomes a clear start-up error rather
   // than a rejected promise inside Bolt's constructor.
   const app = new App({
@@ -93,20 +101,24 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     async start() {
       await verifyToken(app, logger);
       const started = mode === 'http' ? await app.start({ port: config.port, host: options.host }) : await app.start();
-      ready = true;
+      state = 'ready';
       logger.info(`Slack app started in ${mode === 'http' ? 'HTTP' : 'Socket Mode'}`);
       return { port: portOf(started) ?? portOf((receiver as unknown as { httpServer?: Server }).httpServer) };
     },
     async stop() {
-      ready = false;
-      await app.stop().catch((error: unknown) => logger.warn('Stopping the receiver:', error));
+      state = 'draining';
+      const stopReceiver = () => app.stop().catch((error: unknown) => logger.warn('Stopping the receiver:', error));
+      // HTTP mode keeps listening while it drains, so /healthz can say 503 and new requests get 503 (the guard).
+      // The Socket Mode receiver cannot stop taking events without closing its health server too.
+      if (mode === 'socket') await stopReceiver();
       await drain(inflight, options.drainTimeoutMs ?? 10_000, logger);
+      if (mode === 'http') await stopReceiver();
       await options.store.flush();
     },
   };
 }
 
-/** GET /healthz: 200 once the app is serving, 503 before and while stopping. */
+/** GET /healthz: 200 once the app is serving, 503 before and while stopping (draining). */
 function createHealthRoute(isReady: () => boolean): CustomRoute {
   return {
     path: '/healthz',

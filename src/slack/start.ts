@@ -1,3 +1,4 @@
+import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
 import { BeianError } from '../core/errors.js';
@@ -8,8 +9,9 @@ import { createLogger } from './logger.js';
 /**
  * Starts the Slack bot (Socket Mode when SLACK_APP_TOKEN is set, HTTP on config.port otherwise) and resolves
  * once it is serving. `stop()` finishes in-flight replies and closes; the caller decides when (SIGTERM).
+ * `logger` is the bot's own (secrets redacted), for the caller's process-level logging.
  */
-export async function startSlack(config: Config, core: BotCore): Promise<{ stop(): Promise<void> }> {
+export async function startSlack(config: Config, core: BotCore): Promise<{ stop(): Promise<void>; logger: Logger }> {
   const logger = createLogger(config.logLevel, { secrets: [config.slack?.signingSecret] });
   const slack = createSlackApp({ config, core, store: createFeedbackStore(config.dataDir), logger });
   const { port } = await slack.start().catch((error: unknown) => {
@@ -18,5 +20,5 @@ export async function startSlack(config: Config, core: BotCore): Promise<{ stop(
     throw new BeianError('slack-start', `Could not start the Slack app: ${message}`, { cause: error });
   });
   if (slack.mode === 'http') logger.info(`Listening on port ${port}: POST /slack/events, GET /healthz`);
-  return { stop: () => slack.stop() };
+  return { stop: () => slack.stop(), logger };
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startSlack } from '../../src/slack/start.js';
 import { type FakeSlackApi, startFakeSlackApi } from './helpers/fake-slack-api.js';
+import { postSigned } from './helpers/signed-requests.js';
 import { createTestCore } from './helpers/start-test-slack.js';
 
 const bin = fileURLToPath(new URL('../../bin/beian.js', import.meta.url));
@@ -34,48 +35,76 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+const SERVE_SECRET = 'serve-test-secret';
+
+/** Runs `beian serve` in HTTP mode against a stand-in Slack until `use` is done, then SIGTERMs it. */
+async function withServe(use: (url: string, stderr: () => string) => Promise<void>): Promise<number | null> {
+  const api = await startFakeSlackApi();
+  const cwd = await mkdtemp(join(tmpdir(), 'beian-serve-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [bin, 'serve'], {
+    cwd,
+    env: {
+      PATH: process.env.PATH ?? '',
+      SLACK_BOT_TOKEN: 'xoxb-serve-test',
+      SLACK_SIGNING_SECRET: SERVE_SECRET,
+      SLACK_API_URL: api.apiUrl,
+      PORT: String(port),
+      BEIAN_DATA_DIR: join(cwd, 'data'),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    const deadline = Date.now() + 20_000;
+    let healthy = false;
+    while (!healthy && Date.now() < deadline) {
+      healthy = await fetch(`${url}/healthz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (!healthy) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(healthy, stderr).toBe(true);
+    await use(url, () => stderr);
+    child.kill('SIGTERM');
+    return await exited;
+  } finally {
+    child.kill('SIGKILL');
+    await api.close();
+    await rm(cwd, { recursive: true, force: true });
+  }
+}
+
 describe('beian serve in HTTP mode', () => {
   it('serves until SIGTERM, then stops cleanly', async () => {
-    const api = await startFakeSlackApi();
-    const cwd = await mkdtemp(join(tmpdir(), 'beian-serve-'));
-    const port = await freePort();
-    const child = spawn(process.execPath, [bin, 'serve'], {
-      cwd,
-      env: {
-        PATH: process.env.PATH ?? '',
-        SLACK_BOT_TOKEN: 'xoxb-serve-test',
-        SLACK_SIGNING_SECRET: 'serve-test-secret',
-        SLACK_API_URL: api.apiUrl,
-        PORT: String(port),
-        BEIAN_DATA_DIR: join(cwd, 'data'),
-        LOG_LEVEL: 'error',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
+    const code = await withServe(async (_url, read) => {
+      stderr = read();
     });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    try {
-      const deadline = Date.now() + 20_000;
-      let healthy = false;
-      while (!healthy && Date.now() < deadline) {
-        healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-          (r) => r.status === 200,
-          () => false,
-        );
-        if (!healthy) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      expect(healthy, stderr).toBe(true);
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(stderr).not.toContain('xoxb-serve-test');
-    } finally {
-      child.kill('SIGKILL');
-      await api.close();
-      await rm(cwd, { recursive: true, force: true });
-    }
+    expect(code).toBe(0);
+    expect(stderr).not.toContain('xoxb-serve-test');
+  });
+
+  it('answers a signed null body (JSON or payload=null) with 400 and keeps serving', async () => {
+    const code = await withServe(async (url, stderr) => {
+      expect((await postSigned(url, SERVE_SECRET, 'null', 'application/json')).status).toBe(400);
+      const form = 'application/x-www-form-urlencoded';
+      expect((await postSigned(url, SERVE_SECRET, 'payload=null', form)).status).toBe(400);
+      const challenge = JSON.stringify({ type: 'url_verification', challenge: 'still-here' });
+      const after = await postSigned(url, SERVE_SECRET, challenge, 'application/json');
+      expect(after.status, stderr()).toBe(200);
+      expect(after.text).toContain('still-here');
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      expect(stderr()).toContain('the body is null, not a JSON object');
+    });
+    expect(code).toBe(0);
   });
 });
 

@@ -16,7 +16,7 @@ const report = (target: string): FooterReport => ({
 });
 
 describe('stopping', () => {
-  it('finishes in-flight replies before it stops, and refuses new requests after', async () => {
+  it('while draining, answers /healthz with 503 and new requests with 503; finishes in-flight replies; then closes', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
@@ -34,9 +34,15 @@ describe('stopping', () => {
     });
     await sleep(100);
     expect(stopped).toBe(false);
-    await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
+    const health = await fetch(`${t.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ ok: false });
+    const late = await t.sendCommand('/footer-check', 'late.example', 'late');
+    expect(late.status).toBe(503);
     release();
     await stopping;
     expect(t.api.callsTo('respond:slow')).toHaveLength(1);
+    expect(t.api.callsTo('respond:late')).toHaveLength(0);
+    await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
   });
 });

@@ -24,6 +24,32 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+// Line breaks would let a page start a line of its own (a forged "✅ Pass"); they become spaces.
+const PAGE_LINE_BREAK = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
+// Control and format characters (bidi overrides, zero-width characters, tags) are shown, not obeyed.
+const PAGE_INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+// Mrkdwn has no escape for its markers; between two letters or digits Slack does not read them as markup,
+// elsewhere they become look-alikes. A backtick always does, so a page cannot open or close a code span.
+const PAGE_MARKER = /`|(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu;
+const LOOK_ALIKE: Record<string, string> = { '*': '\u2217', _: '\u02CD', '~': '\u223C', '`': '\u02CB' };
+
+/**
+ * Makes text a web page controls (hrefs, link text, anything quoted in a finding) inert in mrkdwn: no links,
+ * mentions (`<!channel>`), formatting or line breaks of its own; control characters shown as `[U+XXXX]`.
+ * Pair it with `verbatim: true` so Slack does not auto-link URLs or `@here` in it either.
+ */
+export function escapePageText(text: string): string {
+  const visible = text
+    .replace(PAGE_LINE_BREAK, ' ')
+    .replace(PAGE_INVISIBLE, (char) => `[U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`);
+  return escapeMrkdwn(visible).replace(PAGE_MARKER, (marker) => LOOK_ALIKE[marker] ?? marker);
+}
+
+/** Encodes a URL for `<url|text>`: a raw `|`, `>`, `<`, space or control character would end or bend the link. */
+export function encodeLinkUrl(url: string): string {
+  return url.replace(/[|<>\s\p{Cc}\p{Cf}]/gu, (char) => encodeURIComponent(char)).replace(/&/g, '&amp;');
+}
+
 /** Renders markdown as Slack Block Kit: mrkdwn sections of at most 3,000 characters, image blocks, dividers. */
 export function markdownToBlocks(markdown: string): AnswerBlock[] {
   const pieces = renderBlockTokens(lexer(markdown));
@@ -206,11 +232,6 @@ function renderImage(image: Tokens.Image, images?: Piece[]): string {
     return '';
   }
   return `<${encodeLinkUrl(image.href)}|${escapeMrkdwn(alt)}>`;
-}
-
-// Inside <url|text>, a raw `|` or `>` in the URL would end the link early.
-function encodeLinkUrl(url: string): string {
-  return url.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C').replace(/&/g, '&amp;');
 }
 
 function plainText(tokens: readonly Token[]): string {

@@ -81,3 +81,39 @@ describe('buildCheckingMessage', () => {
     expect(buildCheckingMessage(['example.com', 'a<b']).text).toBe('Checking example.com, a&lt;b…');
   });
 });
+
+describe('page-controlled text in a report', () => {
+  const hostile: FooterReport = {
+    ...base,
+    finalUrl: 'https://evil.example/a|<!channel>',
+    findings: [
+      {
+        rule: 'icp-link',
+        severity: 'error',
+        message: '京ICP备05004398号-1 is split across 2 links ("<!here> *✅ Pass*\n✅ Pass" → https://x.cn/_a_)',
+      },
+    ],
+    otherNumbers: ['沪ICP备1号`<@U0ADMIN01>`'],
+  };
+  const sections = buildFooterReportMessages([hostile])
+    .flatMap((m) => m.blocks)
+    .filter((b) => b.type === 'section');
+  const text = sections.map((b) => (b.type === 'section' ? (b.text?.text ?? '') : '')).join('\n');
+
+  it('forges no mention, link or extra line', () => {
+    expect(text).not.toMatch(/<!|<@|<https:\/\/evil[^>]*\|/);
+    expect(text).toContain('&lt;!here&gt;');
+    expect(text).toContain('(<https://evil.example/a%7C%3C!channel%3E>)');
+    expect(text.split('\n').filter((line) => line.startsWith('✅'))).toHaveLength(0);
+  });
+
+  it('forges no formatting, and cannot close the code span around a number', () => {
+    expect(text).toContain('\u2217✅ Pass\u2217');
+    expect(text).toContain('https://x.cn/\u02CDa\u02CD)');
+    expect(text).toContain('`沪ICP备1号\u02CB&lt;@U0ADMIN01&gt;\u02CB`');
+  });
+
+  it('marks every report section verbatim, so Slack does not auto-link URLs or @here in it', () => {
+    for (const block of sections) expect(block).toMatchObject({ text: { type: 'mrkdwn', verbatim: true } });
+  });
+});

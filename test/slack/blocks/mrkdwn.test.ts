@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  encodeLinkUrl,
   escapeMrkdwn,
+  escapePageText,
   MAX_SECTION_CHARS,
   markdownToBlocks,
   markdownToMrkdwn,
@@ -121,5 +123,41 @@ describe('splitText', () => {
 describe('escapeMrkdwn', () => {
   it('escapes exactly &, < and >', () => {
     expect(escapeMrkdwn('<a & b> *c* _d_')).toBe('&lt;a &amp; b&gt; *c* _d_');
+  });
+});
+
+describe('escapePageText', () => {
+  it.each([
+    ['a channel mention', 'see <!channel>', 'see &lt;!channel&gt;'],
+    ['a forged link', '<https://evil.example|✅ Pass>', '&lt;https://evil.example|✅ Pass&gt;'],
+    ['a user mention', 'ask <@U0ADMIN01>', 'ask &lt;@U0ADMIN01&gt;'],
+    ['text already escaped stays literal', '&lt;!here&gt;', '&amp;lt;!here&amp;gt;'],
+    ['a line break that would start a line of its own', 'link\n✅ Pass', 'link ✅ Pass'],
+    ['CR, tab and the Unicode line separator', 'a\r\tb\u2028c', 'a  b c'],
+    ['bold', '*✅ Pass*', '\u2217✅ Pass\u2217'],
+    ['italic', 'x _forged_ y', 'x \u02CDforged\u02CD y'],
+    ['strike-through', '~❌ Fail~', '\u223C❌ Fail\u223C'],
+    ['a code span', 'a `b` c', 'a \u02CBb\u02CB c'],
+    ['a blockquote at a line start', '> quoted', '&gt; quoted'],
+    ['markers inside a word are kept (Slack does not read them there)', 'my_page_name a*b', 'my_page_name a*b'],
+    ['a bidi override is shown, not obeyed', 'abc\u202Egnp.exe', 'abc[U+202E]gnp.exe'],
+    ['a zero-width space cannot make a word boundary', 'x\u200B*bold*\u200By', 'x[U+200B]\u2217bold\u2217[U+200B]y'],
+    ['an escape sequence', 'a\u001B[2Jb', 'a[U+001B][2Jb'],
+    ['NUL and a C1 control', 'a\u0000b\u009Bc', 'a[U+0000]b[U+009B]c'],
+    ['ordinary Chinese text is untouched', '京ICP备05004398号-1', '京ICP备05004398号-1'],
+  ])('%s', (_name, input, expected) => {
+    expect(escapePageText(input)).toBe(expected);
+  });
+});
+
+describe('encodeLinkUrl', () => {
+  it.each([
+    ['a pipe that would start the label', 'https://x.cn/a|<!channel>', 'https://x.cn/a%7C%3C!channel%3E'],
+    ['a > that would end the link', 'https://x.cn/a>b', 'https://x.cn/a%3Eb'],
+    ['an ampersand', 'https://x.cn/?a=1&b=2', 'https://x.cn/?a=1&amp;b=2'],
+    ['a space and a control character', 'https://x.cn/a b\u0007', 'https://x.cn/a%20b%07'],
+    ['a bidi override', 'https://x.cn/\u202Eexe', 'https://x.cn/%E2%80%AEexe'],
+  ])('%s', (_name, input, expected) => {
+    expect(encodeLinkUrl(input)).toBe(expected);
   });
 });

@@ -9,9 +9,13 @@ export interface ApiCall {
   at: number;
 }
 
-/** A canned failure served instead of the normal answer, once. Status 0 drops the connection (a network error). */
+/**
+ * A canned failure served instead of the normal answer, once. Status 0 drops the connection (a network error):
+ * closed after the request was read, or with `reset`, reset (ECONNRESET), as a dead kept-alive connection is.
+ */
 export interface Failure {
   status: number;
+  reset?: boolean;
   headers?: Record<string, string>;
   body?: unknown;
 }
@@ -78,7 +82,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const failure = failures.get(method)?.shift();
     calls.push({ method, args: parseArgs(raw, req.headers['content-type']), headers: req.headers, at: Date.now() });
     if (failure?.status === 0) {
-      req.socket.destroy();
+      if (failure.reset) req.socket.resetAndDestroy();
+      else req.socket.destroy();
       return;
     }
     if (failure) {
