@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitStatus } from '../../src/cli/check.js';
 import type { FooterReport, Verdict } from '../../src/core/footer/types.js';
@@ -241,6 +242,26 @@ describe('beian check', () => {
     expect(inconclusive.code).toBe(3);
     const failed = await runCli(['--json', '--allow-private-network', unreachable, url('/no-number.html')]);
     expect(failed.code).toBe(1);
+  });
+
+  it('exits as soon as a decompression bomb is cut at the cap, before its 10 s idle timer would', async () => {
+    // Many gzip members: ~1 MB on the wire, 1 GB decoded, so the response still holds unread chunks at the cut.
+    const member = gzipSync(Buffer.alloc(16 * 1024 * 1024, ' '));
+    const bomb = await startServer(
+      routes({ '/': { headers: { 'content-encoding': 'gzip' }, body: Buffer.concat(Array(64).fill(member)) } }),
+    );
+    try {
+      let reportedAt = 0;
+      const run = await runCli(['--json', '--allow-private-network', bomb.url], {
+        onLine: () => {
+          reportedAt ||= Date.now();
+        },
+      });
+      expect(jsonLines(run)[0]?.findings[0]?.message).toContain('limit');
+      expect(Date.now() - reportedAt).toBeLessThan(8_000);
+    } finally {
+      await bomb.close();
+    }
   });
 
   it('judges a script-drawn footer only when asked to --render', async () => {
