@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { BeianError, UsageError } from '../core/errors.js';
@@ -7,6 +6,7 @@ import { parseNumber as parseFilingNumber } from '../core/footer/numbers.js';
 import type { PageRenderer } from '../core/footer/render/types.js';
 import type { CheckOptions, FooterReport, Verdict } from '../core/footer/types.js';
 import { formatFooterReport, formatSummary } from './format-footer-report.js';
+import { readTargetFile } from './read-targets.js';
 
 interface CheckFlags {
   json?: boolean;
@@ -84,7 +84,7 @@ async function startRenderer(): Promise<PageRenderer> {
 
 async function planCheck(args: string[], flags: CheckFlags): Promise<CheckPlan> {
   const config = loadConfig(process.env);
-  const targets = [...args, ...(flags.file === undefined ? [] : await readTargets(flags.file))];
+  const targets = [...args, ...(flags.file === undefined ? [] : await readTargetFile(flags.file, process.stdin))];
   if (targets.length === 0) throw new UsageError('no targets: give one or more domains or URLs, or --file FILE');
   const timeoutSeconds = parseNumber('--timeout', flags.timeout, { min: 0.001, max: 300 });
   return {
@@ -130,26 +130,6 @@ function parseExpect(raw: string | undefined): string | undefined {
     throw new UsageError(`--expect must be an ICP number like 京ICP备05004398号-1, not "${raw}"`);
   }
   return raw;
-}
-
-/** Targets from a file (or stdin for `-`): one a line, blank lines and `#` comments skipped. */
-async function readTargets(file: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read --file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
-    .filter((line) => line !== '');
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Checks every target with bounded concurrency; prints each report as soon as those before it are out. */

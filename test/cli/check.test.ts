@@ -228,11 +228,28 @@ describe('beian check', () => {
     ['a zero concurrency', ['--concurrency', '0', 'example.com']],
     ['an --expect that is not an ICP number', ['--expect', '京公网安备11010802044671号', 'example.com']],
     ['a --file that does not exist', ['--file', '/nonexistent/targets.txt']],
+    ['a --file that is a directory', ['--file', tmpdir()]],
+    ['a --file of binary data (/dev/zero)', ['--file', '/dev/zero']],
   ])('exits 2 with one line on stderr for a usage error: %s', async (_name, args) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')[0]).toMatch(/^(beian: |error: )/);
+  });
+
+  it('refuses a binary --file at once, naming the file and the line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beian-check-'));
+    try {
+      const file = join(dir, 'targets.txt');
+      writeFileSync(file, Buffer.concat([Buffer.from(`${url('/')}\n`), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0])]));
+      const run = await runCli(['--allow-private-network', '--file', file]);
+      expect(run.stderr).toBe(
+        `beian: --file ${file}, line 2: binary data (a NUL byte); the list must be text, one domain or URL a line\n`,
+      );
+      expect(run.code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 3 when a target is inconclusive and none failed, 1 when one also failed', async () => {
