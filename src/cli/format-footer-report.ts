@@ -1,7 +1,5 @@
 import { type Finding, type FooterReport, MIIT_URL, type Severity, type Verdict } from '../core/footer/types.js';
 
-/** Where people look a filing number up; printed with every report. */
-
 export interface FormatOptions {
   /** ANSI colours (a terminal that wants them). */
   color?: boolean;
@@ -69,9 +67,18 @@ function formatRedirects(report: FooterReport, paint: Paint): string[] {
   return [`  ${paint('Redirects:', 2)} ${[...hops, report.finalUrl ?? '?'].join(' → ')}`];
 }
 
+/** How many targets got each verdict: all a run keeps of its reports once they are printed. */
+export type VerdictCounts = Record<Verdict, number>;
+
+const VERDICTS = ['pass', 'warn', 'fail', 'inconclusive'] as const satisfies readonly Verdict[];
+
+/** Counts with every verdict at zero. */
+export function noVerdicts(): VerdictCounts {
+  return { pass: 0, warn: 0, fail: 0, inconclusive: 0 };
+}
+
 /** One line counting verdicts: `12 checked: 7 pass, 3 warn, 1 fail, 1 inconclusive`. */
-export function formatSummary(verdicts: readonly Verdict[]): string {
-  const count = (v: Verdict) => verdicts.filter((x) => x === v).length;
-  const parts = (['pass', 'warn', 'fail', 'inconclusive'] as const).map((v) => `${count(v)} ${v}`);
-  return `${verdicts.length} checked: ${parts.join(', ')}`;
+export function formatSummary(counts: Readonly<VerdictCounts>): string {
+  const total = VERDICTS.reduce((sum, v) => sum + counts[v], 0);
+  return `${total} checked: ${VERDICTS.map((v) => `${counts[v]} ${v}`).join(', ')}`;
 }

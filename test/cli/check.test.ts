@@ -3,9 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exitStatus } from '../../src/cli/check.js';
+import { createReportPrinter, exitStatus, type ReportPrinter } from '../../src/cli/check.js';
+import { noVerdicts, type VerdictCounts } from '../../src/cli/format-footer-report.js';
 import type { FooterReport, Verdict } from '../../src/core/footer/types.js';
 import { routes, startServer, type TestServer } from '../helpers/serve-pages.js';
 
@@ -279,7 +282,7 @@ describe('beian check', () => {
     } finally {
       await bomb.close();
     }
-  });
+  }, 40_000);
 
   it('judges a script-drawn footer only when asked to --render', async () => {
     const plain = await runCli(['--json', '--allow-private-network', url('/spa.html')]);
@@ -375,12 +378,86 @@ async function waitFor<T extends unknown[]>(
 }
 
 describe('exitStatus', () => {
-  it.each<[string, Verdict[], number]>([
-    ['all passed or warned', ['pass', 'warn', 'pass'], 0],
-    ['one failed', ['pass', 'fail', 'warn'], 1],
-    ['a failure beats an inconclusive', ['inconclusive', 'fail'], 1],
-    ['inconclusive and none failed', ['pass', 'inconclusive'], 3],
-  ])('%s → %i', (_name, verdicts, status) => {
-    expect(exitStatus(verdicts)).toBe(status);
+  it.each<[string, number, Partial<VerdictCounts>]>([
+    ['all passed or warned', 0, { pass: 2, warn: 1 }],
+    ['one failed', 1, { pass: 1, fail: 1, warn: 1 }],
+    ['a failure beats an inconclusive', 1, { inconclusive: 1, fail: 1 }],
+    ['inconclusive and none failed', 3, { pass: 1, inconclusive: 1 }],
+  ])('%s → %i', (_name, status, counts) => {
+    expect(exitStatus({ ...noVerdicts(), ...counts })).toBe(status);
+  });
+});
+
+describe('createReportPrinter', () => {
+  const reportOf = (target: string, verdict: Verdict): FooterReport => ({
+    target,
+    url: null,
+    finalUrl: null,
+    verdict,
+    icp: null,
+    publicSecurity: null,
+    findings: [],
+    redirects: [],
+    otherNumbers: [],
+    rendered: false,
+  });
+
+  it('prints reports in input order as soon as those before them are out, each once, and counts verdicts', () => {
+    const printed: string[] = [];
+    const printer = createReportPrinter((report, index) => printed.push(`${index}:${report.target}`));
+    printer.put(1, reportOf('b', 'fail'));
+    printer.put(2, reportOf('c', 'pass'));
+    expect(printed).toEqual([]);
+    printer.put(0, reportOf('a', 'pass'));
+    expect(printed).toEqual(['0:a', '1:b', '2:c']);
+    printer.put(3, reportOf('d', 'inconclusive'));
+    expect(printed).toEqual(['0:a', '1:b', '2:c', '3:d']);
+    expect(printer.counts()).toEqual({ pass: 2, warn: 0, fail: 1, inconclusive: 1 });
+  });
+
+  describe('memory', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // A WeakRef made in this job keeps its target alive until the job ends.
+    const collect = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+    };
+    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().external;
+
+    // Outside the async tests, so no local of theirs keeps a report or a page alive across an await.
+    const putEach = (printer: ReportPrinter, indexes: number[]) =>
+      indexes.map((index) => {
+        const report = reportOf(`site-${index}.example`, 'warn');
+        printer.put(index, report);
+        return new WeakRef(report);
+      });
+    const putSlicesOfPage = (printer: ReportPrinter, index: number) => {
+      // One flat 64 MB page; the report's strings are slices of it, as strings read from a page are.
+      const html = '<p>'.repeat(22 * 1024 * 1024).slice(1);
+      const report = reportOf(html.slice(1000, 1040), 'warn');
+      report.icp = { number: html.slice(2000, 2030), kind: '备', province: '京', href: html.slice(3000, 3100) };
+      report.findings.push({ rule: 'icp-link', severity: 'warning', message: html.slice(4000, 4200) });
+      printer.put(index, report);
+    };
+
+    it('keeps no report once it is printed', async () => {
+      const printer = createReportPrinter(() => undefined);
+      const refs = putEach(printer, [2, 0, 1, 3]);
+      await collect();
+      expect(refs.filter((ref) => ref.deref() !== undefined)).toEqual([]);
+      expect(printer.counts().warn).toBe(4);
+    });
+
+    it("lets the page of a report that waits its turn go: it keeps copies, not slices of the page's HTML", async () => {
+      const printer = createReportPrinter(() => undefined);
+      await collect();
+      const before = used();
+      putSlicesOfPage(printer, 1); // waits for report 0
+      await collect();
+      expect(used() - before).toBeLessThan(16 * 1024 * 1024);
+      printer.put(0, reportOf('first.example', 'pass'));
+      expect(printer.counts()).toEqual({ pass: 1, warn: 1, fail: 0, inconclusive: 0 });
+    });
   });
 });

@@ -69,7 +69,7 @@ describe('formatFooterReport', () => {
 
 describe('formatSummary', () => {
   it('counts every verdict', () => {
-    expect(formatSummary(['pass', 'warn', 'pass', 'fail', 'inconclusive', 'pass'])).toBe(
+    expect(formatSummary({ pass: 3, warn: 1, fail: 1, inconclusive: 1 })).toBe(
       '6 checked: 3 pass, 1 warn, 1 fail, 1 inconclusive',
     );
   });
