@@ -7,6 +7,7 @@ import type { PageRenderer } from '../core/footer/render/types.js';
 import type { CheckOptions, FooterReport } from '../core/footer/types.js';
 import { formatFooterReport, formatSummary, noVerdicts, type VerdictCounts } from './format-footer-report.js';
 import { readTargetFile } from './read-targets.js';
+import { stringifyForTerminal } from './terminal-text.js';
 
 interface CheckFlags {
   json?: boolean;
@@ -221,7 +222,7 @@ function unexpectedFailure(target: string, error: unknown): FooterReport {
 
 function printReport(report: FooterReport, json: boolean, index: number): void {
   if (json) {
-    process.stdout.write(`${JSON.stringify(toJsonLine(report))}\n`);
+    process.stdout.write(`${stringifyForTerminal(toJsonLine(report))}\n`);
     return;
   }
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;

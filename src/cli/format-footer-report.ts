@@ -1,4 +1,5 @@
 import { type Finding, type FooterReport, MIIT_URL, type Severity, type Verdict } from '../core/footer/types.js';
+import { escapeTerminal } from './terminal-text.js';
 
 export interface FormatOptions {
   /** ANSI colours (a terminal that wants them). */
@@ -20,8 +21,12 @@ const SEVERITY_ICON: Record<Severity, { icon: string; color: number }> = {
   info: { icon: 'ℹ️', color: 36 },
 };
 
-/** Renders one footer report as readable terminal text (several lines, no trailing newline). */
-export function formatFooterReport(report: FooterReport, options: FormatOptions = {}): string {
+/**
+ * Renders one footer report as readable terminal text (several lines, no trailing newline). Every string
+ * the report carries is made inert first (most come from the page), so only our own colours reach the terminal.
+ */
+export function formatFooterReport(unsafe: FooterReport, options: FormatOptions = {}): string {
+  const report = escapeStrings(unsafe);
   const paint: Paint = options.color ? (text, code) => `\u001b[${code}m${text}\u001b[0m` : (text) => text;
   return [
     ...formatHeading(report, paint),
@@ -30,6 +35,14 @@ export function formatFooterReport(report: FooterReport, options: FormatOptions 
     ...formatRedirects(report, paint),
     `  ${paint('Look it up:', 2)} ${MIIT_URL}`,
   ].join('\n');
+}
+
+// Deep, so a field added to the report later is escaped without anyone remembering to.
+function escapeStrings<T>(value: T): T {
+  if (typeof value === 'string') return escapeTerminal(value) as T;
+  if (Array.isArray(value)) return value.map(escapeStrings) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, escapeStrings(item)])) as T;
 }
 
 function formatHeading(report: FooterReport, paint: Paint): string[] {

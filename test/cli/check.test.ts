@@ -59,6 +59,15 @@ function runCli(
   });
 }
 
+// Screen clear, OSC 52 clipboard write, a carriage return forging a verdict, a bidi override, 8-bit CSI, DEL.
+const EVIL = '\u001b[2J\u001b]52;c;ZXZpbA==\u0007\r✅ pass \u202Egnp.exe\u009b31m\u007f';
+const HOSTILE_PAGE = `<html><body><main>hi</main><footer><p>© 2024 北京${EVIL}科技有限公司</p>
+<a href="https://beian.miit.gov.cn/${EVIL}">京ICP备05004398号-1 ${EVIL}</a>
+<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010802044671${EVIL}">京公网安备11010802044671号${EVIL}</a>
+<span>沪ICP备12345678号${EVIL}</span></footer></body></html>`;
+// Any control or format character within a line (the newlines between lines are ours).
+const hasControl = (text: string) => text.split('\n').some((line) => /[\p{Cc}\p{Cf}]/u.test(line));
+
 const jsonLines = (run: CliRun): FooterReport[] =>
   run.stdout
     .trim()
@@ -76,6 +85,7 @@ describe('beian check', () => {
         '/compliant.html': { body: fixture('compliant.html') },
         '/no-number.html': { body: fixture('no-number.html') },
         '/spa.html': { body: fixture('spa-footer.html') },
+        '/hostile.html': { body: HOSTILE_PAGE },
         '/gongan.png': { headers: { 'content-type': 'image/png' }, body: Buffer.alloc(16) },
       }),
     );
@@ -254,6 +264,18 @@ describe('beian check', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('prints text the page controls inert: no escape sequence, clipboard write or forged line reaches the terminal', async () => {
+    const readable = await runCli(['--allow-private-network', url('/hostile.html')]);
+    expect(hasControl(readable.stdout)).toBe(false);
+    expect(readable.stdout).toContain(
+      '[U+001B][2J[U+001B]]52;c;ZXZpbA==[U+0007][U+000D]✅ pass [U+202E]gnp.exe[U+009B]',
+    );
+    const json = await runCli(['--json', '--allow-private-network', url('/hostile.html')]);
+    expect(hasControl(json.stdout)).toBe(false);
+    // The same text for a program that parses the line.
+    expect(jsonLines(json)[0]?.icp?.href).toBe(`https://beian.miit.gov.cn/${EVIL}`);
+  }, 40_000);
 
   it('exits 3 when a target is inconclusive and none failed, 1 when one also failed', async () => {
     const unreachable = 'http://127.0.0.1:1/';
