@@ -25,6 +25,7 @@ const OPEN_FAILURES: Record<string, string> = {
   EPERM: 'permission denied',
   EISDIR: 'it is a directory, not a list of targets',
   ELOOP: 'too many symbolic links (a loop?)',
+  ENXIO: 'it is a socket or a device that cannot be read, not a list of targets',
 };
 
 /**
