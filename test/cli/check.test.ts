@@ -74,6 +74,7 @@ const jsonLines = (run: CliRun): FooterReport[] =>
     .split('\n')
     .map((line) => JSON.parse(line) as FooterReport);
 
+// Tests that run the CLI twice get 40 s: on a loaded two-core machine one start of the CLI alone takes 5–7 s.
 describe('beian check', () => {
   let site: TestServer;
   const url = (path: string) => `${site.origin}${path}`;
@@ -212,7 +213,7 @@ describe('beian check', () => {
     const capped = await runCli(['--json', '--allow-private-network', '--max-bytes', '200', url('/compliant.html')]);
     expect(jsonLines(capped)[0]?.verdict).toBe('inconclusive');
     expect(capped.code).toBe(3);
-  });
+  }, 40_000);
 
   it('reads targets from stdin with --file -', async () => {
     const run = await runCli(['--json', '--allow-private-network', '--file', '-'], {
@@ -284,7 +285,7 @@ describe('beian check', () => {
     expect(inconclusive.code).toBe(3);
     const failed = await runCli(['--json', '--allow-private-network', unreachable, url('/no-number.html')]);
     expect(failed.code).toBe(1);
-  });
+  }, 40_000);
 
   it('exits as soon as a decompression bomb is cut at the cap, before its 10 s idle timer would', async () => {
     // Many gzip members: ~1 MB on the wire, 1 GB decoded, so the response still holds unread chunks at the cut.
@@ -315,7 +316,7 @@ describe('beian check', () => {
     expect(report).toMatchObject({ rendered: true, icp: { number: '京ICP备05004398号-1' } });
     expect(['pass', 'warn']).toContain(report?.verdict);
     expect(rendered.code).toBe(0);
-  });
+  }, 40_000);
 });
 
 describe('beian check --render on SIGINT', () => {
