@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { BeianError, UsageError } from '../core/errors.js';
 import { checkFooter } from '../core/footer/check-footer.js';
 import { parseNumber as parseFilingNumber } from '../core/footer/numbers.js';
 import type { PageRenderer } from '../core/footer/render/types.js';
-import type { CheckOptions, FooterReport, Verdict } from '../core/footer/types.js';
-import { formatFooterReport, formatSummary } from './format-footer-report.js';
+import type { CheckOptions, FooterReport } from '../core/footer/types.js';
+import { formatFooterReport, formatSummary, noVerdicts, type VerdictCounts } from './format-footer-report.js';
+import { readTargetFile } from './read-targets.js';
+import { stringifyForTerminal } from './terminal-text.js';
 
 interface CheckFlags {
   json?: boolean;
@@ -57,11 +58,11 @@ async function runCheck(args: string[], flags: CheckFlags): Promise<number> {
     process.once('SIGTERM', onInterrupt);
   }
   try {
-    const verdicts = await checkAll(plan, renderer);
-    const summary = formatSummary(verdicts);
+    const counts = await checkAll(plan, renderer);
+    const summary = formatSummary(counts);
     if (plan.json) process.stderr.write(`${summary}\n`);
     else process.stdout.write(`\n${summary}\n`);
-    return exitStatus(verdicts);
+    return exitStatus(counts);
   } finally {
     process.off('SIGINT', onInterrupt);
     process.off('SIGTERM', onInterrupt);
@@ -84,7 +85,7 @@ async function startRenderer(): Promise<PageRenderer> {
 
 async function planCheck(args: string[], flags: CheckFlags): Promise<CheckPlan> {
   const config = loadConfig(process.env);
-  const targets = [...args, ...(flags.file === undefined ? [] : await readTargets(flags.file))];
+  const targets = [...args, ...(flags.file === undefined ? [] : await readTargetFile(flags.file, process.stdin))];
   if (targets.length === 0) throw new UsageError('no targets: give one or more domains or URLs, or --file FILE');
   const timeoutSeconds = parseNumber('--timeout', flags.timeout, { min: 0.001, max: 300 });
   return {
@@ -132,51 +133,56 @@ function parseExpect(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/** Targets from a file (or stdin for `-`): one a line, blank lines and `#` comments skipped. */
-async function readTargets(file: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read --file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
-    .filter((line) => line !== '');
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** Checks every target with bounded concurrency; prints each report as soon as those before it are out. */
-async function checkAll(plan: CheckPlan, renderer: PageRenderer | undefined): Promise<Verdict[]> {
+async function checkAll(plan: CheckPlan, renderer: PageRenderer | undefined): Promise<VerdictCounts> {
   const { targets } = plan;
-  const done: (FooterReport | undefined)[] = new Array(targets.length);
   const progress = createProgress(targets.length);
-  let printed = 0;
+  const printer = createReportPrinter((report, index) => {
+    progress.clear();
+    printReport(report, plan.json, index);
+  });
   let next = 0;
-  const flush = () => {
-    for (let report = done[printed]; report !== undefined; report = done[printed]) {
-      progress.clear();
-      printReport(report, plan.json, printed);
-      printed += 1;
-    }
-    progress.draw();
-  };
   const worker = async () => {
     for (let index = next++; index < targets.length; index = next++) {
-      done[index] = await checkOne(targets[index] ?? '', plan.options, renderer);
+      printer.put(index, await checkOne(targets[index] ?? '', plan.options, renderer));
       progress.tick();
-      flush();
+      progress.draw();
     }
   };
   await Promise.all(Array.from({ length: Math.min(plan.concurrency, targets.length) }, worker));
   progress.clear();
-  return done.map((report) => report?.verdict ?? 'inconclusive');
+  return printer.counts();
+}
+
+/** Prints reports in input order and counts their verdicts. */
+export interface ReportPrinter {
+  /** Takes the report for target `index`; prints it, and any it was holding up, once every earlier one is out. */
+  put(index: number, report: FooterReport): void;
+  /** Verdicts of the reports printed so far. */
+  counts(): VerdictCounts;
+}
+
+/**
+ * A printer that keeps nothing of a printed report but its verdict's count, so memory does not grow with
+ * the list. A report that must wait for an earlier one is kept as a structured clone: strings taken from a
+ * page can be V8 slices of its whole HTML, and a clone copies each string, so the page itself is let go.
+ */
+export function createReportPrinter(print: (report: FooterReport, index: number) => void): ReportPrinter {
+  const waiting = new Map<number, FooterReport>();
+  const counts = noVerdicts();
+  let printed = 0;
+  return {
+    put(index, report) {
+      waiting.set(index, index === printed ? report : structuredClone(report));
+      for (let ready = waiting.get(printed); ready !== undefined; ready = waiting.get(printed)) {
+        waiting.delete(printed);
+        print(ready, printed);
+        counts[ready.verdict] += 1;
+        printed += 1;
+      }
+    },
+    counts: () => ({ ...counts }),
+  };
 }
 
 /** Past the target's own time limit, a check that has not come back is given up on (it must not hold the rest). */
@@ -216,7 +222,7 @@ function unexpectedFailure(target: string, error: unknown): FooterReport {
 
 function printReport(report: FooterReport, json: boolean, index: number): void {
   if (json) {
-    process.stdout.write(`${JSON.stringify(toJsonLine(report))}\n`);
+    process.stdout.write(`${stringifyForTerminal(toJsonLine(report))}\n`);
     return;
   }
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -240,9 +246,9 @@ export function toJsonLine(report: FooterReport): FooterReport {
 }
 
 /** 1 when any target failed, else 3 when any was inconclusive, else 0. */
-export function exitStatus(verdicts: readonly Verdict[]): number {
-  if (verdicts.includes('fail')) return 1;
-  if (verdicts.includes('inconclusive')) return 3;
+export function exitStatus(counts: Readonly<VerdictCounts>): number {
+  if (counts.fail > 0) return 1;
+  if (counts.inconclusive > 0) return 3;
   return 0;
 }
 

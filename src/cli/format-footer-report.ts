@@ -1,6 +1,5 @@
 import { type Finding, type FooterReport, MIIT_URL, type Severity, type Verdict } from '../core/footer/types.js';
-
-/** Where people look a filing number up; printed with every report. */
+import { escapeTerminal } from './terminal-text.js';
 
 export interface FormatOptions {
   /** ANSI colours (a terminal that wants them). */
@@ -22,8 +21,12 @@ const SEVERITY_ICON: Record<Severity, { icon: string; color: number }> = {
   info: { icon: 'ℹ️', color: 36 },
 };
 
-/** Renders one footer report as readable terminal text (several lines, no trailing newline). */
-export function formatFooterReport(report: FooterReport, options: FormatOptions = {}): string {
+/**
+ * Renders one footer report as readable terminal text (several lines, no trailing newline). Every string
+ * the report carries is made inert first (most come from the page), so only our own colours reach the terminal.
+ */
+export function formatFooterReport(unsafe: FooterReport, options: FormatOptions = {}): string {
+  const report = escapeStrings(unsafe);
   const paint: Paint = options.color ? (text, code) => `\u001b[${code}m${text}\u001b[0m` : (text) => text;
   return [
     ...formatHeading(report, paint),
@@ -32,6 +35,14 @@ export function formatFooterReport(report: FooterReport, options: FormatOptions 
     ...formatRedirects(report, paint),
     `  ${paint('Look it up:', 2)} ${MIIT_URL}`,
   ].join('\n');
+}
+
+// Deep, so a field added to the report later is escaped without anyone remembering to.
+function escapeStrings<T>(value: T): T {
+  if (typeof value === 'string') return escapeTerminal(value) as T;
+  if (Array.isArray(value)) return value.map(escapeStrings) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, escapeStrings(item)])) as T;
 }
 
 function formatHeading(report: FooterReport, paint: Paint): string[] {
@@ -69,9 +80,18 @@ function formatRedirects(report: FooterReport, paint: Paint): string[] {
   return [`  ${paint('Redirects:', 2)} ${[...hops, report.finalUrl ?? '?'].join(' → ')}`];
 }
 
+/** How many targets got each verdict: all a run keeps of its reports once they are printed. */
+export type VerdictCounts = Record<Verdict, number>;
+
+const VERDICTS = ['pass', 'warn', 'fail', 'inconclusive'] as const satisfies readonly Verdict[];
+
+/** Counts with every verdict at zero. */
+export function noVerdicts(): VerdictCounts {
+  return { pass: 0, warn: 0, fail: 0, inconclusive: 0 };
+}
+
 /** One line counting verdicts: `12 checked: 7 pass, 3 warn, 1 fail, 1 inconclusive`. */
-export function formatSummary(verdicts: readonly Verdict[]): string {
-  const count = (v: Verdict) => verdicts.filter((x) => x === v).length;
-  const parts = (['pass', 'warn', 'fail', 'inconclusive'] as const).map((v) => `${count(v)} ${v}`);
-  return `${verdicts.length} checked: ${parts.join(', ')}`;
+export function formatSummary(counts: Readonly<VerdictCounts>): string {
+  const total = VERDICTS.reduce((sum, v) => sum + counts[v], 0);
+  return `${total} checked: ${VERDICTS.map((v) => `${counts[v]} ${v}`).join(', ')}`;
 }

@@ -3,8 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exitStatus } from '../../src/cli/check.js';
+import { createReportPrinter, exitStatus, type ReportPrinter } from '../../src/cli/check.js';
+import { noVerdicts, type VerdictCounts } from '../../src/cli/format-footer-report.js';
 import type { FooterReport, Verdict } from '../../src/core/footer/types.js';
 import { routes, startServer, type TestServer } from '../helpers/serve-pages.js';
 
@@ -55,12 +59,22 @@ function runCli(
   });
 }
 
+// Screen clear, OSC 52 clipboard write, a carriage return forging a verdict, a bidi override, 8-bit CSI, DEL.
+const EVIL = '\u001b[2J\u001b]52;c;ZXZpbA==\u0007\r✅ pass \u202Egnp.exe\u009b31m\u007f';
+const HOSTILE_PAGE = `<html><body><main>hi</main><footer><p>© 2024 北京${EVIL}科技有限公司</p>
+<a href="https://beian.miit.gov.cn/${EVIL}">京ICP备05004398号-1 ${EVIL}</a>
+<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010802044671${EVIL}">京公网安备11010802044671号${EVIL}</a>
+<span>沪ICP备12345678号${EVIL}</span></footer></body></html>`;
+// Any control or format character within a line (the newlines between lines are ours).
+const hasControl = (text: string) => text.split('\n').some((line) => /[\p{Cc}\p{Cf}]/u.test(line));
+
 const jsonLines = (run: CliRun): FooterReport[] =>
   run.stdout
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as FooterReport);
 
+// Tests that run the CLI twice get 40 s: on a loaded two-core machine one start of the CLI alone takes 5–7 s.
 describe('beian check', () => {
   let site: TestServer;
   const url = (path: string) => `${site.origin}${path}`;
@@ -72,6 +86,7 @@ describe('beian check', () => {
         '/compliant.html': { body: fixture('compliant.html') },
         '/no-number.html': { body: fixture('no-number.html') },
         '/spa.html': { body: fixture('spa-footer.html') },
+        '/hostile.html': { body: HOSTILE_PAGE },
         '/gongan.png': { headers: { 'content-type': 'image/png' }, body: Buffer.alloc(16) },
       }),
     );
@@ -198,7 +213,7 @@ describe('beian check', () => {
     const capped = await runCli(['--json', '--allow-private-network', '--max-bytes', '200', url('/compliant.html')]);
     expect(jsonLines(capped)[0]?.verdict).toBe('inconclusive');
     expect(capped.code).toBe(3);
-  });
+  }, 40_000);
 
   it('reads targets from stdin with --file -', async () => {
     const run = await runCli(['--json', '--allow-private-network', '--file', '-'], {
@@ -227,12 +242,41 @@ describe('beian check', () => {
     ['a zero concurrency', ['--concurrency', '0', 'example.com']],
     ['an --expect that is not an ICP number', ['--expect', '京公网安备11010802044671号', 'example.com']],
     ['a --file that does not exist', ['--file', '/nonexistent/targets.txt']],
+    ['a --file that is a directory', ['--file', tmpdir()]],
+    ['a --file of binary data (/dev/zero)', ['--file', '/dev/zero']],
   ])('exits 2 with one line on stderr for a usage error: %s', async (_name, args) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')[0]).toMatch(/^(beian: |error: )/);
   });
+
+  it('refuses a binary --file at once, naming the file and the line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beian-check-'));
+    try {
+      const file = join(dir, 'targets.txt');
+      writeFileSync(file, Buffer.concat([Buffer.from(`${url('/')}\n`), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0])]));
+      const run = await runCli(['--allow-private-network', '--file', file]);
+      expect(run.stderr).toBe(
+        `beian: --file ${file}, line 2: binary data (a NUL byte); the list must be text, one domain or URL a line\n`,
+      );
+      expect(run.code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints text the page controls inert: no escape sequence, clipboard write or forged line reaches the terminal', async () => {
+    const readable = await runCli(['--allow-private-network', url('/hostile.html')]);
+    expect(hasControl(readable.stdout)).toBe(false);
+    expect(readable.stdout).toContain(
+      '[U+001B][2J[U+001B]]52;c;ZXZpbA==[U+0007][U+000D]✅ pass [U+202E]gnp.exe[U+009B]',
+    );
+    const json = await runCli(['--json', '--allow-private-network', url('/hostile.html')]);
+    expect(hasControl(json.stdout)).toBe(false);
+    // The same text for a program that parses the line.
+    expect(jsonLines(json)[0]?.icp?.href).toBe(`https://beian.miit.gov.cn/${EVIL}`);
+  }, 40_000);
 
   it('exits 3 when a target is inconclusive and none failed, 1 when one also failed', async () => {
     const unreachable = 'http://127.0.0.1:1/';
@@ -241,7 +285,27 @@ describe('beian check', () => {
     expect(inconclusive.code).toBe(3);
     const failed = await runCli(['--json', '--allow-private-network', unreachable, url('/no-number.html')]);
     expect(failed.code).toBe(1);
-  });
+  }, 40_000);
+
+  it('exits as soon as a decompression bomb is cut at the cap, before its 10 s idle timer would', async () => {
+    // Many gzip members: ~1 MB on the wire, 1 GB decoded, so the response still holds unread chunks at the cut.
+    const member = gzipSync(Buffer.alloc(16 * 1024 * 1024, ' '));
+    const bomb = await startServer(
+      routes({ '/': { headers: { 'content-encoding': 'gzip' }, body: Buffer.concat(Array(64).fill(member)) } }),
+    );
+    try {
+      let reportedAt = 0;
+      const run = await runCli(['--json', '--allow-private-network', bomb.url], {
+        onLine: () => {
+          reportedAt ||= Date.now();
+        },
+      });
+      expect(jsonLines(run)[0]?.findings[0]?.message).toContain('limit');
+      expect(Date.now() - reportedAt).toBeLessThan(8_000);
+    } finally {
+      await bomb.close();
+    }
+  }, 40_000);
 
   it('judges a script-drawn footer only when asked to --render', async () => {
     const plain = await runCli(['--json', '--allow-private-network', url('/spa.html')]);
@@ -252,7 +316,7 @@ describe('beian check', () => {
     expect(report).toMatchObject({ rendered: true, icp: { number: '京ICP备05004398号-1' } });
     expect(['pass', 'warn']).toContain(report?.verdict);
     expect(rendered.code).toBe(0);
-  });
+  }, 40_000);
 });
 
 describe('beian check --render on SIGINT', () => {
@@ -337,12 +401,86 @@ async function waitFor<T extends unknown[]>(
 }
 
 describe('exitStatus', () => {
-  it.each<[string, Verdict[], number]>([
-    ['all passed or warned', ['pass', 'warn', 'pass'], 0],
-    ['one failed', ['pass', 'fail', 'warn'], 1],
-    ['a failure beats an inconclusive', ['inconclusive', 'fail'], 1],
-    ['inconclusive and none failed', ['pass', 'inconclusive'], 3],
-  ])('%s → %i', (_name, verdicts, status) => {
-    expect(exitStatus(verdicts)).toBe(status);
+  it.each<[string, number, Partial<VerdictCounts>]>([
+    ['all passed or warned', 0, { pass: 2, warn: 1 }],
+    ['one failed', 1, { pass: 1, fail: 1, warn: 1 }],
+    ['a failure beats an inconclusive', 1, { inconclusive: 1, fail: 1 }],
+    ['inconclusive and none failed', 3, { pass: 1, inconclusive: 1 }],
+  ])('%s → %i', (_name, status, counts) => {
+    expect(exitStatus({ ...noVerdicts(), ...counts })).toBe(status);
+  });
+});
+
+describe('createReportPrinter', () => {
+  const reportOf = (target: string, verdict: Verdict): FooterReport => ({
+    target,
+    url: null,
+    finalUrl: null,
+    verdict,
+    icp: null,
+    publicSecurity: null,
+    findings: [],
+    redirects: [],
+    otherNumbers: [],
+    rendered: false,
+  });
+
+  it('prints reports in input order as soon as those before them are out, each once, and counts verdicts', () => {
+    const printed: string[] = [];
+    const printer = createReportPrinter((report, index) => printed.push(`${index}:${report.target}`));
+    printer.put(1, reportOf('b', 'fail'));
+    printer.put(2, reportOf('c', 'pass'));
+    expect(printed).toEqual([]);
+    printer.put(0, reportOf('a', 'pass'));
+    expect(printed).toEqual(['0:a', '1:b', '2:c']);
+    printer.put(3, reportOf('d', 'inconclusive'));
+    expect(printed).toEqual(['0:a', '1:b', '2:c', '3:d']);
+    expect(printer.counts()).toEqual({ pass: 2, warn: 0, fail: 1, inconclusive: 1 });
+  });
+
+  describe('memory', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // A WeakRef made in this job keeps its target alive until the job ends.
+    const collect = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+    };
+    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().external;
+
+    // Outside the async tests, so no local of theirs keeps a report or a page alive across an await.
+    const putEach = (printer: ReportPrinter, indexes: number[]) =>
+      indexes.map((index) => {
+        const report = reportOf(`site-${index}.example`, 'warn');
+        printer.put(index, report);
+        return new WeakRef(report);
+      });
+    const putSlicesOfPage = (printer: ReportPrinter, index: number) => {
+      // One flat 64 MB page; the report's strings are slices of it, as strings read from a page are.
+      const html = '<p>'.repeat(22 * 1024 * 1024).slice(1);
+      const report = reportOf(html.slice(1000, 1040), 'warn');
+      report.icp = { number: html.slice(2000, 2030), kind: '备', province: '京', href: html.slice(3000, 3100) };
+      report.findings.push({ rule: 'icp-link', severity: 'warning', message: html.slice(4000, 4200) });
+      printer.put(index, report);
+    };
+
+    it('keeps no report once it is printed', async () => {
+      const printer = createReportPrinter(() => undefined);
+      const refs = putEach(printer, [2, 0, 1, 3]);
+      await collect();
+      expect(refs.filter((ref) => ref.deref() !== undefined)).toEqual([]);
+      expect(printer.counts().warn).toBe(4);
+    });
+
+    it("lets the page of a report that waits its turn go: it keeps copies, not slices of the page's HTML", async () => {
+      const printer = createReportPrinter(() => undefined);
+      await collect();
+      const before = used();
+      putSlicesOfPage(printer, 1); // waits for report 0
+      await collect();
+      expect(used() - before).toBeLessThan(16 * 1024 * 1024);
+      printer.put(0, reportOf('first.example', 'pass'));
+      expect(printer.counts()).toEqual({ pass: 1, warn: 1, fail: 0, inconclusive: 0 });
+    });
   });
 });

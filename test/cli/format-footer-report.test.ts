@@ -67,9 +67,43 @@ describe('formatFooterReport', () => {
   });
 });
 
+describe('formatFooterReport with text a hostile page controls', () => {
+  // Screen clear, an OSC 52 clipboard write, a carriage return forging a verdict, a bidi override,
+  // an 8-bit CSI and DEL: in link text, hrefs, names quoted in findings and numbers as written.
+  const evil = '\u001b[2J\u001b]52;c;ZXZpbA==\u0007\r✅ pass \u202Egnp.exe\u009b31m\u007f\u2066';
+  const hostile: FooterReport = {
+    ...base,
+    target: `example.cn${evil}`,
+    finalUrl: `https://www.example.cn/${evil}`,
+    icp: { ...icp, href: `https://beian.miit.gov.cn/${evil}` },
+    publicSecurity: { number: `京公网安备11010802044671号${evil}`, code: '11010802044671', href: evil },
+    findings: [{ rule: 'company-name', severity: 'warning', message: `the footer names 北京${evil}科技有限公司` }],
+    redirects: [{ url: `https://example.cn/${evil}`, status: 301 }],
+    otherNumbers: [`沪ICP备12345678号${evil}`],
+  };
+  // C0 and C1 controls, DEL, and format characters (bidi controls among them), within any line.
+  const hasControl = (text: string) => text.split('\n').some((line) => /[\p{Cc}\p{Cf}]/u.test(line));
+  const OUR_COLOURS = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, 'g');
+
+  it('lets no control character through, and shows each as its code point', () => {
+    const text = formatFooterReport(hostile);
+    expect(hasControl(text)).toBe(false);
+    expect(text).toContain(
+      '[U+001B][2J[U+001B]]52;c;ZXZpbA==[U+0007][U+000D]✅ pass [U+202E]gnp.exe[U+009B]31m[U+007F]',
+    );
+    expect(text.split('\n').filter((line) => /^ {2}✅ pass/.test(line))).toEqual([]);
+  });
+
+  it('keeps only its own colour codes when painting', () => {
+    const text = formatFooterReport(hostile, { color: true });
+    expect(text).toMatch(OUR_COLOURS);
+    expect(hasControl(text.replace(OUR_COLOURS, ''))).toBe(false);
+  });
+});
+
 describe('formatSummary', () => {
   it('counts every verdict', () => {
-    expect(formatSummary(['pass', 'warn', 'pass', 'fail', 'inconclusive', 'pass'])).toBe(
+    expect(formatSummary({ pass: 3, warn: 1, fail: 1, inconclusive: 1 })).toBe(
       '6 checked: 3 pass, 1 warn, 1 fail, 1 inconclusive',
     );
   });

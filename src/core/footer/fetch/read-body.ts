@@ -107,6 +107,9 @@ export function readBody(response: IncomingMessage, host: string, limit: number,
       if (done) return;
       done = true;
       clearTimeout(timer);
+      // A destroyed response can still hand buffered chunks to its listeners (the decoder's unpipe resumes it
+      // while the socket closes): those must not re-arm the idle timer and hold the process open for 10 s.
+      response.off('data', armIdle);
       deadline.signal?.removeEventListener('abort', onAbort);
       if (error) {
         response.destroy();
@@ -117,6 +120,7 @@ export function readBody(response: IncomingMessage, host: string, limit: number,
       }
     };
     const armIdle = () => {
+      if (done) return;
       clearTimeout(timer);
       const { ms, overall } = deadline.allowance('bodyIdle');
       timer = setTimeout(() => finish(deadline.timeoutError('bodyIdle', host, overall)), ms);
