@@ -89,8 +89,7 @@ describe('mentions', () => {
     expect(blocks).toContain("couldn't find an answer");
     expect(blocks).toContain('<!subteam^S0HELPERS>');
     await t.store.flush();
-    const { readStore } = await import('../../src/store/feedback-store.js');
-    const { records } = await readStore(t.dataDir);
+    const records = await t.store.records();
     expect(records).toContainEqual(expect.objectContaining({ kind: 'unanswered', question: 'pizza recipe' }));
   });
 
