@@ -118,7 +118,7 @@ describe.each([
   beforeAll(async () => {
     place = await createTestPlace(engine);
     api = await startFakeSlackApi();
-    // One at a time: the first runs the migrations; the others must find them done (or wait their turn).
+    // All at once, as a deployment does: the migrations must cope with replicas starting together.
     replicas = await Promise.all(Array.from({ length: count }, () => startReplica(place, api)));
   }, 180_000);
   afterAll(async () => {
