@@ -3,9 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../core/errors.js';
-import { createStore } from '../store/create-store.js';
 import { STORE_FILE } from '../store/feedback-store.js';
-import { importJsonl } from '../store/import-jsonl.js';
 import type { Store } from '../store/ports.js';
 
 /** Options every command that opens the database takes. */
@@ -14,8 +12,10 @@ export interface DatabaseOptions {
 }
 
 /** Opens the database the bot uses: $DATABASE_URL, else SQLite in `--data-dir`, $BEIAN_DATA_DIR or ./data. */
-export function openCommandStore(options: DatabaseOptions): Promise<Store> {
+export async function openCommandStore(options: DatabaseOptions): Promise<Store> {
   const config = loadConfig(process.env);
+  // Loaded on use: the database drivers would slow the start of every other command.
+  const { createStore } = await import('../store/create-store.js');
   return createStore({ databaseUrl: config.databaseUrl, dataDir: options.dataDir ?? config.dataDir });
 }
 
@@ -41,6 +41,7 @@ export function registerDbCommand(program: Command): void {
       if (!existsSync(source) || !statSync(source).isFile()) throw new UsageError(`no such file: ${source}`);
       const store = await openCommandStore(options);
       try {
+        const { importJsonl } = await import('../store/import-jsonl.js');
         const summary = await importJsonl(store, source);
         const skipped = summary.skippedLines;
         process.stdout.write(
