@@ -29,6 +29,12 @@ const schema = z.object({
   PORT: optional(z.coerce.number().int().min(0).max(65535)),
   BEIAN_KNOWLEDGE_DIR: optional(z.string()),
   BEIAN_DATA_DIR: optional(z.string()),
+  DATABASE_URL: optional(
+    z.url({
+      protocol: /^postgres(ql)?$/,
+      error: 'expected a PostgreSQL URL like postgres://user:password@host:5432/beian',
+    }),
+  ),
   BEIAN_TRIAGE_CHANNELS: optional(idList),
   BEIAN_ESCALATION: optional(
     z
@@ -64,6 +70,8 @@ export interface Config {
   port: number;
   knowledgeDir: string;
   dataDir: string;
+  /** PostgreSQL when set; otherwise the embedded SQLite file in dataDir. */
+  databaseUrl: string | undefined;
   triageChannels: readonly string[];
   escalation: string | undefined;
   faqCommand: string;
@@ -91,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT ?? 3000,
     knowledgeDir: e.BEIAN_KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR,
     dataDir: e.BEIAN_DATA_DIR ?? 'data',
+    databaseUrl: e.DATABASE_URL,
     triageChannels: e.BEIAN_TRIAGE_CHANNELS ?? [],
     escalation: e.BEIAN_ESCALATION,
     faqCommand: e.BEIAN_FAQ_COMMAND ?? '/faq',
