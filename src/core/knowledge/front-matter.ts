@@ -69,18 +69,19 @@ export function parseFrontMatter(yaml: string, firstLine: number, file: string):
     return offset === null ? firstLine - 1 : toLine(offset);
   };
   if (problems.length > 0) return { data: undefined, lineOf, problems };
+  const refuse = (line: number, why: string): FrontMatter => ({
+    data: undefined,
+    lineOf,
+    problems: [{ file, line, message: `bad YAML in front matter: ${why}` }],
+  });
   try {
     const alias = firstAliasOffset(doc);
     // No entry needs one, and aliases of aliases are how a few lines expand to billions of values.
-    if (alias !== null) return refuse(file, toLine(alias), 'YAML aliases (*name) are not allowed; write the value out');
+    if (alias !== null) return refuse(toLine(alias), 'YAML aliases (*name) are not allowed; write the value out');
     return { data: doc.toJS(), lineOf, problems };
   } catch (error) {
     // The library's own limits (nesting, alias count) throw; they are a problem in this file, not a crash.
-    return refuse(file, firstLine - 1, firstSentence(error instanceof Error ? error.message : String(error)));
-  }
-
-  function refuse(file: string, line: number, why: string): FrontMatter {
-    return { data: undefined, lineOf, problems: [{ file, line, message: `bad YAML in front matter: ${why}` }] };
+    return refuse(firstLine - 1, firstSentence(error instanceof Error ? error.message : String(error)));
   }
 }
 
