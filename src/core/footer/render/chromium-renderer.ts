@@ -1,15 +1,21 @@
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import { FetchError, TargetError } from '../../errors.js';
-import { PRIVATE_NETWORK_OFF } from '../fetch/address-policy.js';
-import { defaultResolve } from '../fetch/connect.js';
+import { bareHost, defaultResolve, portOf } from '../fetch/connect.js';
 import type { Connector, Resolver } from '../fetch/types.js';
 import { type AddressGuard, createAddressGuard, type GuardVerdict } from './address-guard.js';
 import { ANNOTATE_SCRIPT } from './annotate-script.js';
-import { type GuardProxy, startGuardProxy } from './guard-proxy.js';
+import { type GuardProxy, type RefusedHost, startGuardProxy } from './guard-proxy.js';
+import { isMainNavigation, NavigationLog } from './navigation-log.js';
 import type { PageRenderer, RenderedPage, RenderOptions } from './types.js';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Script heap per renderer, in MB: a homepage needs a few tens; a page past this is stopped (its tab
+ * crashes and the render is inconclusive) instead of taking the machine's memory (seen: 4 GB).
+ */
+export const V8_HEAP_MB = 256;
 
 /** Flags that keep the browser quiet: no update checks, sync, QUIC or WebRTC leaks of its own. */
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -29,6 +35,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   // DNS. Without this its own services still look up accounts.google.com and update.googleapis.com (seen in
   // an strace of the test suite) despite the flags above.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  `--js-flags=--max-old-space-size=${V8_HEAP_MB}`,
 ];
 
 export interface ChromiumRendererOptions {
@@ -98,41 +105,52 @@ interface RenderDeps {
   connect: Connector | undefined;
 }
 
-async function renderPage(browser: Browser, url: string, options: RenderOptions, deps: RenderDeps) {
-  const target = parseTarget(url);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const guard = createAddressGuard({
-    allowPrivateNetwork: options.allowPrivateNetwork ?? false,
-    resolve: deps.resolve,
-  });
-  const first = await guard.check(target.hostname);
-  if (!first.allowed) throw refusal(first.reason, first.why);
-
+/** Stops a render from outside the page's own work: the time limit, the byte budgets, a crashed tab. */
+function stopSignal(): { stop: (error: Error) => void; stopped: Promise<never> } {
   let stop: (error: Error) => void = () => undefined;
   const stopped = new Promise<never>((_, reject) => {
     stop = reject;
   });
   stopped.catch(() => undefined);
+  return { stop, stopped };
+}
+
+async function renderPage(browser: Browser, url: string, options: RenderOptions, deps: RenderDeps) {
+  const target = parseTarget(url);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const guard = createAddressGuard({ allowPrivateNetwork: options.allowPrivateNetwork, target, resolve: deps.resolve });
+  const first = await guard.check(target.hostname, portOf(target));
+  if (!first.allowed) throw refusal(first);
+
+  const { stop, stopped } = stopSignal();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const proxy = await startGuardProxy({
-    guard,
-    connect: deps.connect,
-    maxBytes,
-    onOverLimit: () => stop(new FetchError('too-large', `The rendered page loaded more than ${maxBytes} bytes.`)),
-  });
+  const overLimit = () => stop(new FetchError('too-large', `The rendered page loaded more than ${maxBytes} bytes.`));
+  const proxy = await startGuardProxy({ guard, connect: deps.connect, maxBytes, onOverLimit: overLimit });
   const timer = setTimeout(
     () => stop(new FetchError('timeout', `Rendering ${url} took longer than ${timeoutMs / 1000} s.`)),
     timeoutMs,
   );
   let context: BrowserContext | undefined;
   try {
-    const refusedNavigations: RefusedVerdict[] = [];
-    context = await openContext(browser, proxy, guard, refusedNavigations);
+    const refusedNavigations: RefusedHost[] = [];
+    const log = new NavigationLog();
+    context = await openContext(browser, proxy, guard, { refusedNavigations, log });
     const page = await context.newPage();
-    const loading = loadAndAnnotate(page, target.href, timeoutMs).catch((error: unknown) => {
-      // A refused redirect is seen by the proxy only: Playwright's routes are not asked about redirects.
-      throw explainLoadFailure(error, target.href, refusedNavigations[0] ?? proxy.refused.at(-1));
-    });
+    log.watch(page);
+    page.once('crash', () => stop(new FetchError('browser-crashed', TAB_CRASHED)));
+    await capDecodedBytes(page, maxBytes, overLimit);
+    const problemOf = (host: string) => problemWithHost(host, [...refusedNavigations, ...proxy.refused], proxy);
+    const loading = loadAndAnnotate(page, target.href, timeoutMs).then(
+      (rendered) => {
+        const problem = log.problemWith(rendered.finalUrl, problemOf);
+        if (problem) throw problem;
+        return rendered;
+      },
+      (error: unknown) => {
+        // A refused redirect is seen by the proxy only: Playwright's routes are not asked about redirects.
+        throw explainLoadFailure(error, target.href, refusedNavigations[0] ?? proxy.refused.at(-1));
+      },
+    );
     return await Promise.race([loading, stopped]);
   } finally {
     clearTimeout(timer);
@@ -141,9 +159,33 @@ async function renderPage(browser: Browser, url: string, options: RenderOptions,
   }
 }
 
-function refusal(reason: string, why: 'dns' | 'policy'): Error {
-  if (why === 'dns') return new FetchError('dns', `${reason}.`);
-  return new TargetError('refused-address', `${reason}; ${PRIVATE_NETWORK_OFF}`);
+const TAB_CRASHED = `The browser tab rendering the page crashed; most often its scripts used more than the ${V8_HEAP_MB} MB memory limit.`;
+
+/**
+ * Counts the bytes the page received after decoding (Chromium's `Network.dataReceived`), for https too,
+ * where the proxy sees only encrypted bytes, and stops the render past the cap.
+ */
+async function capDecodedBytes(page: Page, maxBytes: number, onOver: () => void): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  let decoded = 0;
+  session.on('Network.dataReceived', (event) => {
+    decoded += event.dataLength;
+    if (decoded > maxBytes) onOver();
+  });
+  // No buffers: this session only counts, it never asks for a response body.
+  await session.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
+}
+
+/** The reason `host` could not be reached in this render: a refusal (ours) or a connection failure. */
+function problemWithHost(host: string, refused: readonly RefusedHost[], proxy: GuardProxy): Error | undefined {
+  const refusedHere = refused.findLast((r) => r.host === host);
+  if (refusedHere) return refusal(refusedHere);
+  return proxy.failures.findLast((f) => f.host === host)?.error;
+}
+
+function refusal(verdict: RefusedVerdict): Error {
+  if (verdict.why === 'dns') return new FetchError('dns', verdict.reason);
+  return new TargetError('refused-address', verdict.reason);
 }
 
 /** Turns Playwright's `page.goto: net::ERR_…` into the sentence a person needs (a refused redirect, say). */
@@ -153,7 +195,7 @@ function explainLoadFailure(error: unknown, url: string, refused: RefusedVerdict
     return new FetchError('timeout', `Rendering ${url} took too long.`, { cause: error });
   }
   const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-  if (refused) return refusal(refused.reason, refused.why);
+  if (refused) return refusal(refused);
   return new FetchError('unreachable', `The browser could not load ${url}: ${detail.replace(/^page\.goto: /, '')}`, {
     cause: error,
   });
@@ -174,11 +216,17 @@ function parseTarget(url: string): URL {
 
 type RefusedVerdict = Extract<GuardVerdict, { allowed: false }>;
 
+interface RouteRecord {
+  /** Refusals of top-level navigations, by host. */
+  refusedNavigations: RefusedHost[];
+  log: NavigationLog;
+}
+
 async function openContext(
   browser: Browser,
   proxy: GuardProxy,
   guard: AddressGuard,
-  refusedNavigations: RefusedVerdict[],
+  record: RouteRecord,
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     locale: 'zh-CN',
@@ -198,10 +246,15 @@ async function openContext(
     const request = new URL(route.request().url());
     if (LOCAL_SCHEMES.has(request.protocol)) return route.continue();
     if (request.protocol !== 'http:' && request.protocol !== 'https:') return route.abort('blockedbyclient');
-    const verdict = await guard.check(request.hostname);
+    const verdict = await guard.check(request.hostname, portOf(request));
     if (verdict.allowed) return route.continue();
-    if (route.request().isNavigationRequest()) refusedNavigations.push(verdict);
-    return route.abort('blockedbyclient');
+    if (!isMainNavigation(route.request())) return route.abort('blockedbyclient');
+    record.refusedNavigations.push({ ...verdict, host: bareHost(request) });
+    if (!record.log.committed) return route.abort('blockedbyclient');
+    // The page's script or a refresh wants to leave for an address we refuse. Cancelling (not failing)
+    // keeps the page the visitor saw in place, and that page is judged: the refusal is our policy's,
+    // not the site's. A host that is not in DNS fails for the visitor too, so that one shows as an error.
+    return route.abort(verdict.why === 'policy' ? 'aborted' : 'namenotresolved');
   });
   return context;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError, TargetError } from '../../../../src/core/errors.js';
-import { PRIVATE_NETWORK_OFF } from '../../../../src/core/footer/fetch/address-policy.js';
+import { NEVER_ALLOWED, PRIVATE_NETWORK_OFF } from '../../../../src/core/footer/fetch/address-policy.js';
 import { fetchDocument, fetchHomepage } from '../../../../src/core/footer/fetch/fetch-homepage.js';
 import type { ResolvedAddress, Resolver } from '../../../../src/core/footer/fetch/types.js';
 import { routes, startServer, type TestServer } from '../../../helpers/serve-pages.js';
@@ -45,13 +45,16 @@ describe('addresses refused before any connection', () => {
     { target: '10.0.0.1', message: `10.0.0.1 is a private address; ${OFF}` },
     { target: '172.16.5.4', message: `172.16.5.4 is a private address; ${OFF}` },
     { target: '192.168.1.1', message: `192.168.1.1 is a private address; ${OFF}` },
-    { target: 'http://169.254.169.254/latest/meta-data/', message: `169.254.169.254 is a link-local address; ${OFF}` },
+    {
+      target: 'http://169.254.169.254/latest/meta-data/',
+      message: `169.254.169.254 is a cloud metadata address; ${NEVER_ALLOWED}`,
+    },
     { target: '100.64.0.1', message: `100.64.0.1 is a carrier-grade NAT (shared) address; ${OFF}` },
     { target: '198.18.0.1', message: `198.18.0.1 is a benchmarking address; ${OFF}` },
     { target: '224.0.0.1', message: `224.0.0.1 is a multicast address; ${OFF}` },
     { target: '255.255.255.255', message: `255.255.255.255 is the broadcast address; ${OFF}` },
     { target: '[fd12::1]', message: `fd12::1 is a unique local (private) address; ${OFF}` },
-    { target: '[fe80::1]', message: `fe80::1 is a link-local address; ${OFF}` },
+    { target: '[fe80::1]', message: `fe80::1 is a link-local address; ${NEVER_ALLOWED}` },
     { target: '[64:ff9b::a00:1]', message: `64:ff9b::a00:1 is a NAT64 address wrapping a private address; ${OFF}` },
     { target: '[2002:7f00:1::]', message: `2002:7f00:1:: is a 6to4 address wrapping a loopback address; ${OFF}` },
     { target: 'internal.example', message: `internal.example resolves to 10.0.0.5, a private address; ${OFF}` },

@@ -46,6 +46,7 @@ describe('startGuardProxy', () => {
     const port = site.port;
     const guard = createAddressGuard({
       allowPrivateNetwork: false,
+      target: new URL('http://site.test/'),
       resolve: async (host) => [{ address: names[host] ?? '0.0.0.0', family: 4 }],
     });
     proxy = await startGuardProxy({
@@ -95,7 +96,11 @@ describe('startGuardProxy', () => {
 
   it('answers a connector that throws with a refusal and keeps serving', async () => {
     site = await startServer(routes({ '/': { body: 'ok' } }));
-    const guard = createAddressGuard({ allowPrivateNetwork: true, resolve: async () => [] });
+    const guard = createAddressGuard({
+      allowPrivateNetwork: true,
+      target: new URL(`http://127.0.0.1:${site.port}/`),
+      resolve: async () => [],
+    });
     proxy = await startGuardProxy({
       guard,
       maxBytes: 1_000,
