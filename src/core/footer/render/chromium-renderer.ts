@@ -71,8 +71,13 @@ const USER_AGENT =
  * refused hosts before the request is even sent (Playwright does not ask routes about redirects:
  * the proxy is what stops those). What remains, honestly: the proxy binds page contexts only, so
  * Chromium's own services (updates, sync, safe browsing, DNS prefetch) are kept quiet by the flags
- * above rather than by the proxy; WebRTC is held to proxied traffic by a flag, not by us; and
- * the byte cap counts what crosses the proxy (compressed, headers included) for the whole page.
+ * above rather than by the proxy; WebRTC is held to proxied traffic by a flag, not by us.
+ *
+ * Bounded: the byte cap counts decoded bytes for the whole page (the proxy decodes plain http
+ * itself; over https the browser accepts only unencoded content, so the bytes in the tunnel are
+ * the decoded ones, TLS overhead included), each renderer's script heap is capped (V8_HEAP_MB),
+ * and a page that navigates on to somewhere refused or unreachable is never judged as Chromium's
+ * error page (see ./navigation-log.ts).
  */
 export async function createChromiumRenderer(options: ChromiumRendererOptions = {}): Promise<PageRenderer> {
   const browser = await launchChromium(options);
@@ -138,7 +143,7 @@ async function renderPage(browser: Browser, url: string, options: RenderOptions,
     const page = await context.newPage();
     log.watch(page);
     page.once('crash', () => stop(new FetchError('browser-crashed', TAB_CRASHED)));
-    await capDecodedBytes(page, maxBytes, overLimit);
+    stopOnEncodedContent(page, stop);
     const problemOf = (host: string) => problemWithHost(host, [...refusedNavigations, ...proxy.refused], proxy);
     const loading = loadAndAnnotate(page, target.href, timeoutMs).then(
       (rendered) => {
@@ -162,19 +167,19 @@ async function renderPage(browser: Browser, url: string, options: RenderOptions,
 const TAB_CRASHED = `The browser tab rendering the page crashed; most often its scripts used more than the ${V8_HEAP_MB} MB memory limit.`;
 
 /**
- * Counts the bytes the page received after decoding (Chromium's `Network.dataReceived`), for https too,
- * where the proxy sees only encrypted bytes, and stops the render past the cap.
+ * Stops the render when the browser met content it was not allowed to decode. The browser asks for
+ * unencoded content and refuses any other (ERR_CONTENT_DECODING_FAILED): over https the proxy sees only
+ * encrypted bytes, so a compressed body there could grow past every cap inside the browser.
  */
-async function capDecodedBytes(page: Page, maxBytes: number, onOver: () => void): Promise<void> {
-  const session = await page.context().newCDPSession(page);
-  let decoded = 0;
-  session.on('Network.dataReceived', (event) => {
-    decoded += event.dataLength;
-    if (decoded > maxBytes) onOver();
+function stopOnEncodedContent(page: Page, stop: (error: Error) => void): void {
+  page.on('requestfailed', (request) => {
+    if (!/ERR_CONTENT_DECODING/.test(request.failure()?.errorText ?? '')) return;
+    stop(new FetchError('encoded-content', ENCODED_CONTENT(request.url())));
   });
-  // No buffers: this session only counts, it never asks for a response body.
-  await session.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
 }
+
+const ENCODED_CONTENT = (url: string) =>
+  `${url} was sent compressed although the checker asks for uncompressed content; compressed https content cannot be size-checked, so the render stopped.`;
 
 /** The reason `host` could not be reached in this render: a refusal (ours) or a connection failure. */
 function problemWithHost(host: string, refused: readonly RefusedHost[], proxy: GuardProxy): Error | undefined {
@@ -237,6 +242,8 @@ async function openContext(
     serviceWorkers: 'block',
     // Loopback is proxied too: Playwright adds `<-loopback>` to the bypass list for us.
     proxy: { server: proxy.server },
+    // See stopOnEncodedContent; for plain http the proxy decodes what it asked for and counts decoded bytes.
+    extraHTTPHeaders: { 'accept-encoding': 'identity' },
   });
   await context.routeWebSocket(
     () => true,

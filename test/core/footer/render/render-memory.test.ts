@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { connect } from 'node:net';
+import { createGzip } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResolvedAddress } from '../../../../src/core/footer/fetch/types.js';
+import { createChromiumRenderer, V8_HEAP_MB } from '../../../../src/core/footer/render/chromium-renderer.js';
+import type { PageRenderer } from '../../../../src/core/footer/render/types.js';
+import { startServer, type TestServer } from '../../../helpers/serve-pages.js';
+
+const FOOTER = '<footer><a href="https://beian.miit.gov.cn/">京ICP备05004398号-1</a></footer>';
+const BOMB_MB = Number(process.env.BOMB_MB ?? 256);
+const CAP = 5 * 1024 * 1024;
+const fixture = (name: string) => readFileSync(new URL(`../fetch/fixtures/${name}`, import.meta.url), 'utf8');
+
+/** A script that is a comment of `mb` MB of spaces, gzip-compressed to about a thousandth of that. */
+async function gzipBomb(mb: number): Promise<Buffer> {
+  const gzip = createGzip({ level: 9 });
+  const parts: Buffer[] = [];
+  gzip.on('data', (chunk: Buffer) => parts.push(chunk));
+  const done = new Promise((resolve) => gzip.on('end', resolve));
+  gzip.write('/*');
+  const megabyte = Buffer.alloc(1024 * 1024, ' ');
+  for (let i = 0; i < mb; i += 1) if (!gzip.write(megabyte)) await new Promise((r) => gzip.once('drain', r));
+  gzip.end('*/ document.title = "loaded";');
+  await done;
+  return Buffer.concat(parts);
+}
+
+/** Sum of resident memory of every process started with `marker`, in MB (the browser and its children). */
+function browserRssMb(marker: string): number {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(marker)) continue;
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return kb / 1024;
+}
+
+/** Runs `work` while sampling the browser's memory; returns its outcome and the peak seen. */
+async function withPeakRss<T>(marker: string, work: Promise<T>): Promise<{ outcome: T | Error; peakMb: number }> {
+  let peakMb = 0;
+  const sampler = setInterval(() => {
+    peakMb = Math.max(peakMb, browserRssMb(marker));
+  }, 50);
+  try {
+    const outcome = await work.catch((error: Error) => error);
+    return { outcome, peakMb };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+describe('rendering memory stays bounded', () => {
+  let bomb: Buffer;
+  let sent = 0;
+  let http: TestServer;
+  let https: ReturnType<typeof createHttpsServer>;
+  let httpsPort = 0;
+  let renderer: PageRenderer;
+  const marker = `--beian-test-marker=${randomUUID()}`;
+
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === '/bomb.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'content-encoding': 'gzip' });
+      res.end(bomb);
+      sent += bomb.length;
+      return;
+    }
+    const heap = `<script>const keep = []; for (let i = 0; i < 64; i += 1) keep.push(new Array(2_000_000).fill(i + 0.5));</script>`;
+    if (req.url === '/small.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end('document.title = "x";');
+      return;
+    }
+    const scripts: Record<string, string> = {
+      '/': '<script src="/bomb.js"></script>',
+      '/heap.html': heap,
+      '/small.html': '<script src="/small.js"></script>',
+    };
+    const script = scripts[req.url ?? ''] ?? '';
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><meta charset="utf-8"><p>首页</p>${FOOTER}${script}`);
+  };
+
+  beforeAll(async () => {
+    bomb = await gzipBomb(BOMB_MB);
+    http = await startServer(serve);
+    https = createHttpsServer({ cert: fixture('shop-example.crt'), key: fixture('shop-example.key') }, serve);
+    await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+    httpsPort = (https.address() as { port: number }).port;
+    const names: Record<string, string> = { 'site.test': '93.184.216.34' };
+    renderer = await createChromiumRenderer({
+      resolve: async (host): Promise<ResolvedAddress[]> => [{ address: names[host] ?? '0.0.0.0', family: 4 }],
+      connect: (_address, port) => connect({ host: '127.0.0.1', port: port === 443 ? httpsPort : http.port }),
+      // The https site uses the test certificate for shop.example; only the byte budget is under test.
+      args: [marker, '--ignore-certificate-errors'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await renderer?.close();
+    await http?.close();
+    https?.closeAllConnections();
+    await new Promise((resolve) => https?.close(resolve));
+  });
+
+  it(`stops a gzip-bomb script (${BOMB_MB} MB decoded) at the decoded-byte cap over http`, async () => {
+    sent = 0;
+    const rendering = renderer.render('http://site.test/', { timeoutMs: 20_000, maxBytes: CAP });
+    const { outcome, peakMb } = await withPeakRss(marker, rendering);
+    console.info(`http gzip bomb: browser peak RSS ${Math.round(peakMb)} MB`);
+    expect(outcome).toMatchObject({ code: 'too-large', message: `The rendered page loaded more than ${CAP} bytes.` });
+    expect(sent).toBe(bomb.length);
+    expect(peakMb).toBeLessThan(1_500);
+  });
+
+  it(`stops at a gzip-bomb script (${BOMB_MB} MB decoded) over https, where the proxy cannot decode`, async () => {
+    const rendering = renderer.render('https://site.test/', { timeoutMs: 20_000, maxBytes: CAP });
+    const { outcome, peakMb } = await withPeakRss(marker, rendering);
+    console.info(`https gzip bomb: browser peak RSS ${Math.round(peakMb)} MB`);
+    expect(outcome).toMatchObject({
+      code: 'encoded-content',
+      message: expect.stringContaining('https://site.test/bomb.js was sent compressed'),
+    });
+    expect(peakMb).toBeLessThan(1_500);
+  });
+
+  it(`stops a page whose scripts hold more than the ${V8_HEAP_MB} MB script heap`, async () => {
+    const rendering = renderer.render('http://site.test/heap.html', { timeoutMs: 20_000 });
+    const { outcome, peakMb } = await withPeakRss(marker, rendering);
+    console.info(`1 GB heap page: browser peak RSS ${Math.round(peakMb)} MB`);
+    expect(outcome).toMatchObject({ code: 'browser-crashed', message: expect.stringContaining(`${V8_HEAP_MB} MB`) });
+    expect(peakMb).toBeLessThan(1_500);
+  });
+
+  it('still renders the same page after a stopped one', async () => {
+    const result = await renderer.render('http://site.test/ok.html', { timeoutMs: 20_000 });
+    expect(result.html).toContain('京ICP备05004398号-1');
+  });
+});
