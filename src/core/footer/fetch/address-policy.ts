@@ -285,6 +285,9 @@ export function createNetworkPolicy(access: PrivateNetworkAccess | undefined, ta
       if (kind.public || listed(host, address)) return null;
       if (grant.target && targetPorts.has(port) && targetAddresses.includes(address)) return null;
       if (!anyGrant) return `${where} ${kind.reason}; ${PRIVATE_NETWORK_OFF}`;
+      if (!grant.target) {
+        return `${where} ${kind.reason}, on port ${port}, which is not on the private-network allow list; ${PRIVATE_NETWORK_OFF}`;
+      }
       const own = `the target's own address (${targetHost}, port ${[...targetPorts].join(', ')})`;
       return `${where} ${kind.reason}, on port ${port}: neither ${own} nor on the private-network allow list; ${PRIVATE_NETWORK_SCOPE}`;
     },

@@ -180,6 +180,12 @@ describe('createNetworkPolicy', () => {
     );
   });
 
+  it('refuses an unlisted private address under a list alone, the target included', () => {
+    expect(refusal({ target: false, allow: ['10.1.0.0/16'] }, 'staging.example', '10.0.0.5', 8080)).toBe(
+      `staging.example resolves to 10.0.0.5, a private address, on port 8080, which is not on the private-network allow list; ${PRIVATE_NETWORK_OFF}`,
+    );
+  });
+
   it.each([
     ["the target's own address on another port", 'staging.example', '10.0.0.5', 6379],
     ['another private address', 'redis.example', '10.0.0.6', 8080],
