@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkFooter } from '../../../../src/core/footer/check-footer.js';
 import type { ResolvedAddress } from '../../../../src/core/footer/fetch/types.js';
 import { createChromiumRenderer } from '../../../../src/core/footer/render/chromium-renderer.js';
 import type { PageRenderer } from '../../../../src/core/footer/render/types.js';
@@ -16,6 +17,8 @@ const leavesFor = (to: string) => ({
 describe('a rendered page that navigates away to somewhere that does not load', () => {
   let site: TestServer;
   let renderer: PageRenderer;
+  let resolve: (host: string) => Promise<ResolvedAddress[]>;
+  let dial: (address: ResolvedAddress) => ReturnType<typeof connect>;
   const dialled: string[] = [];
   // site.test is public; internal.test is private; down.test is public but nothing answers there.
   const names: Record<string, string> = {
@@ -36,19 +39,17 @@ describe('a rendered page that navigates away to somewhere that does not load', 
         '/to-missing.html': leavesFor('/missing'),
       }),
     );
-    const resolve = async (host: string): Promise<ResolvedAddress[]> => {
+    resolve = async (host: string): Promise<ResolvedAddress[]> => {
       const address = names[host];
       if (!address) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
       return [{ address, family: 4 }];
     };
-    renderer = await createChromiumRenderer({
-      resolve,
-      connect: (address) => {
-        dialled.push(address.address);
-        // down.test is dialled at a port nobody listens on: the connection is refused.
-        return connect({ host: '127.0.0.1', port: address.address === names['down.test'] ? 1 : site.port });
-      },
-    });
+    dial = (address) => {
+      dialled.push(address.address);
+      // down.test is dialled at a port nobody listens on: the connection is refused.
+      return connect({ host: '127.0.0.1', port: address.address === names['down.test'] ? 1 : site.port });
+    };
+    renderer = await createChromiumRenderer({ resolve, connect: dial });
   });
 
   afterAll(async () => {
@@ -95,5 +96,27 @@ describe('a rendered page that navigates away to somewhere that does not load', 
       code: 'http-status',
       message: expect.stringContaining('404'),
     });
+  });
+
+  it('makes checkFooter --render inconclusive, not fail, for a footer followed by a failed navigation', async () => {
+    const report = await checkFooter(
+      'http://site.test/to-down.html',
+      { render: true, timeoutMs: 15_000 },
+      { resolve, connect: dial, renderer },
+    );
+    expect(report.verdict).toBe('inconclusive');
+    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'page', severity: 'error' }));
+    expect(report.finalUrl).not.toMatch(/^chrome-error:/);
+  });
+
+  it('makes checkFooter --render judge the page the visitor saw when the navigation was ours to refuse', async () => {
+    const report = await checkFooter(
+      'http://site.test/to-private.html',
+      { render: true, timeoutMs: 15_000 },
+      { resolve, connect: dial, renderer },
+    );
+    expect(report.finalUrl).toBe('http://site.test/to-private.html');
+    expect(report.icp?.number).toBe('京ICP备05004398号-1');
+    expect(report.verdict).not.toBe('fail');
   });
 });
