@@ -248,6 +248,7 @@ export interface NetworkPolicy {
   nameRefusal(host: string): string | null;
 }
 
+/** Granted on the target's own addresses besides its port: staging sites redirect between http and https. */
 const WEB_PORTS = [80, 443];
 
 /**

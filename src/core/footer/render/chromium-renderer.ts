@@ -152,8 +152,12 @@ async function renderPage(browser: Browser, url: string, options: RenderOptions,
         return rendered;
       },
       (error: unknown) => {
+        // The page's own script may have navigated away before the load finished.
+        const leftFor = log.committed ? log.problemWith(page.url(), problemOf) : null;
+        if (leftFor) throw leftFor;
         // A refused redirect is seen by the proxy only: Playwright's routes are not asked about redirects.
-        throw explainLoadFailure(error, target.href, refusedNavigations[0] ?? proxy.refused.at(-1));
+        const failure = proxy.failures.findLast((f) => f.host === bareHost(target))?.error;
+        throw explainLoadFailure(error, target.href, refusedNavigations[0] ?? proxy.refused.at(-1), failure);
       },
     );
     return await Promise.race([loading, stopped]);
@@ -193,14 +197,25 @@ function refusal(verdict: RefusedVerdict): Error {
   return new TargetError('refused-address', verdict.reason);
 }
 
-/** Turns Playwright's `page.goto: net::ERR_…` into the sentence a person needs (a refused redirect, say). */
-function explainLoadFailure(error: unknown, url: string, refused: RefusedVerdict | undefined): Error {
-  if (error instanceof FetchError || error instanceof TargetError) return error;
+/**
+ * Turns Playwright's `page.goto: net::ERR_…` into the sentence a person needs (a refused redirect, say);
+ * `failure` is what the proxy saw go wrong with the target, which also explains an error status the
+ * proxy itself answered.
+ */
+function explainLoadFailure(
+  error: unknown,
+  url: string,
+  refused: RefusedVerdict | undefined,
+  failure: FetchError | undefined,
+): Error {
+  if (error instanceof TargetError) return error;
+  if (error instanceof FetchError) return error.code === 'http-status' && failure ? failure : error;
   if (error instanceof Error && error.name === 'TimeoutError') {
     return new FetchError('timeout', `Rendering ${url} took too long.`, { cause: error });
   }
   const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
   if (refused) return refusal(refused);
+  if (failure) return failure;
   return new FetchError('unreachable', `The browser could not load ${url}: ${detail.replace(/^page\.goto: /, '')}`, {
     cause: error,
   });

@@ -171,18 +171,15 @@ async function forwardHttp(req: IncomingMessage, res: ServerResponse, exchange: 
       headers,
       createConnection: () => socket,
     },
-    (answer) => passDecoded(answer, res, target, exchange),
+    (answer) => passDecoded(answer, res, target, exchange, req.method === 'HEAD'),
   );
   upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502, { 'content-length': '0' }).end()));
   req.pipe(upstream);
 }
 
 /** Forwards a response with its body decoded, counting the decoded bytes against the cap. */
-function passDecoded(answer: IncomingMessage, res: ServerResponse, target: URL, exchange: Exchange): void {
-  const codings = (answer.headers['content-encoding'] ?? '')
-    .split(',')
-    .map((c) => c.trim().toLowerCase())
-    .filter((c) => c !== '' && c !== 'identity');
+function passDecoded(answer: IncomingMessage, res: ServerResponse, target: URL, exchange: Exchange, head: boolean) {
+  const codings = codingsOf(answer, head);
   const unknown = codings.find((coding) => DECODERS[coding] === undefined);
   if (unknown !== undefined) {
     answer.destroy();
@@ -191,18 +188,34 @@ function passDecoded(answer: IncomingMessage, res: ServerResponse, target: URL, 
     res.writeHead(502, { 'content-length': '0' }).end();
     return;
   }
-  const dropped = codings.length > 0 ? new Set(['content-encoding', 'content-length']) : new Set<string>();
-  const headers: string[] = [];
-  for (let i = 0; i + 1 < answer.rawHeaders.length; i += 2) {
-    const name = answer.rawHeaders[i] ?? '';
-    if (!dropped.has(name.toLowerCase())) headers.push(name, answer.rawHeaders[i + 1] ?? '');
-  }
-  res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
+  // What is forwarded is never encoded; a decoded body has a new length (sent chunked instead).
+  const dropped = new Set(codings.length > 0 ? ['content-encoding', 'content-length'] : ['content-encoding']);
+  res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headersWithout(answer.rawHeaders, dropped));
   // Codings are listed in the order they were applied: undo them last to first.
   const decoders = codings.reverse().map((coding) => (DECODERS[coding] as () => Transform)());
   const last = decoders.at(-1) ?? answer;
   last.on('data', exchange.count);
   pipeline([answer, ...decoders, res], () => undefined);
+}
+
+/** The content codings applied to a response's body, `identity` left out; none when there is no body. */
+function codingsOf(answer: IncomingMessage, head: boolean): string[] {
+  // A decoder would fail on an empty body and break the exchange.
+  const status = answer.statusCode;
+  if (head || status === 204 || status === 304 || answer.headers['content-length'] === '0') return [];
+  return (answer.headers['content-encoding'] ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity');
+}
+
+function headersWithout(raw: readonly string[], dropped: ReadonlySet<string>): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] ?? '';
+    if (!dropped.has(name.toLowerCase())) kept.push(name, raw[i + 1] ?? '');
+  }
+  return kept;
 }
 
 function parseAuthority(authority: string): { host: string; port: number } | null {

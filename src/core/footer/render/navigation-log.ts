@@ -17,7 +17,8 @@ export class NavigationLog {
   /** Starts listening to `page`'s main-frame navigations. */
   watch(page: Page): void {
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame() && !isErrorPage(frame.url())) this.committed = true;
+      const url = frame.url();
+      if (frame === page.mainFrame() && url !== 'about:blank' && !isErrorPage(url)) this.committed = true;
     });
     page.on('requestfailed', (request) => {
       if (isMainNavigation(request))

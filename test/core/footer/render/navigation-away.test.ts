@@ -37,6 +37,7 @@ describe('a rendered page that navigates away to somewhere that does not load', 
         '/to-redirect.html': leavesFor('/bounce'),
         '/bounce': { status: 302, headers: { location: 'http://internal.test/' }, body: '' },
         '/to-missing.html': leavesFor('/missing'),
+        '/zstd.html': { headers: { 'content-encoding': 'zstd' }, body: Buffer.from([0x28, 0xb5, 0x2f, 0xfd]) },
       }),
     );
     resolve = async (host: string): Promise<ResolvedAddress[]> => {
@@ -118,5 +119,16 @@ describe('a rendered page that navigates away to somewhere that does not load', 
     expect(report.finalUrl).toBe('http://site.test/to-private.html');
     expect(report.icp?.number).toBe('京ICP备05004398号-1');
     expect(report.verdict).not.toBe('fail');
+  });
+
+  it('names what the proxy saw when the page itself cannot be passed on, not its own error status', async () => {
+    await expect(renderer.render('http://site.test/zstd.html', { timeoutMs: 15_000 })).rejects.toMatchObject({
+      code: 'bad-response',
+      message: 'site.test sent its content encoded as "zstd", which the checker cannot read.',
+    });
+    await expect(renderer.render('http://down.test/', { timeoutMs: 15_000 })).rejects.toMatchObject({
+      code: 'unreachable',
+      message: 'down.test (93.184.216.35, port 80) refused the connection.',
+    });
   });
 });
