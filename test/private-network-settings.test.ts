@@ -42,7 +42,7 @@ describe('beian check --allow-private', () => {
     } finally {
       await site.close();
     }
-  });
+  }, 60_000); // two CLI runs: each starts tsx and the whole check stack
 
   it('exits 2 naming a bad entry', async () => {
     const run = await runBeian(['check', '--allow-private', 'db internal', 'example.com']);
