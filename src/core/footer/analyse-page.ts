@@ -116,6 +116,15 @@ export interface PageExamination {
   challenge: string | null;
 }
 
+/**
+ * The port page analysis goes through: judges one page somewhere (in a worker thread in the bot, see
+ * analyse/analyse-pool.ts) and gives up once `deadline` (epoch ms) passes, where it can.
+ */
+export type PageAnalyser = (input: AnalyseInput, options: AnalyseOptions, deadline: number) => Promise<PageExamination>;
+
+/** `PageAnalyser` in this thread, for tests and one-off use: it cannot be stopped at the deadline. */
+export const analyseInThread: PageAnalyser = async (input, options) => examinePage(input, options);
+
 /** Reads one HTML page and judges its footer against every rule; pure, no I/O. */
 export function analysePage(input: AnalyseInput, options: AnalyseOptions = {}): PageAnalysis {
   return examinePage(input, options).analysis;
