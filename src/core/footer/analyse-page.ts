@@ -50,8 +50,9 @@ const RULES: readonly Rule[] = [
  * Beyond that, numbers are only counted: 5,000 of them took 30 s to look at one by one.
  */
 export const FIRST_SIGHTINGS = 200;
+/** See `FIRST_SIGHTINGS`. */
 export const LAST_SIGHTINGS = 200;
-/** Other numbers named in the report; the rest are counted ("and 4,980 more"). */
+/** Other numbers named in the report; the rest are counted ("… and 4980 more numbers"). */
 export const OTHERS_SHOWN = 20;
 
 interface Seen {
@@ -141,8 +142,7 @@ export function examinePage(input: AnalyseInput, options: AnalyseOptions = {}): 
   };
 }
 
-/** `analysePage` for a page already read, so a caller that needs the model too parses the HTML once. */
-export function analyseModel(model: PageModel, input: AnalyseInput, options: AnalyseOptions = {}): PageAnalysis {
+function analyseModel(model: PageModel, input: AnalyseInput, options: AnalyseOptions = {}): PageAnalysis {
   const rendered = input.rendered ?? false;
   const { sightings, numbers } = sightingsOf(model);
   const { icp, psb } = selectNumbers(sightings, input.url);

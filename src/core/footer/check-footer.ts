@@ -119,11 +119,13 @@ async function fetchFrames(plan: Plan, page: FetchedPage, frameSources: readonly
   const frames: FrameDocument[] = [];
   const unread: string[] = [];
   const origin = new URL(page.finalUrl).origin;
+  let fetched = 0;
   for (const url of frameUrls(frameSources, page.finalUrl)) {
     if (new URL(url).origin !== origin) unread.push(`${url}: on another site, not fetched`);
-    else if (frames.length + unread.length >= MAX_FRAMES) unread.push(`${url}: not fetched, too many frames`);
+    else if (fetched >= MAX_FRAMES) unread.push(`${url}: not fetched, too many frames`);
     else if (Date.now() >= plan.deadline) unread.push(`${url}: not fetched, out of time`);
     else {
+      fetched += 1;
       try {
         const options = { ...plan.fetchOptions, timeoutMs: remaining(plan.deadline) };
         const frame = await fetchDocument(url, options, plan.fetchDeps);
