@@ -49,15 +49,15 @@ interface Slot {
 // Compiled to .js, the worker is plain JS. Under tsx (dev, tests) it is .ts, and a worker does not
 // inherit tsx's loader (nor take `--import` in its execArgv on Node 20): a bootstrap registers it first.
 function startWorker(heapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./analyse-worker.js', import.meta.url), { resourceLimits });
+  // The parent's node flags (`--input-type`, `--import` …) are not the worker's: it starts with none.
+  const options = { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: heapMb } };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./analyse-worker.js', import.meta.url), options);
   const worker = new URL('./analyse-worker.ts', import.meta.url).href;
   // tsx/esm/api's ESM entry (its `import` export), found from the package file the exports map lists.
   const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
   const tsx = new URL('dist/esm/api/index.mjs', pathToFileURL(tsxPackage)).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
-  return new Worker(bootstrap, { eval: true, resourceLimits });
+  return new Worker(bootstrap, { ...options, eval: true });
 }
 
 /** Starts an analysis pool; workers start on first use, are reused, and do not keep the process alive when idle. */
