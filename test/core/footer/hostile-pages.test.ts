@@ -49,7 +49,8 @@ describe('pages with thousands of numbers (issue 12)', () => {
     expect(result.moreNumbers).toBe(49_980);
   });
 
-  it('reads 京ICP备1234 repeated 400,000 times on one line as one placeholder number', () => {
+  // The largest pages take seconds on a machine shared by many test runs: the harness limit is raised, not asserted.
+  it('reads 京ICP备1234 repeated 400,000 times on one line as one placeholder number', { timeout: 60_000 }, () => {
     const result = analyse(repeatedOnOneLine(400_000));
     expect(result.verdict).toBe('fail');
     expect(result.icp?.number).toBe('京ICP备1234号');
@@ -103,7 +104,7 @@ describe('deeply nested pages (issue 12)', () => {
     expect(result.verdict).toBe('warn');
   });
 
-  it(`stops reading after ${MAX_ELEMENTS} elements`, () => {
+  it(`stops reading after ${MAX_ELEMENTS} elements`, { timeout: 60_000 }, () => {
     const html = `<html><body>${'<span>x</span>'.repeat(MAX_ELEMENTS + 10)}<p>${FOOTER_NUMBER}</p></body></html>`;
     expect(readPage(html).cut).toMatchObject({ limit: 'elements' });
     const result = analyse(html);
