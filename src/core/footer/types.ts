@@ -59,6 +59,8 @@ export interface FooterReport {
   redirects: RedirectHop[];
   /** Other ICP / public-security numbers seen on the page (template leftovers, sister sites). */
   otherNumbers: string[];
+  /** How many more distinct numbers the page shows beyond `otherNumbers`, which names at most 20. */
+  moreNumbers?: number;
   /** True when the verdict was reached on the browser-rendered page. */
   rendered: boolean;
 }
