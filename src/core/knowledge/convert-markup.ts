@@ -82,7 +82,7 @@ function resolveMarkdownLinks(raw: string, line: number, resolve: ResolveUrl): s
 
 function convertInlineTag(tag: string, line: number, resolve: ResolveUrl): string {
   const [node] = parseDocument(tag).children;
-  if (!node || node.type !== 'tag') return tag;
+  if (node?.type !== 'tag') return tag;
   return renderInline([node], line, resolve);
 }
 
@@ -90,12 +90,7 @@ function lineAt(text: string, offset: number, firstLine: number): number {
   return firstLine + countNewlines(text.slice(0, offset));
 }
 
-function convertHtmlBlock(
-  html: string,
-  line: number,
-  resolve: ResolveUrl,
-  leftovers: Converted['leftovers'],
-): string {
+function convertHtmlBlock(html: string, line: number, resolve: ResolveUrl, leftovers: Converted['leftovers']): string {
   const doc = parseDocument(html, { withStartIndices: true });
   const lineOf = (node: ChildNode) => lineAt(html, node.startIndex ?? 0, line);
   const blocks: string[] = [];
@@ -121,7 +116,8 @@ function renderTable(
     tr.children
       .filter((c): c is Element => c.type === 'tag' && (c.name === 'td' || c.name === 'th'))
       .map((cell) => {
-        if (cell.attribs.rowspan || cell.attribs.colspan) leftovers.push({ tag: 'merged table cell', line: lineOf(cell) });
+        if (cell.attribs.rowspan || cell.attribs.colspan)
+          leftovers.push({ tag: 'merged table cell', line: lineOf(cell) });
         return cellText(cell, lineOf, resolve);
       }),
   );
@@ -137,7 +133,10 @@ function cellText(cell: Element, lineOf: (node: ChildNode) => number, resolve: R
     items.length > 0 && cell.children.every((c) => c.type !== 'tag' || c.name === 'ul' || c.name === 'ol')
       ? items.map((li) => `• ${renderInline(li.children.filter(notList), lineOf(li), resolve).trim()}`).join(' ')
       : renderInline(cell.children, lineOf(cell), resolve);
-  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 }
 
 function notList(node: ChildNode): boolean {

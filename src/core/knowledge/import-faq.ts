@@ -101,7 +101,10 @@ export function importFaq(markdown: string, options: ImportOptions = {}): Import
     warnings,
   };
   if (top.children.length > 0 && !isBlank(top.content)) {
-    warnings.push({ line: firstText(top.content)?.line ?? 1, message: 'text before the first question was not imported' });
+    warnings.push({
+      line: firstText(top.content)?.line ?? 1,
+      message: 'text before the first question was not imported',
+    });
   }
   const plans = top.children.length === 0 ? untitledPage(top, page.title) : planGroup(top, [], ctx);
   const drafts = plans.map((plan) => draftFrom(plan, ctx));
@@ -202,7 +205,9 @@ function planSection(section: Section, parent: Section, seeAlso: Section[], ctx:
   }
   const parts = section.children.filter((c) => PART.test(plainTitle(c.title)));
   if (parts.length > 0 || (!hasQuestionBelow(section) && !isBlank(section.content))) return whole();
-  const lead: Plan[] = isBlank(section.content) ? [] : [{ section: { ...section, children: [] }, title: name, seeAlso }];
+  const lead: Plan[] = isBlank(section.content)
+    ? []
+    : [{ section: { ...section, children: [] }, title: name, seeAlso }];
   return [...lead, ...planGroup(section, seeAlso, ctx)];
 }
 
@@ -257,7 +262,7 @@ function convertContent(content: readonly Located[], ctx: DraftContext): string 
         if (token.type === 'code') return token.raw;
         const { text, leftovers } = convertMarkup(token.raw, line, resolve);
         for (const l of leftovers) {
-          ctx.warnings.push({ line: l.line, message: `raw HTML <${l.tag}> kept; rewrite it in markdown` });
+          warnOnce(ctx, l.line, `raw HTML <${l.tag}> kept; rewrite it in markdown`);
         }
         return text;
       })
@@ -276,10 +281,15 @@ function resolveUrl(url: string, line: number, ctx: DraftContext): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#')) return url;
   const base = ctx.options.sourceUrl;
   if (base === undefined) {
-    ctx.warnings.push({ line, message: `relative link "${url}" kept as is; give --source-url to resolve it` });
+    warnOnce(ctx, line, `relative link "${url}" kept as is; give --source-url to resolve it`);
     return url;
   }
   return new URL(url, base).href;
+}
+
+// A see-also section is rendered into every answer it belongs to; its problems are reported once.
+function warnOnce(ctx: DraftContext, line: number, message: string): void {
+  if (!ctx.warnings.some((w) => w.line === line && w.message === message)) ctx.warnings.push({ line, message });
 }
 
 function renderDraft(draft: Omit<DraftEntry, 'text'>, ctx: DraftContext): string {
@@ -309,7 +319,10 @@ function renderDraft(draft: Omit<DraftEntry, 'text'>, ctx: DraftContext): string
 function frontMatterLines(draft: Omit<DraftEntry, 'text'>, ctx: DraftContext): string[] {
   const lines = [`id: ${scalar(draft.id)}`];
   if (draft.topic) lines.push(`topic: ${scalar(draft.topic)}`);
-  else lines.push(`# topic: left for the reviewer; existing topics: ${(ctx.options.knownTopics ?? []).join(', ') || 'none yet'}`);
+  else
+    lines.push(
+      `# topic: left for the reviewer; existing topics: ${(ctx.options.knownTopics ?? []).join(', ') || 'none yet'}`,
+    );
   if (draft.tags.length > 0) lines.push(`tags: [${draft.tags.map(scalar).join(', ')}]`);
   const { sourceTitle } = ctx;
   const { sourceUrl } = ctx.options;

@@ -24,6 +24,8 @@ export interface ParsedKnowledgeFile {
   file: string;
   entry: Entry | null;
   id: { value: string; line: number } | null;
+  /** The front matter's topic when it is a string, valid or not: lint lists the topics in use. */
+  topic: string | null;
   questions: readonly QuestionLine[];
   problems: readonly KnowledgeProblem[];
 }
@@ -65,7 +67,8 @@ export function parseKnowledgeFile(text: string, file: string, options: ParseOpt
           line: 1,
         }
       : null;
-  return { file, entry, id, questions: body.questions, problems };
+  const topic = (front?.data as { topic?: unknown } | undefined)?.topic;
+  return { file, entry, id, topic: typeof topic === 'string' ? topic : null, questions: body.questions, problems };
 }
 
 function emptyBody(): Body {

@@ -3,7 +3,23 @@ import { GLOSSARY, type GlossaryTerm } from './glossary.js';
 // At most this many glossed words make an id: enough to tell questions apart, short enough to type.
 const MAX_WORDS = 4;
 // English filler that makes ids longer without making them easier to recognise.
-const STOP_WORDS = new Set(['a', 'an', 'the', 'is', 'are', 'was', 'do', 'does', 'my', 'i', 'to', 'of', 'for', 'in', 'it']);
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'is',
+  'are',
+  'was',
+  'do',
+  'does',
+  'my',
+  'i',
+  'to',
+  'of',
+  'for',
+  'in',
+  'it',
+]);
 // The knowledge README asks for 2–8 tags.
 const MAX_TAGS = 8;
 
@@ -21,11 +37,17 @@ function findTerms(text: string): { at: number; term: GlossaryTerm }[] {
 
 /** The words an id for `text` may use, salient first: concepts, then weak words (备案), then question words. */
 function idWords(text: string): string[] {
-  const found = findTerms(text).map(({ at, term }) => ({ at, end: at + term.text.length, slug: term.slug, rank: rankOf(term) }));
+  const found = findTerms(text).map(({ at, term }) => ({
+    at,
+    end: at + term.text.length,
+    slug: term.slug,
+    rank: rankOf(term),
+  }));
   for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9]*|\d+/g)) {
     const word = m[0].toLowerCase();
     const inTerm = found.some((f) => f.at <= m.index && m.index < f.end);
-    if (!STOP_WORDS.has(word) && !inTerm && /[a-z]/.test(word)) found.push({ at: m.index, end: m.index, slug: word, rank: 0 });
+    if (!STOP_WORDS.has(word) && !inTerm && /[a-z]/.test(word))
+      found.push({ at: m.index, end: m.index, slug: word, rank: 0 });
   }
   const ordered = found.sort((a, b) => a.rank - b.rank || a.at - b.at).map((f) => f.slug);
   const words = [...new Set(ordered.flatMap((s) => s.split('-')))];
@@ -69,7 +91,9 @@ export function proposeId(title: string, taken: Set<string>): string {
 export function proposeTags(text: string): string[] {
   const terms = findTerms(text).filter(({ term }) => term.tag);
   // 备案 tags every filing question alike; it is kept only when nothing else is found.
-  const salient = terms.some(({ term }) => term.kind !== 'weak') ? terms.filter(({ term }) => term.kind !== 'weak') : terms;
+  const salient = terms.some(({ term }) => term.kind !== 'weak')
+    ? terms.filter(({ term }) => term.kind !== 'weak')
+    : terms;
   const tags = salient.flatMap(({ term }) => (term.tag ? [term.text, term.tag] : []));
   return [...new Set(tags)].slice(0, MAX_TAGS);
 }
