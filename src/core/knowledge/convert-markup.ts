@@ -76,7 +76,7 @@ const MARKDOWN_LINK = /(!?\[[^\]\n]*\]\(\s*<?)([^)\s>]+)/g;
 
 function resolveMarkdownLinks(raw: string, line: number, resolve: ResolveUrl): string {
   return raw.replace(MARKDOWN_LINK, (_match, head: string, url: string, at: number) => {
-    return head + resolve(url, lineAt(raw, at, line));
+    return head.replace(/\(\s+/, '(') + resolve(url, lineAt(raw, at, line));
   });
 }
 

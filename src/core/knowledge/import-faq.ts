@@ -168,14 +168,15 @@ interface DraftContext {
 }
 
 // The sections of a group, with wrappers ("详细内容") opened and see-also sections set apart.
-function openGroup(group: Section): { kids: Section[]; seeAlso: Section[] } {
+function openGroup(group: Section, skipped: Section[]): { kids: Section[]; seeAlso: Section[] } {
   const kids: Section[] = [];
   const seeAlso: Section[] = [];
   for (const child of group.children) {
     const name = plainTitle(child.title);
     if (SEE_ALSO.test(name)) seeAlso.push(child);
+    else if (SKIPPED.test(name)) skipped.push(child);
     else if (WRAPPER.test(name) && child.children.length > 0 && !isQuestionHeading(name)) {
-      const inner = openGroup(child);
+      const inner = openGroup(child, skipped);
       if (!isBlank(child.content)) kids.push({ ...child, children: [] });
       kids.push(...inner.kids);
       seeAlso.push(...inner.seeAlso);
@@ -185,8 +186,16 @@ function openGroup(group: Section): { kids: Section[]; seeAlso: Section[] } {
 }
 
 function planGroup(group: Section, inherited: Section[], ctx: DraftContext): Plan[] {
-  const { kids, seeAlso } = openGroup(group);
+  const skipped: Section[] = [];
+  const { kids, seeAlso } = openGroup(group, skipped);
+  for (const s of skipped) ctx.warnings.push({ line: s.line, message: `skipped "${s.title}": it answers no question` });
   const links = [...inherited, ...seeAlso];
+  const title = plainTitle(group.title) || ctx.sourceTitle;
+  // A guide (操作场景, 操作步骤 …) answers one thing: how to do what its page or section is about.
+  if (title && kids.some((k) => PART.test(plainTitle(k.title))) && !kids.some((k) => isQuestionHeading(k.title))) {
+    const depth = Math.min(...kids.map((k) => k.depth)) - 1;
+    return [{ section: { ...group, depth, content: [], children: kids }, title, seeAlso: links }];
+  }
   return kids.flatMap((kid) => planSection(kid, group, links, ctx));
 }
 
@@ -194,17 +203,13 @@ function planSection(section: Section, parent: Section, seeAlso: Section[], ctx:
   const name = plainTitle(section.title);
   const whole = (): Plan[] => [{ section, title: titleInContext(section, parent), seeAlso }];
   if (isQuestionHeading(section.title)) return whole();
-  if (SKIPPED.test(name)) {
-    ctx.warnings.push({ line: section.line, message: `skipped "${section.title}": it answers no question` });
-    return [];
-  }
   if (section.children.length === 0) {
     if (!isBlank(section.content)) return whole();
     ctx.warnings.push({ line: section.line, message: `skipped "${section.title}": no answer text under it` });
     return [];
   }
   const parts = section.children.filter((c) => PART.test(plainTitle(c.title)));
-  if (parts.length > 0 || (!hasQuestionBelow(section) && !isBlank(section.content))) return whole();
+  if (!hasQuestionBelow(section) && (parts.length > 0 || !isBlank(section.content))) return whole();
   const lead: Plan[] = isBlank(section.content)
     ? []
     : [{ section: { ...section, children: [] }, title: name, seeAlso }];
