@@ -20,6 +20,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = Object.freeze(
   (
     [
       { text: '备案', slug: 'filing', tag: 'filing', kind: 'weak' },
+      { text: 'ICP 备案号', slug: 'icp-number', tag: 'ICP number' },
+      { text: 'ICP备案号', slug: 'icp-number', tag: 'ICP number' },
       { text: 'ICP备案', slug: 'icp-filing', tag: 'ICP filing' },
       { text: 'ICP 备案', slug: 'icp-filing', tag: 'ICP filing' },
       { text: '什么是', slug: 'what-is', kind: 'question' },

@@ -1,25 +1,13 @@
 import { GLOSSARY, type GlossaryTerm } from './glossary.js';
 
-// At most this many glossed words make an id: enough to tell questions apart, short enough to type.
+// At most this many words make an id (unless its first two terms are longer): enough to tell questions apart.
 const MAX_WORDS = 4;
 // English filler that makes ids longer without making them easier to recognise.
-const STOP_WORDS = new Set([
-  'a',
-  'an',
-  'the',
-  'is',
-  'are',
-  'was',
-  'do',
-  'does',
-  'my',
-  'i',
-  'to',
-  'of',
-  'for',
-  'in',
-  'it',
-]);
+const STOP_WORDS = new Set(
+  'a an the is are was do does my i to of for in it how what why when where which who can should will would could'.split(
+    ' ',
+  ),
+);
 // The knowledge README asks for 2–8 tags.
 const MAX_TAGS = 8;
 
@@ -35,7 +23,7 @@ function findTerms(text: string): { at: number; term: GlossaryTerm }[] {
   return found;
 }
 
-/** The words an id for `text` may use, salient first: concepts, then weak words (备案), then question words. */
+/** The slugs an id for `text` may use, salient first: concepts, then weak words (备案), then question words. */
 function idWords(text: string): string[] {
   const found = findTerms(text).map(({ at, term }) => ({
     at,
@@ -50,13 +38,19 @@ function idWords(text: string): string[] {
       found.push({ at: m.index, end: m.index, slug: word, rank: 0 });
   }
   const ordered = found.sort((a, b) => a.rank - b.rank || a.at - b.at).map((f) => f.slug);
-  const words = [...new Set(ordered.flatMap((s) => s.split('-')))];
   const concepts = found.filter((f) => f.rank === 0).length;
   // 备案 says nothing on a filing FAQ unless it is all there is.
-  return concepts > 0 ? words.filter((w) => !WEAK.has(w) || concepts < 2) : words;
+  const salient = concepts > 0 ? ordered.filter((slug) => !WEAK.has(slug) || concepts < 2) : ordered;
+  const words = new Set<string>();
+  // Each slug once, and no slug that adds only words already in the id (icp-number after icp).
+  return salient.filter((slug) => {
+    const fresh = slug.split('-').some((w) => !words.has(w));
+    for (const w of slug.split('-')) words.add(w);
+    return fresh;
+  });
 }
 
-const WEAK = new Set(GLOSSARY.filter((t) => t.kind === 'weak').flatMap((t) => t.slug.split('-')));
+const WEAK = new Set(GLOSSARY.filter((t) => t.kind === 'weak').map((t) => t.slug));
 
 function rankOf(term: GlossaryTerm): number {
   return term.kind === 'weak' ? 1 : term.kind === 'question' ? 2 : 0;
@@ -75,10 +69,11 @@ function shortHash(text: string): string {
  * question, never a counter. A question the glossary knows nothing of gets `q-` and its hash.
  */
 export function proposeId(title: string, taken: Set<string>): string {
-  const words = idWords(title);
+  const slugs = idWords(title);
   const candidates: string[] = [];
-  for (let n = Math.min(2, words.length); n <= Math.min(words.length, MAX_WORDS); n += 1) {
-    if (n > 0) candidates.push(words.slice(0, n).join('-'));
+  for (let n = Math.min(2, slugs.length); n <= slugs.length; n += 1) {
+    const id = slugs.slice(0, n).join('-');
+    if (n > 0 && (candidates.length === 0 || id.split('-').length <= MAX_WORDS)) candidates.push(id);
   }
   const base = candidates.at(-1) ?? 'q';
   let id = candidates.find((c) => !taken.has(c)) ?? `${base}-${shortHash(title)}`;
