@@ -217,3 +217,137 @@ describe('importFaq keeps the page exact', () => {
     expect(importFaq('<!-- only a comment -->\n\n### 空\n').drafts).toEqual([]);
   });
 });
+
+describe('importFaq on pages made up to break it', () => {
+  const URL_BASE = 'https://docs.example.com/icp/faq/page.html';
+
+  it('keeps #### sub-sections inside the ### question they belong to, re-levelled below ## Answer', () => {
+    const page =
+      '### 审核要多久？\n\n分两步：\n\n#### 初审\n\n1 天。\n\n##### 细节\n\n工作日。\n\n#### 管局\n\n20 天。\n\n### 下一个问题？\n\n好。\n';
+    const { drafts } = importFaq(page);
+    expect(drafts.map((d) => d.title)).toEqual(['审核要多久？', '下一个问题？']);
+    expect(drafts[0]?.answer).toBe('分两步：\n\n### 初审\n\n1 天。\n\n#### 细节\n\n工作日。\n\n### 管局\n\n20 天。');
+  });
+
+  it('reads a CRLF page with a BOM exactly like its LF twin, lines included', () => {
+    const lf = '### 问题一？\n\n>!\n>- 第一条\n>- 第二条\n\n见[说明](../a.html)。\n';
+    const crlf = `\uFEFF${lf.replace(/\n/g, '\r\n')}`;
+    expect(importFaq(crlf, { sourceUrl: URL_BASE })).toEqual(importFaq(lf, { sourceUrl: URL_BASE }));
+    expect(importFaq(crlf).warnings).toEqual([
+      { line: 7, message: 'relative link "../a.html" kept as is; give --source-url to resolve it' },
+    ]);
+  });
+
+  it.each([
+    ['a mark on its own line and > - items', '>?\n> - 一\n> - 二\n', '> **说明 / Tip:**\n> - 一\n> - 二'],
+    ['>- items without a space', '>!\n>- 一\n>-  二\n', '> **注意 / Note:**\n> - 一\n> - 二'],
+    ['unquoted items Tencent keeps inside', '>!\n>- 一\n- 二\n- 三\n', '> **注意 / Note:**\n> - 一\n> - 二\n> - 三'],
+    ['a numbered list', '>? \n> 1. 一\n> 2. 二\n', '> **说明 / Tip:**\n> 1. 一\n> 2. 二'],
+    ['a one-line notice', '>?详情请参考文档。\n', '> **说明 / Tip:** 详情请参考文档。'],
+    [
+      'a notice nested in a list item',
+      '- 条目\n  >!\n  >- 一\n  >- 二\n',
+      '- 条目\n  > **注意 / Note:**\n  > - 一\n  > - 二',
+    ],
+  ])('turns a Tencent notice with %s into one block quote holding every item', (_name, notice, expected) => {
+    const [draft] = importFaq(`### 问题？\n\n${notice}\n后文。\n`).drafts;
+    expect(draft?.answer).toBe(`${expected}\n\n后文。`);
+  });
+
+  it('converts HTML soup: anchors dropped, tables to markdown, iframes to links, relative images resolved', () => {
+    const page = [
+      '<span id="question1"></span>',
+      '### 表格里有什么？',
+      '',
+      '<table>',
+      '<tr><th>原因</th><th>处理 | 方法</th></tr>',
+      '<tr><td>注销</td><td><ul><li>先查<a href="../x.html">说明</a><li>再改</ul></td></tr>',
+      '</table>',
+      '',
+      '<iframe src="https://v.example.com/1" title="操作视频"></iframe>',
+      '',
+      '<img src="../../_images/block.png" style="zoom:40%;" />',
+      '',
+      '行内<font color="red">红字</font>。',
+      '<span id="question2"></span>',
+      '',
+      '### 第二个？',
+      '',
+      '答。',
+    ].join('\n');
+    const { drafts, warnings } = importFaq(page, { sourceUrl: URL_BASE });
+    expect(drafts.map((d) => d.title)).toEqual(['表格里有什么？', '第二个？']);
+    expect(drafts[0]?.answer).toBe(
+      [
+        '| 原因 | 处理 \\| 方法 |',
+        '| --- | --- |',
+        '| 注销 | • 先查[说明](https://docs.example.com/icp/x.html) • 再改 |',
+        '',
+        '[操作视频](https://v.example.com/1)',
+        '',
+        '![](https://docs.example.com/_images/block.png)',
+        '',
+        '行内<font color="red">红字</font>。',
+      ].join('\n'),
+    );
+    expect(drafts[1]?.answer).toBe('答。');
+    expect(warnings).toEqual([{ line: 13, message: 'raw HTML <font> kept; rewrite it in markdown' }]);
+  });
+
+  it('names the line of each relative link, not of its heading', () => {
+    const page = '### 问题？\n\n第一段。\n\n- 见[甲](a.html)\n- 见[乙](b.html)\n\n![图](img/c.png)\n';
+    expect(importFaq(page).warnings.map((w) => [w.line, w.message.split('"')[1]])).toEqual([
+      [5, 'a.html'],
+      [6, 'b.html'],
+      [8, 'img/c.png'],
+    ]);
+  });
+
+  it('skips empty sections and overviews, and puts see-also links into the answers of their section', () => {
+    const page = [
+      '# 备案指南',
+      '',
+      '## 概述',
+      '',
+      '本页介绍备案。',
+      '',
+      '## 详细内容',
+      '',
+      '### 空的问题？',
+      '',
+      '### 备案要多久？',
+      '',
+      '20 天。',
+      '',
+      '## 参见',
+      '',
+      '- [相关](https://x.example.com/r)',
+    ].join('\n');
+    const { drafts, warnings } = importFaq(page);
+    expect(drafts.map((d) => [d.title, d.answer])).toEqual([
+      ['空的问题？', '**参见**\n\n- [相关](https://x.example.com/r)'],
+      ['备案要多久？', '20 天。\n\n**参见**\n\n- [相关](https://x.example.com/r)'],
+    ]);
+    expect(warnings.map((w) => w.message)).toEqual(['skipped "概述": it answers no question']);
+  });
+
+  it('makes a guide (操作场景 / 前提条件 / 操作步骤) one entry titled by the page', () => {
+    const page =
+      '# 认领备案\n\n## 操作场景\n\n换账号时。\n\n## 前提条件\n\n已实名。\n\n## 操作步骤\n\n1. 登录。\n2. 认领。\n';
+    const { drafts } = importFaq(page);
+    expect(drafts.map((d) => d.title)).toEqual(['认领备案']);
+    expect(drafts[0]?.answer).toBe(
+      '### 操作场景\n\n换账号时。\n\n### 前提条件\n\n已实名。\n\n### 操作步骤\n\n1. 登录。\n2. 认领。',
+    );
+  });
+
+  it('keeps a self-contained question as stated and names the section of a generic one', () => {
+    const page = '## 空壳主体注销\n\n### 什么是空壳主体？\n\n无网站的主体。\n\n### 处理方法\n\n注销。\n';
+    expect(importFaq(page).drafts.map((d) => d.title)).toEqual(['什么是空壳主体？', '处理方法（空壳主体注销）']);
+  });
+
+  it('lists the existing topics in a draft whose topic it cannot tell', () => {
+    const [draft] = importFaq('### 备案要多久？\n\n20 天。\n', { knownTopics: ['cancellation', 'validity'] }).drafts;
+    expect(draft?.text).toMatch(/^# topic: left for the reviewer; existing topics: cancellation, validity$/m);
+  });
+});
