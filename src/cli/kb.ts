@@ -31,7 +31,7 @@ export function registerKbCommand(program: Command): void {
 async function lintKnowledge(dir: string): Promise<void> {
   const shown = displayDir(dir);
   try {
-    const base = await loadKnowledgeBaseForTerminal(dir);
+    const base = await loadKnowledgeBaseForTerminal(dir, { checkMarkup: true });
     await writeOut(`${shown}: ${base.entries.length} entries in ${base.topics.length} topics, no problems.\n`);
   } catch (error) {
     if (!(error instanceof KnowledgeBaseError)) throw error;

@@ -17,6 +17,8 @@ export interface KnowledgeProblem {
   file: string;
   line: number;
   message: string;
+  /** Other files the message names as `file:line`, so a terminal can show them relative to where it runs. */
+  refs?: readonly string[];
 }
 
 /** The knowledge base did not validate; `problems` lists every problem found, not only the first. */

@@ -25,12 +25,12 @@ describe('beian kb lint', () => {
     expect(code).toBe(1);
     expect(stdout.trimEnd().split('\n')).toEqual([
       'broken/one.md:5: unknown field "author" in front matter (allowed: id, topic, tags, source, reviewed)',
-      'broken/two.md:2: duplicate id "same-id": one.md:2 and two.md:2 both use it',
+      'broken/two.md:2: duplicate id "same-id": broken/one.md:2 and broken/two.md:2 both use it',
       'broken/two.md:7: source.url must be an http(s) URL',
       'broken/two.md:8: reviewed must be a real calendar date written YYYY-MM-DD',
       'broken/two.md:11: missing ## Answer section',
-      'broken/two.md:14: question "备案号会过期吗？" is also listed in one.md:15; a question may answer to one entry only',
-      'broken/two.md:15: question "does it expire" is also listed in one.md:16; a question may answer to one entry only',
+      'broken/two.md:14: question "备案号会过期吗？" is also listed in broken/one.md:15; a question may answer to one entry only',
+      'broken/two.md:15: question "does it expire" is also listed in broken/one.md:16; a question may answer to one entry only',
       'broken/two.md:17: unknown section "## Notes" (allowed: ## Questions, ## Answer; use ### inside the answer)',
     ]);
     expect(stderr).toBe('8 problem(s) in broken.\n');
