@@ -202,7 +202,7 @@ function planGroup(group: Section, inherited: Section[], ctx: DraftContext): Pla
 function planSection(section: Section, parent: Section, seeAlso: Section[], ctx: DraftContext): Plan[] {
   const name = plainTitle(section.title);
   const whole = (): Plan[] => [{ section, title: titleInContext(section, parent), seeAlso }];
-  if (isQuestionHeading(section.title)) return whole();
+  if (isQuestionHeading(section.title) && (section.children.length > 0 || !isBlank(section.content))) return whole();
   if (section.children.length === 0) {
     if (!isBlank(section.content)) return whole();
     ctx.warnings.push({ line: section.line, message: `skipped "${section.title}": no answer text under it` });
