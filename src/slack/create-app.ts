@@ -19,6 +19,7 @@ import { createDeduper, type Deduper } from './dedupe.js';
 import type { SlackDeps } from './deps.js';
 import { guardSlackRequests } from './http-guard.js';
 import { type Registered, registerListeners } from './listeners/index.js';
+import { createLanguageResolver } from './user-language.js';
 
 /** Web API retries: 429s wait for Retry-After; 5xx and network errors back off. About 15 s at most. */
 export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 5000 };
@@ -87,6 +88,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     store: options.store,
     logger,
     triaged: createDeduper({ maxKeys: 10_000 }),
+    languages: createLanguageResolver({ logger }),
   };
   app.use(trackAndDedupe(inflight, createDeduper({ maxKeys: options.dedupeKeys ?? 5000 }), logger));
   const registered = registerListeners(app, deps);

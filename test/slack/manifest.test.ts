@@ -6,11 +6,17 @@ import { loadConfig } from '../../src/config.js';
 import type { BotCore } from '../../src/core/bot-core.js';
 import { createDeduper } from '../../src/slack/dedupe.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
+import { MESSAGE_SHORTCUTS } from '../../src/slack/listeners/shortcuts/registry.js';
 import { createLogger } from '../../src/slack/logger.js';
+import { createLanguageResolver } from '../../src/slack/user-language.js';
 import { createFeedbackStore } from '../../src/store/feedback-store.js';
 
 interface Manifest {
-  features: { slash_commands: { command: string }[]; app_home: Record<string, boolean> };
+  features: {
+    slash_commands: { command: string }[];
+    app_home: Record<string, boolean>;
+    shortcuts: { name: string; type: string; callback_id: string; description: string }[];
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean } };
 }
@@ -26,12 +32,14 @@ function registeredByCode() {
     matcher: null,
     checkFooter: null,
   } as unknown as BotCore;
+  const logger = createLogger('error', { write: () => undefined });
   return registerListeners(app, {
     config,
     core,
     store: createFeedbackStore('unused'),
-    logger: createLogger('error', { write: () => undefined }),
+    logger,
     triaged: createDeduper(),
+    languages: createLanguageResolver({ logger }),
   });
 }
 
@@ -47,6 +55,21 @@ describe('slack-app-manifest.yml', () => {
     expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([...registered.commands].sort());
   });
 
+  it('declares exactly the message shortcuts the registry has, and the code registers all of them', () => {
+    const fromRegistry = MESSAGE_SHORTCUTS.map((s) => ({
+      name: s.name,
+      type: 'message',
+      callback_id: s.callbackId,
+      description: s.description,
+    }));
+    expect(manifest.features.shortcuts).toEqual(fromRegistry);
+    expect([...registered.shortcuts].sort()).toEqual(MESSAGE_SHORTCUTS.map((s) => s.callbackId).sort());
+    for (const s of MESSAGE_SHORTCUTS) {
+      expect(s.name.length).toBeLessThanOrEqual(24);
+      expect(s.description.length).toBeLessThanOrEqual(80);
+    }
+  });
+
   it('asks for exactly the scopes those events and commands need', () => {
     const needed: Record<string, string> = {
       app_mention: 'app_mentions:read',
@@ -55,7 +78,9 @@ describe('slack-app-manifest.yml', () => {
       'message.im': 'im:history',
     };
     const fromEvents = manifest.settings.event_subscriptions.bot_events.flatMap((e) => needed[e] ?? []);
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...fromEvents, 'chat:write', 'commands'].sort());
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
+      [...fromEvents, 'chat:write', 'commands', 'users:read'].sort(),
+    );
   });
 
   it('enables interactivity and the Home tab with its messages tab', () => {

@@ -119,6 +119,9 @@ function defaultAnswer(method: string, ts: string, socketUrl: string | null): un
       return { ok: true, channel: 'C0', ts, message: { ts } };
     case 'chat.postEphemeral':
       return { ok: true, message_ts: ts };
+    // Everyone's Slack is in English unless a test answers users.info otherwise (answer() or failNext()).
+    case 'users.info':
+      return { ok: true, user: { id: 'U0PERSON1', locale: 'en-US' } };
     case 'views.publish':
       return { ok: true, view: { id: 'V0TEST01' } };
     case 'apps.connections.open':
