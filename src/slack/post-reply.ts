@@ -112,7 +112,14 @@ export async function respondChecked(
       if (response && response.ok === false) {
         throw Object.assign(new Error(`The response URL refused the message (HTTP ${response.status ?? '?'})`), {
           statusCode: response.status,
-          data: { error: await refusalCode(response) },
+        });
+      }
+      // Slack answers a message it will not show (bad blocks) with 200 and `{ "ok": false, "error": … }`.
+      const refusal = response ? await refusalCode(response) : undefined;
+      if (refusal) {
+        throw Object.assign(new Error(`The response URL refused the message (${refusal})`), {
+          statusCode: 400,
+          data: { error: refusal },
         });
       }
       return;
@@ -125,15 +132,14 @@ export async function respondChecked(
 
 type RespondResponse = { ok?: boolean; status?: number; text?: () => Promise<string> };
 
-// A response URL says why it refused in its body: JSON `{ "error": "invalid_blocks" }` or the bare code.
 async function refusalCode(response: RespondResponse): Promise<string | undefined> {
   const body = await response.text?.().catch(() => '');
-  if (!body) return undefined;
+  if (!body?.startsWith('{')) return undefined;
   try {
-    const parsed = JSON.parse(body) as { error?: unknown };
-    return typeof parsed.error === 'string' ? parsed.error : undefined;
+    const parsed = JSON.parse(body) as { ok?: unknown; error?: unknown };
+    return parsed.ok === false && typeof parsed.error === 'string' ? parsed.error : undefined;
   } catch {
-    return /^[a-z_]{1,60}$/.test(body.trim()) ? body.trim() : undefined;
+    return undefined;
   }
 }
 
