@@ -8,6 +8,8 @@ import { createDeduper } from '../../src/slack/dedupe.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
 import { MESSAGE_SHORTCUTS } from '../../src/slack/listeners/shortcuts/registry.js';
 import { createLogger } from '../../src/slack/logger.js';
+import { en } from '../../src/slack/messages/en.js';
+import { zhCN } from '../../src/slack/messages/zh-cn.js';
 import { createLanguageResolver } from '../../src/slack/user-language.js';
 import { createFeedbackStore } from '../../src/store/feedback-store.js';
 
@@ -65,6 +67,9 @@ describe('slack-app-manifest.yml', () => {
     expect(manifest.features.shortcuts).toEqual(fromRegistry);
     expect([...registered.shortcuts].sort()).toEqual(MESSAGE_SHORTCUTS.map((s) => s.callbackId).sort());
     for (const s of MESSAGE_SHORTCUTS) {
+      // The help text names each shortcut as Slack's menu shows it.
+      expect(en.capabilityShortcuts).toContain(s.name);
+      expect(zhCN.capabilityShortcuts).toContain(s.name);
       expect(s.name.length).toBeLessThanOrEqual(24);
       expect(s.description.length).toBeLessThanOrEqual(80);
     }

@@ -8,6 +8,8 @@ export interface ToggleValue {
   lang: Lang;
   /** Where an ephemeral answer's "Share in thread" posts. */
   shareTo?: ShareTarget;
+  /** Who shared a shared answer, so the toggled message still says so. */
+  sharedBy?: string;
 }
 
 /** A thread an answer is shared into. */
@@ -34,7 +36,7 @@ const LANGS = new Set<string>(['zh-CN', 'en']);
 
 /** Encodes a toggle button's value. */
 export function encodeToggle(value: ToggleValue): string {
-  return JSON.stringify({ e: value.entryId, v: value.variant, l: value.lang, s: value.shareTo });
+  return JSON.stringify({ e: value.entryId, v: value.variant, l: value.lang, s: value.shareTo, b: value.sharedBy });
 }
 
 /** Reads a toggle button's value; null when it is not one this app wrote. */
@@ -46,6 +48,7 @@ export function decodeToggle(raw: string | undefined): ToggleValue | null {
     variant: data.v as AnswerVariant,
     lang: data.l as Lang,
     ...shareTargetOf(data.s),
+    ...(typeof data.b === 'string' ? { sharedBy: data.b } : {}),
   };
 }
 

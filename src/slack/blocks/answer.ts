@@ -172,6 +172,7 @@ function toggleButton(view: AnswerView): Button {
     variant: view.variant,
     lang: other,
     ...(view.shareTo ? { shareTo: view.shareTo } : {}),
+    ...(view.sharedBy ? { sharedBy: view.sharedBy } : {}),
   });
   return button(ACTION.language, view.t.languageToggle, value);
 }

@@ -98,6 +98,20 @@ describe('buildAnswerMessages', () => {
     expect(JSON.stringify(message?.blocks[0])).toContain('Shared by <@U1>');
   });
 
+  it("a shared answer's toggle keeps saying who shared it", () => {
+    const [message] = buildAnswerMessages({
+      entry: bilingual(),
+      suggestions: [],
+      variant: 'shared',
+      t: en,
+      sharedBy: 'U1',
+    });
+    const toggle = message?.blocks
+      .flatMap((b) => (b as { elements?: { action_id?: string; value?: string }[] }).elements ?? [])
+      .find((e) => e.action_id === ACTION.language);
+    expect(decodeToggle(toggle?.value)).toMatchObject({ variant: 'shared', lang: 'zh-CN', sharedBy: 'U1' });
+  });
+
   it('truncates a title beyond the header limit of 150 characters', () => {
     const long = { ...entry(), title: '长'.repeat(200) };
     const [message] = buildAnswerMessages({ entry: long, suggestions: [], variant: 'reply', t: en });

@@ -24,6 +24,7 @@ export function createLanguageActionListener(deps: SlackDeps) {
       variant: toggle.variant,
       t: catalogueFor(toggle.lang),
       ...(toggle.shareTo ? { shareTo: toggle.shareTo } : {}),
+      ...(toggle.sharedBy ? { sharedBy: toggle.sharedBy } : {}),
     });
     if (!message) return;
     if (place.ephemeral || !place.channel || !place.ts) {
