@@ -120,7 +120,7 @@ function buttonsFor(view: AnswerView, bilingual: boolean, feedback: 'native' | '
   const blocks: KnownBlock[] = [];
   const main = (elements: Button[]) => ({
     type: 'actions' as const,
-    block_id: `answer:${id}`.slice(0, 255),
+    block_id: `answer:${t.lang}:${id}`.slice(0, 255),
     elements,
   });
   if (view.variant === 'triage') {
@@ -145,7 +145,7 @@ function buttonsFor(view: AnswerView, bilingual: boolean, feedback: 'native' | '
 function feedbackButtons(entryId: string, t: Catalogue): ContextActionsBlock {
   return {
     type: 'context_actions',
-    block_id: `feedback:${entryId}`.slice(0, 255),
+    block_id: `feedback:${t.lang}:${entryId}`.slice(0, 255),
     elements: [
       {
         type: 'feedback_buttons',
