@@ -88,10 +88,15 @@ describe('mentions', () => {
     const blocks = JSON.stringify(post?.args.blocks);
     expect(blocks).toContain("couldn't find an answer");
     expect(blocks).toContain('<!subteam^S0HELPERS>');
-    await t.store.flush();
+    // The record is written after Slack has answered the post, so the test's wait can end just before it.
     const { readStore } = await import('../../src/store/feedback-store.js');
-    const { records } = await readStore(t.dataDir);
-    expect(records).toContainEqual(expect.objectContaining({ kind: 'unanswered', question: 'pizza recipe' }));
+    const unanswered = expect.objectContaining({ kind: 'unanswered', question: 'pizza recipe' });
+    await expect
+      .poll(async () => {
+        await t.store.flush();
+        return (await readStore(t.dataDir)).records;
+      })
+      .toContainEqual(unanswered);
   });
 
   it('answers a retried event (same event_id, x-slack-retry-num) only once', async () => {
