@@ -7,8 +7,10 @@
  * `npx tsx bench/loo.ts ['{"answerThreshold":0.4}' …] [--confusions]`: one line per option set (JSON
  * overrides of DEFAULT_MATCH_OPTIONS); `--confusions` lists the tune and leave-one-out misses too.
  * `KNOWLEDGE=DIR` reads another knowledge folder (a frozen copy, when others are editing knowledge/).
+ * - slack-dev.jsonl per style: the odd lines (1st, 3rd, …) may be read one by one (`--confusions` lists their misses);
+ *   the even lines are printed only as totals, so they stay a check on what was tuned.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
 import type { Entry, KnowledgeBase } from '../src/core/knowledge/types.js';
@@ -27,6 +29,54 @@ const kb = await loadKnowledgeBase(process.env.KNOWLEDGE ?? `${root}knowledge`);
 const tune = parseLabelledQuestions(readFileSync(`${root}test/eval/questions.jsonl`, 'utf8')).filter(
   (q) => q.split === 'tune',
 );
+
+interface SlackRow {
+  q: string;
+  want: string | null;
+  style: string;
+}
+const slackPath = [`${root}test/eval/slack-dev.jsonl`, `${root}../shared/eval/slack-dev.jsonl`].find((p) => existsSync(p));
+const slackRows: SlackRow[] =
+  slackPath === undefined
+    ? []
+    : readFileSync(slackPath, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as SlackRow);
+
+/** Per style: right (in scope) or refused (want null), wrong; the odd lines' misses when asked for. */
+function slackFigures(options: Partial<MatchOptions>, half: 'odd' | 'even'): { table: string; misses: string[] } {
+  const matcher = createMatcher(kb, options);
+  const byStyle = new Map<string, { n: number; ok: number; wrong: number }>();
+  const misses: string[] = [];
+  slackRows.forEach((row, i) => {
+    if ((i % 2 === 0) !== (half === 'odd')) return;
+    const r = matcher.match(row.q);
+    const got = r.answered ? (r.best?.id ?? null) : null;
+    const s = byStyle.get(row.style) ?? { n: 0, ok: 0, wrong: 0 };
+    s.n += 1;
+    if (got === row.want) s.ok += 1;
+    else if (got !== null) s.wrong += 1;
+    byStyle.set(row.style, s);
+    if (half === 'odd' && got !== row.want) {
+      misses.push(`${i + 1} ${row.style} ${row.want ?? 'OOS'} → ${got ?? `refused (${r.best?.id})`} ${r.confidence}: ${row.q}`);
+    }
+  });
+  const cells = [...byStyle].map(([style, s]) => `${style} ${s.ok}/${s.n}${s.wrong > 0 ? ` (${s.wrong} wrong)` : ''}`);
+  let inN = 0;
+  let inOk = 0;
+  let wrong = 0;
+  let all = 0;
+  for (const [style, s] of byStyle) {
+    all += s.n;
+    wrong += s.wrong;
+    if (style !== 'in-domain-unknown' && style !== 'off-topic') {
+      inN += s.n;
+      inOk += s.ok;
+    }
+  }
+  return { table: `${half}: in scope ${inOk}/${inN}, wrong ${wrong}/${all} | ${cells.join(', ')}`, misses };
+}
 
 function withEntries(entries: Entry[]): KnowledgeBase {
   return { entries, byId: new Map(entries.map((e) => [e.id, e])), topics: kb.topics };
@@ -74,7 +124,10 @@ for (const options of optionSets) {
       `loo n=${l.asked} rank1 ${pct(l.rank1 / l.asked)} right ${pct(l.answeredRight / l.asked)} ` +
       `wrong ${pct(l.answeredWrong / l.asked)}`,
   );
+  const odd = slackFigures(options, 'odd');
+  if (slackRows.length > 0) console.log(`  slack-dev ${odd.table}\n  slack-dev ${slackFigures(options, 'even').table}`);
   if (showConfusions) {
+    for (const m of odd.misses) console.log(`  slack ${m}`);
     for (const c of t.confusions) {
       console.log(`  tune ${c.expected ?? 'OOS'} → ${c.got ?? `refused (${c.best})`} ${c.confidence}: ${c.question}`);
     }

@@ -36,6 +36,14 @@ export interface MatchOptions {
   singleCharWeight: number;
   /** Fuse.js threshold for correcting an unknown English word to one the knowledge base uses. */
   spellingThreshold: number;
+  /** Share of its weight a term keeps when it was read through pinyin (`zhuxiao`) or a homophone (柱销 for 注销). */
+  soundAlikeWeight: number;
+  /** Weight of a message's context sentences (not the question) relative to the question. */
+  contextWeight: number;
+  /** Words the knowledge base never uses weigh together at most this share of the words it does use. */
+  maxUnknownShare: number;
+  /** Weight of quoted text (`>` lines, 「…」, “…”) relative to the question. */
+  quoteWeight: number;
 }
 
 /** The defaults, frozen; each says why and which figure chose it. */
@@ -91,4 +99,8 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   offTopicWeight: 3,
   // Grid {0.1, 0.3, 0.5}: 0.3 — lone characters are mostly particles left over after filler removal.
   singleCharWeight: 0.3,
+  soundAlikeWeight: 0.8,
+  contextWeight: 0.4,
+  quoteWeight: 0.6,
+  maxUnknownShare: 100,
 });

@@ -54,7 +54,10 @@ describe('createMatcher', () => {
   it.each([
     ['公按备案怎么办', 'police'],
     ['备按号怎么注消', 'cancel-filing'],
-  ])('reads common input-method typos: %s', (question, id) => {
+    ['被案号怎么柱销', 'cancel-filing'],
+    ['beian hao zenme zhuxiao', 'cancel-filing'],
+    ['beianhao 怎么 zhuxiao', 'cancel-filing'],
+  ])('reads input-method typos and pinyin by their sound: %s', (question, id) => {
     const r = createMatcher(KB_WITH_ANSWERS).match(question);
     expect(r.best?.id).toBe(id);
     expect(r.answered).toBe(true);
@@ -98,6 +101,22 @@ describe('createMatcher', () => {
       best: null,
       suggestions: [],
     });
+  });
+
+  it('reads the question out of a chatty Slack message', () => {
+    const message =
+      '<@U024BE7LH> 早上好！我是运营小王，今天客户一直在群里催，说合同那边也在等，大家都很着急。' +
+      '\n> 我们的备案号怎么注销？\n麻烦看下备案号怎么注销 :pray: 谢谢';
+    const r = matcher.match(message);
+    expect(r.best?.id).toBe('cancel-filing');
+    expect(r.answered).toBe(true);
+  });
+
+  it('does not refuse a message for being long when its question is clear', () => {
+    const context = '客户那边今天开了很长的会，讨论了很多别的事情。'.repeat(20);
+    const r = matcher.match(`${context}\n请问备案号怎么注销？`);
+    expect(r.best?.id).toBe('cancel-filing');
+    expect(r.answered).toBe(true);
   });
 
   it('handles a very long question quickly and without crashing', () => {
