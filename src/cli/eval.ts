@@ -3,15 +3,18 @@ import { type Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { createBaselineMatcher } from '../core/match/create-baseline-matcher.js';
 import {
+  type EvaluateOptions,
   type Evaluation,
   evaluateMatcher,
   type LabelledQuestion,
   parseLabelledQuestions,
+  type StyleFigures,
 } from '../core/match/evaluate.js';
 import { createCommandMatcher, loadCommandKnowledgeBase, writeOut } from './context.js';
 
 interface EvalOptions {
   split: 'tune' | 'holdout' | 'all';
+  threshold?: string;
   json?: boolean;
 }
 
@@ -20,20 +23,41 @@ export function registerEvalCommand(program: Command): void {
   program
     .command('eval')
     .description('measure the matcher on labelled questions (JSON Lines), beside plain fuse.js')
-    .argument('<file>', 'JSON Lines: {"question", "expected": id|null, "split": "tune"|"holdout"}')
+    .argument(
+      '<file>',
+      'JSON Lines: {"question", "expected": id|null, "split"} or {"q", "want": id|null, "style", "split"?}',
+    )
     .addOption(new Option('--split <split>', 'which questions').choices(['tune', 'holdout', 'all']).default('all'))
+    .option(
+      '--threshold <x>',
+      'count an answer only at confidence ≥ x (0–1), as the triage channel does with BEIAN_TRIAGE_MIN_CONFIDENCE',
+    )
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExample:\n  beian eval test/eval/questions.jsonl --split holdout')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  beian eval test/eval/questions.jsonl --split holdout\n  beian eval test/eval/slack-dev.jsonl --threshold 0.75',
+    )
     .action(async (file: string, options: EvalOptions, command: Command) => {
-      const questions = selectSplit(await readQuestions(file), options.split);
+      const threshold = parseThreshold(options.threshold);
+      const questions = selectSplit(await readQuestions(file), options.split, file);
       const kb = await loadCommandKnowledgeBase(command);
-      const ours = evaluateMatcher(createCommandMatcher(kb), questions);
-      const baseline = evaluateMatcher(createBaselineMatcher(kb), questions);
+      const settings: EvaluateOptions = threshold === undefined ? {} : { minConfidence: threshold };
+      const ours = evaluateMatcher(createCommandMatcher(kb), questions, settings);
+      const baseline = evaluateMatcher(createBaselineMatcher(kb), questions, settings);
       const text = options.json
-        ? `${JSON.stringify({ split: options.split, matcher: ours, baseline }, null, 2)}\n`
-        : formatEvaluation(options.split, ours, baseline);
+        ? `${JSON.stringify({ split: options.split, threshold: threshold ?? null, matcher: ours, baseline }, null, 2)}\n`
+        : formatEvaluation(options.split, ours, baseline, threshold);
       await writeOut(text);
     });
+}
+
+function parseThreshold(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+    throw new UsageError(`--threshold must be a number from 0 to 1, not "${raw}"`);
+  }
+  return value;
 }
 
 async function readQuestions(file: string): Promise<LabelledQuestion[]> {
@@ -47,24 +71,28 @@ async function readQuestions(file: string): Promise<LabelledQuestion[]> {
   }
 }
 
-function selectSplit(questions: LabelledQuestion[], split: EvalOptions['split']): LabelledQuestion[] {
-  return split === 'all' ? questions : questions.filter((q) => q.split === split);
+function selectSplit(questions: LabelledQuestion[], split: EvalOptions['split'], file: string): LabelledQuestion[] {
+  const selected = split === 'all' ? questions : questions.filter((q) => q.split === split);
+  if (selected.length === 0) {
+    throw new UsageError(`${file}: no questions${split === 'all' ? '' : ` in split ${split} (is the set split?)`}`);
+  }
+  return selected;
 }
 
-/** The figures side by side, then the matcher's confusions, one per line. */
-export function formatEvaluation(split: string, ours: Evaluation, baseline: Evaluation): string {
-  const rows: [string, (e: Evaluation) => string][] = [
-    ['top-1 accuracy', (e) => percent(e.top1)],
-    ['MRR', (e) => e.mrr.toFixed(3)],
-    ['out-of-scope rejection', (e) => percent(e.rejection)],
-    ['false-answer rate', (e) => percent(e.falseAnswerRate)],
-    ['confusions', (e) => String(e.confusions.length)],
-  ];
+type Row = [name: string, figure: (e: Evaluation) => string];
+
+/** The figures side by side, per style, the reliability table, then the matcher's confusions, one per line. */
+export function formatEvaluation(split: string, ours: Evaluation, baseline: Evaluation, threshold?: number): string {
+  const bar = threshold === undefined ? '' : `, answering only at confidence ≥ ${threshold}`;
   const lines = [
-    `split ${split}: ${ours.questions} questions (${ours.inScope} in scope, ${ours.outOfScope} out of scope)`,
+    `split ${split}: ${ours.questions} questions (${ours.inScope} in scope, ${ours.outOfScope} out of scope)${bar}`,
     '',
-    `${'figure'.padEnd(24)}${'beian'.padStart(10)}${'fuse.js'.padStart(10)}`,
-    ...rows.map(([name, f]) => `${name.padEnd(24)}${f(ours).padStart(10)}${f(baseline).padStart(10)}`),
+    `${'figure'.padEnd(32)}${'beian'.padStart(10)}${'fuse.js'.padStart(10)}`,
+    ...overallRows(ours).map(([name, f]) => `${name.padEnd(32)}${f(ours).padStart(10)}${f(baseline).padStart(10)}`),
+    '',
+    ...formatStyles(ours, baseline),
+    '',
+    ...formatReliability(ours),
     '',
     ours.confusions.length === 0 ? 'no confusions' : 'confusions (expected → got, best candidate, question):',
     ...ours.confusions.map(
@@ -73,6 +101,54 @@ export function formatEvaluation(split: string, ours: Evaluation, baseline: Eval
     ),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function overallRows(ours: Evaluation): Row[] {
+  const refusals: Row[] = ours.styles
+    .filter((s) => !s.inScope)
+    .map((s) => [`refused: ${s.style}`, (e) => percent(refusedShare(e, s.style))]);
+  return [
+    ['top-1 accuracy', (e) => percent(e.top1)],
+    ['wrong-answer rate (in scope)', (e) => percent(e.wrongAnswerRate)],
+    ['MRR', (e) => e.mrr.toFixed(3)],
+    ...refusals,
+    ['out-of-scope rejection', (e) => percent(e.rejection)],
+    ['false-answer rate (all)', (e) => percent(e.falseAnswerRate)],
+    ['ECE', (e) => e.ece.toFixed(3)],
+    ['confusions', (e) => String(e.confusions.length)],
+  ];
+}
+
+function refusedShare(e: Evaluation, style: string): number {
+  const s = e.styles.find((x) => x.style === style);
+  return s === undefined || s.questions === 0 ? 0 : s.refused / s.questions;
+}
+
+function formatStyles(ours: Evaluation, baseline: Evaluation): string[] {
+  const width = Math.max(5, ...ours.styles.map((s) => s.style.length)) + 2;
+  const cell = (s: StyleFigures | undefined) =>
+    s === undefined ? '-' : `${s.right}/${s.questions} ${percent(s.right / (s.questions || 1))} (${s.wrong} wrong)`;
+  return [
+    'per style: right/questions (wrong answers); right means refused for questions no entry answers',
+    `  ${'style'.padEnd(width)}${'beian'.padEnd(26)}fuse.js`,
+    ...ours.styles.map(
+      (s) => `  ${s.style.padEnd(width)}${cell(s).padEnd(26)}${cell(baseline.styles.find((b) => b.style === s.style))}`,
+    ),
+  ];
+}
+
+function formatReliability(e: Evaluation): string[] {
+  return [
+    'reliability (beian): confidence of the top candidate against the share whose top candidate is right',
+    `  ${'band'.padEnd(12)}${'answered/questions'.padStart(20)}${'right'.padStart(10)}${'mean conf.'.padStart(12)}`,
+    ...e.reliability.map((b) => {
+      const band = `[${b.from.toFixed(1)}, ${b.to.toFixed(1)}${b.to === 1 ? ']' : ')'}`;
+      const right = b.questions === 0 ? '-' : percent(b.right / b.questions);
+      const mean = b.questions === 0 ? '-' : b.meanConfidence.toFixed(2);
+      return `  ${band.padEnd(12)}${`${b.answered}/${b.questions}`.padStart(20)}${right.padStart(10)}${mean.padStart(12)}`;
+    }),
+    `  expected calibration error (ECE, band-weighted): ${e.ece.toFixed(3)}`,
+  ];
 }
 
 function percent(x: number): string {

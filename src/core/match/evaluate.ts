@@ -1,23 +1,54 @@
 import { z } from 'zod';
-import type { Matcher } from './types.js';
+import type { Matcher, MatchResult } from './types.js';
 
-/** One labelled question of the evaluation set; `expected` null means out of scope (should be refused). */
+/** One labelled question of an evaluation set; `expected` null means no entry answers it (it should be refused). */
 export interface LabelledQuestion {
   question: string;
   expected: string | null;
-  split: 'tune' | 'holdout';
+  /** Absent in sets that are not split (`slack-dev.jsonl`). */
+  split?: 'tune' | 'holdout';
   lang?: string;
+  /** How the question is written (`slack-long`, `typo`, …) or, for want null, what kind of question it is. */
+  style?: string;
 }
 
 /** A question the matcher got wrong: answered with the wrong entry, refused, or answered when out of scope. */
 export interface Confusion {
   question: string;
   expected: string | null;
+  /** The style group the question is counted in. */
+  style: string;
   /** The entry answered with, or null when refused. */
   got: string | null;
   /** The best candidate, answered or not. */
   best: string | null;
   confidence: number;
+}
+
+/**
+ * The figures of one style group. For in-scope questions `right` is "answered with the expected entry"; for
+ * questions no entry answers (`inScope` false) `right` equals `refused`, and `wrong` counts those answered.
+ */
+export interface StyleFigures {
+  style: string;
+  inScope: boolean;
+  questions: number;
+  right: number;
+  wrong: number;
+  refused: number;
+}
+
+/** One band of the reliability table: questions whose top candidate's confidence falls in [from, to). */
+export interface ReliabilityBand {
+  from: number;
+  /** Exclusive, except the last band, which includes 1. */
+  to: number;
+  questions: number;
+  /** How many of them the matcher answered (after any `minConfidence`). */
+  answered: number;
+  /** How many have the right entry as top candidate (never a question no entry answers). */
+  right: number;
+  meanConfidence: number;
 }
 
 /** The figures of one matcher over one set of questions. */
@@ -27,32 +58,74 @@ export interface Evaluation {
   outOfScope: number;
   /** In-scope questions answered with the expected entry / in-scope questions. */
   top1: number;
+  /** In-scope questions answered with another entry / in-scope questions. */
+  wrongAnswerRate: number;
   /** Mean reciprocal rank of the expected entry in [best, …suggestions] over in-scope questions (0 when absent). */
   mrr: number;
   /** Out-of-scope questions not answered / out-of-scope questions. */
   rejection: number;
   /** Questions answered with a wrong entry (including any answer to an out-of-scope question) / all questions. */
   falseAnswerRate: number;
+  /** Per style group, in the order the groups first appear in the set. */
+  styles: StyleFigures[];
+  reliability: ReliabilityBand[];
+  /** Expected calibration error over {@link reliability}: see {@link evaluateMatcher}. */
+  ece: number;
   confusions: Confusion[];
 }
 
-const LINE = z.object({
-  question: z.string(),
+/** How {@link evaluateMatcher} decides. */
+export interface EvaluateOptions {
+  /** Count an answer only when its confidence is at least this (the triage channel's bar); default: the matcher's own decision. */
+  minConfidence?: number;
+  /** Width of a reliability band; default 0.1. */
+  bandWidth?: number;
+}
+
+const OLD_LINE = z.object({
+  question: z.string().min(1, 'question must not be empty'),
   expected: z.string().nullable(),
   split: z.enum(['tune', 'holdout']),
   lang: z.string().optional(),
 });
 
-/** Parses an evaluation set in JSON Lines; a bad line throws an error naming its line number. */
+const SLACK_LINE = z.object({
+  q: z.string().min(1, 'q must not be empty'),
+  want: z.string().nullable(),
+  style: z.string().min(1, 'style must not be empty'),
+  split: z.enum(['tune', 'holdout']).optional(),
+});
+
+/**
+ * Parses an evaluation set in JSON Lines, each line either `{"question", "expected", "split", "lang"?}` or
+ * `{"q", "want", "style", "split"?}`; a bad line throws an error naming its line number.
+ */
 export function parseLabelledQuestions(text: string): LabelledQuestion[] {
   const questions: LabelledQuestion[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
-    const parsed = LINE.safeParse(safeJson(line));
-    if (!parsed.success) throw new Error(`line ${i + 1}: not a labelled question (${z.prettifyError(parsed.error)})`);
-    questions.push(parsed.data);
+    questions.push(parseLine(line, i + 1));
   });
   return questions;
+}
+
+function parseLine(line: string, number: number): LabelledQuestion {
+  const json = safeJson(line);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new Error(`line ${number}: not a JSON object`);
+  }
+  if ('q' in json) {
+    const parsed = SLACK_LINE.safeParse(json);
+    if (!parsed.success) throw new Error(`line ${number}: not a labelled question (${z.prettifyError(parsed.error)})`);
+    const { q, want, style, split } = parsed.data;
+    return { question: q, expected: want, style, ...(split === undefined ? {} : { split }) };
+  }
+  const parsed = OLD_LINE.safeParse(json);
+  if (!parsed.success) {
+    const hint = 'expected {"question","expected","split"} or {"q","want","style"}';
+    throw new Error(`line ${number}: not a labelled question, ${hint} (${z.prettifyError(parsed.error)})`);
+  }
+  return parsed.data;
 }
 
 function safeJson(line: string): unknown {
@@ -63,53 +136,130 @@ function safeJson(line: string): unknown {
   }
 }
 
-/** Runs every question through the matcher and measures it. Pure: the matcher is the only thing called. */
-export function evaluateMatcher(matcher: Matcher, questions: readonly LabelledQuestion[]): Evaluation {
-  let inScope = 0;
-  let correct = 0;
-  let reciprocal = 0;
-  let refused = 0;
-  let wrong = 0;
+/** The group a question is counted in: its style, else its language, and all questions without an answer together. */
+export function styleOf(q: LabelledQuestion): string {
+  if (q.style !== undefined) return q.style;
+  if (q.expected === null) return 'out-of-scope';
+  return q.lang ?? 'in-scope';
+}
+
+/**
+ * Runs every question through the matcher and measures it. Pure: the matcher is the only thing called.
+ *
+ * Calibration asks whether the confidence of the top candidate is the probability that this candidate is the right
+ * entry. For each question take c = the result's confidence and y = 1 when the best candidate is the expected entry,
+ * else 0 — so y = 0 for every question no entry answers (no candidate is right there), whether refused or not. Bands
+ * [0, w), [w, 2w), …, [1 − w, 1] of c; ECE = Σ over bands of (questions in band / all questions) × |share of y = 1 in
+ * band − mean c in band|. A matcher whose 0.8-confidence answers are right 80% of the time scores 0.
+ */
+export function evaluateMatcher(
+  matcher: Matcher,
+  questions: readonly LabelledQuestion[],
+  options: EvaluateOptions = {},
+): Evaluation {
+  const styles = new Map<string, StyleFigures>();
+  const bands = createBands(options.bandWidth ?? 0.1);
+  const t = { inScope: 0, right: 0, wrong: 0, refusedOut: 0, answeredOut: 0, reciprocal: 0 };
   const confusions: Confusion[] = [];
   for (const q of questions) {
     const result = matcher.match(q.question);
-    const got = result.answered ? (result.best?.id ?? null) : null;
+    const answered = result.answered && result.confidence >= (options.minConfidence ?? 0);
+    const best = result.best?.id ?? null;
+    const got = answered ? best : null;
+    const style = styleOf(q);
+    countStyle(styles, style, q.expected, got);
+    addToBand(bands, result.confidence, answered, best !== null && best === q.expected);
     if (q.expected !== null) {
-      inScope += 1;
-      reciprocal += reciprocalRank(q.expected, result.best?.id, result.suggestions);
-      if (got === q.expected) correct += 1;
-      else if (got !== null) wrong += 1;
-    } else if (got === null) refused += 1;
-    else wrong += 1;
+      t.inScope += 1;
+      t.reciprocal += reciprocalRank(q.expected, result);
+      if (got === q.expected) t.right += 1;
+      else if (got !== null) t.wrong += 1;
+    } else if (got === null) t.refusedOut += 1;
+    else t.answeredOut += 1;
     if (got !== q.expected) {
-      confusions.push({
-        question: q.question,
-        expected: q.expected,
-        got,
-        best: result.best?.id ?? null,
-        confidence: result.confidence,
-      });
+      confusions.push({ question: q.question, expected: q.expected, style, got, best, confidence: result.confidence });
     }
   }
-  const outOfScope = questions.length - inScope;
+  const outOfScope = questions.length - t.inScope;
+  const reliability = bands.map((b) => ({
+    ...b,
+    meanConfidence: b.questions === 0 ? 0 : b.meanConfidence / b.questions,
+  }));
   return {
     questions: questions.length,
-    inScope,
+    inScope: t.inScope,
     outOfScope,
-    top1: ratio(correct, inScope),
-    mrr: ratio(reciprocal, inScope),
-    rejection: ratio(refused, outOfScope),
-    falseAnswerRate: ratio(wrong, questions.length),
+    top1: ratio(t.right, t.inScope),
+    wrongAnswerRate: ratio(t.wrong, t.inScope),
+    mrr: ratio(t.reciprocal, t.inScope),
+    rejection: ratio(t.refusedOut, outOfScope),
+    falseAnswerRate: ratio(t.wrong + t.answeredOut, questions.length),
+    styles: [...styles.values()],
+    reliability,
+    ece: expectedCalibrationError(reliability, questions.length),
     confusions,
   };
 }
 
-function reciprocalRank(expected: string, best: string | undefined, suggestions: readonly { id: string }[]): number {
-  const ranked = [...new Set([...(best === undefined ? [] : [best]), ...suggestions.map((s) => s.id)])];
+function countStyle(
+  styles: Map<string, StyleFigures>,
+  style: string,
+  expected: string | null,
+  got: string | null,
+): void {
+  const figures = styles.get(style) ?? { style, inScope: false, questions: 0, right: 0, wrong: 0, refused: 0 };
+  styles.set(style, figures);
+  // A style that mixes in-scope and unanswerable questions is shown as in scope.
+  figures.inScope ||= expected !== null;
+  figures.questions += 1;
+  if (got === null) figures.refused += 1;
+  if (got === expected) figures.right += 1;
+  else if (got !== null) figures.wrong += 1;
+}
+
+function createBands(width: number): ReliabilityBand[] {
+  if (!(width > 0 && width <= 1)) throw new Error(`band width must be in (0, 1], got ${width}`);
+  const n = Math.round(1 / width);
+  return Array.from({ length: n }, (_, i) => ({
+    from: round(i / n),
+    to: round((i + 1) / n),
+    questions: 0,
+    answered: 0,
+    right: 0,
+    meanConfidence: 0,
+  }));
+}
+
+// meanConfidence holds the running sum until summarise divides it.
+function addToBand(bands: ReliabilityBand[], confidence: number, answered: boolean, right: boolean): void {
+  const c = Math.min(1, Math.max(0, confidence));
+  const band = bands[Math.min(bands.length - 1, Math.floor(c * bands.length))];
+  if (band === undefined) return;
+  band.questions += 1;
+  band.meanConfidence += c;
+  if (answered) band.answered += 1;
+  if (right) band.right += 1;
+}
+
+function expectedCalibrationError(bands: readonly ReliabilityBand[], total: number): number {
+  if (total === 0) return 0;
+  return bands.reduce(
+    (sum, b) => sum + (b.questions / total) * Math.abs(b.right / (b.questions || 1) - b.meanConfidence),
+    0,
+  );
+}
+
+function reciprocalRank(expected: string, result: MatchResult): number {
+  const best = result.best?.id;
+  const ranked = [...new Set([...(best === undefined ? [] : [best]), ...result.suggestions.map((s) => s.id)])];
   const rank = ranked.indexOf(expected);
   return rank === -1 ? 0 : 1 / (rank + 1);
 }
 
 function ratio(part: number, whole: number): number {
   return whole === 0 ? 0 : part / whole;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
 }
