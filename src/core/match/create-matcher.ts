@@ -45,30 +45,13 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
     !FILLER_WORDS.has(w) && (LATIN_WORDS.has(w) || index.idf.has(w) || index.answerIdf.has(w));
   return (question: string, limit: number): Candidate[] => {
     const weighted = new Map<string, number>();
-    for (const part of readMessage(question)) {
+    for (const part of readMessage(question, opts.splitClauses)) {
       const terms = readTerms(part.text, sounds, isKnownWord, opts);
-      weighTerms(weighted, index, terms, roleWeight(part.role, opts), correctSpelling, opts);
+      const unknownShare = part.role === 'context' ? opts.contextUnknownWeight : 1;
+      weighTerms(weighted, index, terms, roleWeight(part.role, opts), unknownShare, correctSpelling, opts);
     }
-    capUnknown(weighted, index, opts.maxUnknownShare);
     return scoreEntries(weighted, limit);
   };
-}
-
-// Words the knowledge base never uses are evidence that a short question is about something else, but a long
-// message is full of them (who asked, what else happened): together they weigh at most this share of the
-// words it does use. A neighbouring field's named concept is not capped.
-function capUnknown(weighted: Map<string, number>, index: TermIndex, share: number): void {
-  let known = 0;
-  let unknown = 0;
-  for (const [t, w] of weighted) {
-    if (index.idf.has(t) || index.answerIdf.has(t)) known += w;
-    else if (!OFF_TOPIC.has(t)) unknown += w;
-  }
-  if (unknown <= share * known || unknown === 0) return;
-  const scale = (share * known) / unknown;
-  for (const [t, w] of weighted) {
-    if (!index.idf.has(t) && !index.answerIdf.has(t) && !OFF_TOPIC.has(t)) weighted.set(t, w * scale);
-  }
 }
 
 function roleWeight(role: PartRole, opts: MatchOptions): number {
@@ -103,6 +86,7 @@ function weighTerms(
   index: TermIndex,
   terms: ReadonlyMap<string, number>,
   partWeight: number,
+  unknownShare: number,
   correctSpelling: (word: string) => string | undefined,
   opts: MatchOptions,
 ): void {
@@ -110,7 +94,8 @@ function weighTerms(
   for (const [raw, share] of terms) {
     const corrected = index.idf.has(raw) || !MISSPELLABLE.test(raw) ? undefined : correctSpelling(raw);
     for (const term of corrected === undefined ? [raw] : analyseText(corrected)) {
-      const base = index.idf.get(term) ?? index.answerIdf.get(term) ?? unknown * unknownFactor(term, opts);
+      const base =
+        index.idf.get(term) ?? index.answerIdf.get(term) ?? unknown * unknownShare * unknownFactor(term, opts);
       const w = base * share * partWeight;
       if (w > (weighted.get(term) ?? 0)) weighted.set(term, w);
     }

@@ -26,6 +26,7 @@ const PLAIN_MENTION = /(^|\s)@[^\s,，:：]+/g;
 const QUOTED = /[“"「『]([^”"」』]*)[”"」』]/g;
 const SENTENCE_END = /(?<=[。！？!?；;：\n])|(?<=[.:])(?=\s)/;
 
+const CLAUSE_END = /(?<=[，,、])/;
 const QUESTION_MARK = /[?？]/;
 const CHINESE_CUES =
   /(吗|呢|怎么|怎样|如何|什么|为什么|为何|为啥|是否|能否|可否|可以|能不能|可不可以|要不要|需不需要|有没有|多久|多少|多长|几天|哪)/;
@@ -61,7 +62,7 @@ export function stripMarkup(text: string): string {
  * sentence a question (when it reads as one) or context. A message with no sentence that reads as a
  * question is all question: a terse "备案号 注销" is what was asked.
  */
-export function readMessage(message: string): MessagePart[] {
+export function readMessage(message: string, splitClauses = true): MessagePart[] {
   const parts: MessagePart[] = [];
   const plain: string[] = [];
   for (const line of stripMarkup(message.slice(0, MAX_MESSAGE_LENGTH)).split('\n')) {
@@ -79,12 +80,26 @@ export function readMessage(message: string): MessagePart[] {
     .map(tidySentence)
     .filter((s) => s !== '');
   const anyQuestion = sentences.some(looksLikeQuestion);
-  for (const s of sentences) pushPart(parts, s, !anyQuestion || looksLikeQuestion(s) ? 'question' : 'context');
+  for (const s of sentences) {
+    if (!anyQuestion) pushPart(parts, s, 'question');
+    else if (!looksLikeQuestion(s)) pushPart(parts, s, 'context');
+    else pushClauses(parts, s, splitClauses);
+  }
   if (!parts.some((p) => p.role === 'question')) {
     // Only quotes: the quoted words are what is asked about.
     for (const p of parts) p.role = 'question';
   }
   return parts;
+}
+
+// In a long question sentence, the clauses that ask are the question; the others tell the situation.
+function pushClauses(parts: MessagePart[], sentence: string, split: boolean): void {
+  const clauses = sentence.split(CLAUSE_END);
+  if (!split || clauses.length < 3) {
+    pushPart(parts, sentence, 'question');
+    return;
+  }
+  for (const c of clauses) pushPart(parts, c, looksLikeQuestion(c) ? 'question' : 'context');
 }
 
 function tidySentence(sentence: string): string {
