@@ -80,7 +80,8 @@ describe('createMatcher', () => {
     ]);
     // How far the entry about impact leads the one that mentions impact once.
     const lead = (saturation: number) => {
-      const r = createMatcher(kb, { phraseCountSaturation: saturation }).match('空壳网站 影响');
+      // Raw scores: the calibration would squash both near 1.
+      const r = createMatcher(kb, { phraseCountSaturation: saturation, calibration: null }).match('空壳网站 影响');
       const what = r.suggestions.find((x) => x.id === 'what')?.confidence ?? 0;
       return r.best?.id === 'impact' ? r.confidence - what : -1;
     };
