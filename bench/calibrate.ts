@@ -12,6 +12,7 @@ import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js'
 import { createRanker } from '../src/core/match/create-matcher.js';
 import { raise } from '../src/core/match/decide-match.js';
 import { DEFAULT_MATCH_OPTIONS } from '../src/core/match/options.js';
+import { loadBundledAndImported } from '../test/eval/imported-kb.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const read = (file: string): Record<string, unknown>[] =>
@@ -23,6 +24,7 @@ const read = (file: string): Record<string, unknown>[] =>
 interface Row {
   q: string;
   want: string | null;
+  imported?: boolean;
 }
 const rows: Row[] = [
   ...read('questions.jsonl')
@@ -34,24 +36,32 @@ const rows: Row[] = [
   ...read('slack-more.jsonl')
     .filter((r) => r.split === 'tune')
     .map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null })),
+  ...read('imported-paraphrases.jsonl')
+    .filter((r) => r.split === 'tune')
+    .map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null, imported: true })),
 ];
 
 const kb = await loadKnowledgeBase(`${root}knowledge`);
-const rank = createRanker(kb);
+const importedKb = await loadBundledAndImported();
+const rankBundled = createRanker(kb);
+const rankImported = createRanker(importedKb);
 const opts = DEFAULT_MATCH_OPTIONS;
 
-// Features in the order of the Calibration fields: 1, s, coverage, margin, ln(1 + characters).
+// Features in the order of the Calibration fields: 1, s, coverage, margin, ln(1 + characters), ln(1 + alternates).
 const data = rows.map((r) => {
-  const [top, second] = rank(r.q, 2);
+  const base = r.imported === true ? importedKb : kb;
+  const [top, second] = (r.imported === true ? rankImported : rankBundled)(r.q, 2);
   const margin = top === undefined ? 0 : top.confidence - (second?.confidence ?? 0);
   const s = top === undefined ? 0 : raise(top.confidence, margin, opts.marginWeight);
-  const right = top !== undefined && kb.entries[top.entry]?.id === r.want ? 1 : 0;
+  const entry = top === undefined ? undefined : base.entries[top.entry];
+  const right = entry !== undefined && entry.id === r.want ? 1 : 0;
   const covered = (top?.coverage ?? 0) >= opts.minCoverage;
-  return { x: [1, s, top?.coverage ?? 0, margin, Math.log1p(r.q.length)], y: right, oos: r.want === null, covered };
+  const x = [1, s, top?.coverage ?? 0, margin, Math.log1p(r.q.length), Math.log1p(entry?.questions.length ?? 0)];
+  return { x, y: right, oos: r.want === null, covered, imported: r.imported === true };
 });
 
 // Newton's method with a small ridge, so a feature that separates perfectly cannot run off to infinity.
-const dims = 5;
+const dims = 6;
 let w = new Array<number>(dims).fill(0);
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
@@ -92,21 +102,31 @@ function solve(a: number[][], b: number[]): number[] {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 console.log(
   `calibration: { intercept: ${round(w[0] ?? 0)}, score: ${round(w[1] ?? 0)}, coverage: ${round(w[2] ?? 0)}, ` +
-    `margin: ${round(w[3] ?? 0)}, length: ${round(w[4] ?? 0)} }  (${data.length} tune questions)`,
+    `margin: ${round(w[3] ?? 0)}, length: ${round(w[4] ?? 0)}, alternates: ${round(w[5] ?? 0)} }  ` +
+    `(${data.length} tune questions)`,
 );
-const inScope = data.filter((d) => !d.oos).length;
 for (const t of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
+  for (const [name, part] of [
+    ['bundled', data.filter((d) => !d.imported)],
+    ['imported', data.filter((d) => d.imported)],
+  ] as const)
+    figuresAt(t, name, part);
+}
+
+function figuresAt(t: number, name: string, part: typeof data): void {
+  const inScope = part.filter((d) => !d.oos).length;
   let right = 0;
   let wrong = 0;
   let refusedOos = 0;
-  for (const d of data) {
+  for (const d of part) {
     const answered = d.covered && sigmoid(dot(w, d.x)) >= t;
     if (answered && d.y === 1) right += 1;
     else if (answered) wrong += 1;
     else if (d.oos) refusedOos += 1;
   }
   console.log(
-    `threshold ${t}: right ${right}/${inScope}, wrong ${wrong}/${data.length}, refused ${refusedOos}/${data.length - inScope} unanswerable`,
+    `threshold ${t} ${name}: right ${right}/${inScope}, wrong ${wrong}/${part.length}, ` +
+      `refused ${refusedOos}/${part.length - inScope} unanswerable`,
   );
 }
 let ece = 0;

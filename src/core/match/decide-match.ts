@@ -28,7 +28,7 @@ export function decideMatch(
   }
   const margin = top.confidence - (ranked[1]?.confidence ?? 0);
   const calibration = options.calibration ?? null;
-  const topConfidence = confidenceOf(top, margin, question, options);
+  const topConfidence = confidenceOf(top, margin, question, entries, options);
   const answered =
     (calibration === null ? raise(top.confidence, margin, options.marginWeight) : topConfidence) >=
       options.answerThreshold &&
@@ -44,7 +44,7 @@ export function decideMatch(
     const confidence =
       c === top
         ? topConfidence
-        : Math.min(topConfidence, confidenceOf(c, c.confidence - top.confidence, question, options));
+        : Math.min(topConfidence, confidenceOf(c, c.confidence - top.confidence, question, entries, options));
     suggestions.push({ id: entry.id, title: entry.title, confidence: round(confidence) });
   }
   if (!answered)
@@ -54,12 +54,24 @@ export function decideMatch(
 }
 
 /** The confidence reported for a candidate: the calibrated chance that it is right, or its raw score without a calibration. */
-function confidenceOf(c: Candidate, margin: number, question: string, options: DecideOptions): number {
+function confidenceOf(
+  c: Candidate,
+  margin: number,
+  question: string,
+  entries: readonly Entry[],
+  options: DecideOptions,
+): number {
   const k = options.calibration ?? null;
   if (k === null) return c.confidence;
   const s = raise(c.confidence, Math.max(0, margin), options.marginWeight);
+  const alternates = Math.log1p(entries[c.entry]?.questions.length ?? 0);
   const z =
-    k.intercept + k.score * s + k.coverage * c.coverage + k.margin * margin + k.length * Math.log1p(question.length);
+    k.intercept +
+    k.score * s +
+    k.coverage * c.coverage +
+    k.margin * margin +
+    k.length * Math.log1p(question.length) +
+    k.alternates * alternates;
   return 1 / (1 + Math.exp(-z));
 }
 

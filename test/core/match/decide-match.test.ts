@@ -67,7 +67,7 @@ describe('decideMatch', () => {
   });
 
   describe('with a calibration', () => {
-    const calibration = { intercept: -6, score: 10, coverage: 0, margin: 0, length: 0 };
+    const calibration = { intercept: -6, score: 10, coverage: 0, margin: 0, length: 0, alternates: 0 };
     const options = { ...OPTIONS, minMargin: 0, calibration };
 
     it('reports the modelled chance of being right and answers on it', () => {
