@@ -29,7 +29,7 @@ const SENTENCE_END = /(?<=[。！？!?；;：\n])|(?<=[.:])(?=\s)/;
 const CLAUSE_END = /(?<=[，,、])/;
 const QUESTION_MARK = /[?？]/;
 const CHINESE_CUES =
-  /(吗|呢|怎么|怎样|如何|什么|为什么|为何|为啥|是否|能否|可否|可以|能不能|可不可以|要不要|需不需要|有没有|多久|多少|多长|几天|哪)/;
+  /(吗|呢|怎么|怎样|如何|什么|为什么|为何|为啥|是否|能否|可否|可以|能不能|可不可以|要不要|需要|需不需要|有没有|多久|多少|多长|几天|哪)/;
 const ENGLISH_START =
   /^(how|what|why|when|where|which|who|whom|whose|can|could|should|shall|do|does|did|is|are|was|were|will|would|may|must|has|have|any)\b/i;
 
