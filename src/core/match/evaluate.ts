@@ -66,7 +66,7 @@ export interface Evaluation {
   rejection: number;
   /** Questions answered with a wrong entry (including any answer to an out-of-scope question) / all questions. */
   falseAnswerRate: number;
-  /** Per style group, in the order the groups first appear in the set. */
+  /** Per style group: in-scope groups first, each kind in the order its groups first appear in the set. */
   styles: StyleFigures[];
   reliability: ReliabilityBand[];
   /** Expected calibration error over {@link reliability}: see {@link evaluateMatcher}. */
@@ -194,7 +194,8 @@ export function evaluateMatcher(
     mrr: ratio(t.reciprocal, t.inScope),
     rejection: ratio(t.refusedOut, outOfScope),
     falseAnswerRate: ratio(t.wrong + t.answeredOut, questions.length),
-    styles: [...styles.values()],
+    // In-scope groups first; stable, so each kind keeps the order of first appearance.
+    styles: [...styles.values()].sort((a, b) => Number(b.inScope) - Number(a.inScope)),
     reliability,
     ece: expectedCalibrationError(reliability, questions.length),
     confusions,
@@ -230,10 +231,11 @@ function createBands(width: number): ReliabilityBand[] {
   }));
 }
 
-// meanConfidence holds the running sum until summarise divides it.
+// meanConfidence holds the running sum until evaluateMatcher divides it.
 function addToBand(bands: ReliabilityBand[], confidence: number, answered: boolean, right: boolean): void {
   const c = Math.min(1, Math.max(0, confidence));
-  const band = bands[Math.min(bands.length - 1, Math.floor(c * bands.length))];
+  // Rounded first so 0.3 lands in [0.3, 0.4) despite floating point.
+  const band = bands[Math.min(bands.length - 1, Math.floor(round(c * bands.length)))];
   if (band === undefined) return;
   band.questions += 1;
   band.meanConfidence += c;

@@ -85,10 +85,10 @@ describe('evaluateMatcher', () => {
 
 describe('evaluateMatcher per style', () => {
   const questions = [
+    q('u1', null, 'in-domain-unknown'),
     q('t1', 'validity', 'typo'),
     q('t2', 'validity', 'typo'),
     q('t3', 'validity', 'typo'),
-    q('u1', null, 'in-domain-unknown'),
     q('u2', null, 'in-domain-unknown'),
     q('o1', null, 'off-topic'),
   ];
@@ -101,7 +101,7 @@ describe('evaluateMatcher per style', () => {
     questions,
   );
 
-  it('counts right, wrong and refused per style, in the order styles first appear', () => {
+  it('counts right, wrong and refused per style, in-scope styles first, each kind in order of appearance', () => {
     expect(e.styles).toEqual([
       { style: 'typo', inScope: true, questions: 3, right: 1, wrong: 1, refused: 1 },
       // For questions no entry answers, refusing is right.
@@ -112,9 +112,9 @@ describe('evaluateMatcher per style', () => {
 
   it('names the style of each confusion', () => {
     expect(e.confusions.map((c) => [c.question, c.style])).toEqual([
+      ['u1', 'in-domain-unknown'],
       ['t2', 'typo'],
       ['t3', 'typo'],
-      ['u1', 'in-domain-unknown'],
     ]);
   });
 

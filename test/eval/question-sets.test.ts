@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
+import type { KnowledgeBase } from '../../src/core/knowledge/types.js';
+import { type LabelledQuestion, parseLabelledQuestions, styleOf } from '../../src/core/match/evaluate.js';
+import { BUNDLED_DIR, loadBundledAndImported } from './imported-kb.js';
+
+const IN_SCOPE_STYLES = ['slack-long', 'indirect', 'pinyin-mixed', 'typo', 'traditional', 'english', 'terse'];
+
+async function readSet(name: string): Promise<LabelledQuestion[]> {
+  return parseLabelledQuestions(await readFile(fileURLToPath(new URL(name, import.meta.url)), 'utf8'));
+}
+
+// Split rule of slack-more and imported-paraphrases: within each style, rows alternate tune/holdout, tune first.
+function misSplit(questions: readonly LabelledQuestion[]): string[] {
+  const seen = new Map<string, number>();
+  return questions.flatMap((q) => {
+    const n = seen.get(styleOf(q)) ?? 0;
+    seen.set(styleOf(q), n + 1);
+    return q.split === (n % 2 === 0 ? 'tune' : 'holdout') ? [] : [q.question];
+  });
+}
+
+describe('the Slack-style question sets', () => {
+  let bundled: KnowledgeBase;
+  let merged: KnowledgeBase;
+  const sets: Record<string, LabelledQuestion[]> = {};
+
+  beforeAll(async () => {
+    bundled = await loadKnowledgeBase(BUNDLED_DIR);
+    merged = await loadBundledAndImported();
+    for (const name of ['slack-dev', 'slack-more', 'imported-paraphrases'])
+      sets[name] = await readSet(`./${name}.jsonl`);
+  });
+
+  it.each([
+    ['slack-dev', 'bundled'],
+    ['slack-more', 'bundled'],
+    ['imported-paraphrases', 'merged'],
+  ])('%s names only entries of the %s knowledge base', (name, base) => {
+    const kb = base === 'bundled' ? bundled : merged;
+    const unknown = (sets[name] ?? []).filter((q) => q.expected !== null && !kb.byId.has(q.expected));
+    expect(unknown.map((q) => q.expected)).toEqual([]);
+  });
+
+  it.each(['slack-more', 'imported-paraphrases'])('%s alternates tune/holdout within each style', (name) => {
+    expect(misSplit(sets[name] ?? [])).toEqual([]);
+  });
+
+  it('slack-more has at least 150 questions, every style, wants null exactly for the unanswerable styles', () => {
+    const more = sets['slack-more'] ?? [];
+    expect(more.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(more.map(styleOf))).toEqual(new Set([...IN_SCOPE_STYLES, 'in-domain-unknown', 'off-topic']));
+    const mislabelled = more.filter((q) => (q.expected === null) === IN_SCOPE_STYLES.includes(styleOf(q)));
+    expect(mislabelled.map((q) => q.question)).toEqual([]);
+  });
+
+  it('imported-paraphrases asks about at least 60 imported entries in at least 80 questions', () => {
+    const imported = new Set(merged.entries.filter((e) => e.file.startsWith('imported/')).map((e) => e.id));
+    const wants = (sets['imported-paraphrases'] ?? []).flatMap((q) => (q.expected === null ? [] : [q.expected]));
+    expect(wants.filter((id) => imported.has(id)).length).toBeGreaterThanOrEqual(80);
+    expect(new Set(wants).size).toBeGreaterThanOrEqual(60);
+  });
+
+  it('shares no question with slack-dev', () => {
+    const dev = new Set((sets['slack-dev'] ?? []).map((q) => q.question));
+    const own = [...(sets['slack-more'] ?? []), ...(sets['imported-paraphrases'] ?? [])];
+    expect(own.filter((q) => dev.has(q.question)).map((q) => q.question)).toEqual([]);
+  });
+
+  it('imports title-only entries: every imported entry has its title as its single question', () => {
+    const imported = merged.entries.filter((e) => e.file.startsWith('imported/'));
+    expect(imported.length).toBeGreaterThanOrEqual(60);
+    expect(imported.filter((e) => e.questions.length !== 1 || e.questions[0] !== e.title).map((e) => e.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
+import type { KnowledgeBase } from '../../src/core/knowledge/types.js';
+import { createMatcher } from '../../src/core/match/create-matcher.js';
+import {
+  type Evaluation,
+  evaluateMatcher,
+  type LabelledQuestion,
+  parseLabelledQuestions,
+} from '../../src/core/match/evaluate.js';
+import { BUNDLED_DIR, loadBundledAndImported } from './imported-kb.js';
+
+// The gates of issue 7. Thresholds are the issue's; the figures when these were written are in test/eval/README.md.
+
+async function readSet(name: string): Promise<LabelledQuestion[]> {
+  return parseLabelledQuestions(await readFile(fileURLToPath(new URL(name, import.meta.url)), 'utf8'));
+}
+
+function refused(e: Evaluation, style: string): number {
+  const s = e.styles.find((x) => x.style === style);
+  return s === undefined ? 0 : s.refused / s.questions;
+}
+
+function confusionList(e: Evaluation): string {
+  const lines = e.confusions.map(
+    (c) =>
+      `[${c.style}] ${c.expected ?? 'none'} → ${c.got ?? `refused (best ${c.best ?? '-'})`} ${c.confidence}: ${c.question}`,
+  );
+  return `top-1 ${e.top1.toFixed(3)}, wrong ${e.wrongAnswerRate.toFixed(3)}\n${lines.join('\n')}`;
+}
+
+describe('Slack-style questions on the bundled knowledge base (slack-dev.jsonl)', () => {
+  let dev: Evaluation;
+
+  beforeAll(async () => {
+    dev = evaluateMatcher(createMatcher(await loadKnowledgeBase(BUNDLED_DIR)), await readSet('./slack-dev.jsonl'));
+  });
+
+  it('answers at least 90% of in-scope questions with the right entry', () => {
+    expect(dev.top1, confusionList(dev)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('answers at most 3% of in-scope questions with another entry', () => {
+    expect(dev.wrongAnswerRate, confusionList(dev)).toBeLessThanOrEqual(0.03);
+  });
+
+  it('refuses at least 95% of in-domain questions no entry answers', () => {
+    expect(refused(dev, 'in-domain-unknown'), confusionList(dev)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('refuses at least 95% of questions from neighbouring fields', () => {
+    expect(refused(dev, 'off-topic'), confusionList(dev)).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('a knowledge base with imported title-only entries (bundled + test/fixtures/imported-kb)', () => {
+  let kb: KnowledgeBase;
+  let paraphrases: Evaluation;
+  let existing: Evaluation;
+  let existingTune: Evaluation;
+
+  beforeAll(async () => {
+    kb = await loadBundledAndImported();
+    const matcher = createMatcher(kb);
+    paraphrases = evaluateMatcher(matcher, await readSet('./imported-paraphrases.jsonl'));
+    const questions = await readSet('./questions.jsonl');
+    existing = evaluateMatcher(matcher, questions);
+    existingTune = evaluateMatcher(
+      matcher,
+      questions.filter((q) => q.split === 'tune'),
+    );
+  });
+
+  it('answers at least 80% of paraphrases of imported entries with the right entry', () => {
+    expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('answers at most 5% of paraphrases of imported entries with another entry', () => {
+    expect(paraphrases.wrongAnswerRate, confusionList(paraphrases)).toBeLessThanOrEqual(0.05);
+  });
+
+  // The floors of eval.test.ts, kept with the imported entries loaded beside the bundled ones.
+  it('still answers at least 95% of the tune split of questions.jsonl and 93% of all of it', () => {
+    expect(existingTune.top1, confusionList(existingTune)).toBeGreaterThanOrEqual(0.95);
+    expect(existing.top1, confusionList(existing)).toBeGreaterThanOrEqual(0.93);
+  });
+
+  // Some out-of-scope questions of questions.jsonl (review time, first-filing topics) are answered by imported
+  // entries now, rightly; what must not change is that the bundled entries keep out of them.
+  it('still keeps the bundled entries out of at least 90% of the out-of-scope questions of questions.jsonl', () => {
+    const bundled = new Set(kb.entries.filter((e) => e.file.startsWith('bundled/')).map((e) => e.id));
+    const intruded = existing.confusions.filter((c) => c.expected === null && c.got !== null && bundled.has(c.got));
+    expect(1 - intruded.length / existing.outOfScope, confusionList(existing)).toBeGreaterThanOrEqual(0.9);
+  });
+});
