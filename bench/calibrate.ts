@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
 import { createRanker } from '../src/core/match/create-matcher.js';
-import { raise } from '../src/core/match/decide-match.js';
+import { lengthFeature, raise } from '../src/core/match/decide-match.js';
 import { DEFAULT_MATCH_OPTIONS } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
 
@@ -23,13 +23,14 @@ const read = (file: string): Record<string, unknown>[] =>
 
 interface Row {
   q: string;
+  set?: string;
   want: string | null;
   imported?: boolean;
 }
 const rows: Row[] = [
   ...read('questions.jsonl')
     .filter((r) => r.split === 'tune')
-    .map((r) => ({ q: String(r.question), want: (r.expected as string | null) ?? null })),
+    .map((r) => ({ q: String(r.question), want: (r.expected as string | null) ?? null, set: 'questions' })),
   ...read('slack-dev.jsonl')
     .filter((_, i) => i % 2 === 0)
     .map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null })),
@@ -47,7 +48,7 @@ const rankBundled = createRanker(kb);
 const rankImported = createRanker(importedKb);
 const opts = DEFAULT_MATCH_OPTIONS;
 
-// Features in the order of the Calibration fields: 1, s, coverage, margin, ln(1 + characters), ln(1 + alternates).
+// Features in the order of the Calibration fields: 1, s, coverage, margin, lengthFeature (decide-match.ts), ln(1 + alternates).
 const data = rows.map((r) => {
   const base = r.imported === true ? importedKb : kb;
   const [top, second] = (r.imported === true ? rankImported : rankBundled)(r.q, 2);
@@ -56,8 +57,8 @@ const data = rows.map((r) => {
   const entry = top === undefined ? undefined : base.entries[top.entry];
   const right = entry !== undefined && entry.id === r.want ? 1 : 0;
   const covered = (top?.coverage ?? 0) >= opts.minCoverage;
-  const x = [1, s, top?.coverage ?? 0, margin, Math.log1p(r.q.length), Math.log1p(entry?.questions.length ?? 0)];
-  return { x, y: right, oos: r.want === null, covered, imported: r.imported === true };
+  const x = [1, s, top?.coverage ?? 0, margin, lengthFeature(r.q), Math.log1p(entry?.questions.length ?? 0)];
+  return { x, y: right, oos: r.want === null, covered, imported: r.imported === true, set: r.set };
 });
 
 // Newton's method with a small ridge, so a feature that separates perfectly cannot run off to infinity.
@@ -109,6 +110,7 @@ for (const t of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
   for (const [name, part] of [
     ['bundled', data.filter((d) => !d.imported)],
     ['imported', data.filter((d) => d.imported)],
+    ['questions.jsonl', data.filter((d) => d.set === 'questions')],
   ] as const)
     figuresAt(t, name, part);
 }

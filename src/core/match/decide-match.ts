@@ -70,9 +70,19 @@ function confidenceOf(
     k.score * s +
     k.coverage * c.coverage +
     k.margin * margin +
-    k.length * Math.log1p(question.length) +
+    k.length * lengthFeature(question) +
     k.alternates * alternates;
   return 1 / (1 + Math.exp(-z));
+}
+
+// Messages up to this many characters read as one question; only longer ones spread their words over more entries.
+// 30 by bench/calibrate.ts (knees 30/60/100; ln(1 + characters) before, which made short questions less sure than
+// long ones and so learnt the make-up of each eval set: questions.jsonl tune 87/90 right at 0.6 with 30).
+const ONE_QUESTION_CHARS = 30;
+
+/** The calibration's length feature: 0 for a message of one question's length, ln(characters / that length) above it. */
+export function lengthFeature(question: string): number {
+  return Math.log(Math.max(1, question.length / ONE_QUESTION_CHARS));
 }
 
 /**

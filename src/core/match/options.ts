@@ -1,6 +1,6 @@
 /**
  * A logistic model of "the best entry is the right one", fitted on tune questions by bench/calibrate.ts:
- * P = 1 / (1 + e^−(intercept + score·s + coverage·v + margin·m + length·ln(1 + characters))), where s is the
+ * P = 1 / (1 + e^−(intercept + score·s + coverage·v + margin·m + length·ln(max(1, characters / 30))), where s is the
  * confidence raised by the lead (see decide-match.ts), v the coverage and m the lead over the runner-up, plus
  * alternates·ln(1 + the entry's alternate questions).
  */
@@ -85,12 +85,12 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // base; ECE 0.021 on them). Long messages score lower for the same chance of being right (their words spread over
   // more entries), hence the length term; title-only entries likewise, hence the alternates term.
   calibration: Object.freeze({
-    intercept: -12.378,
-    score: 19.436,
-    coverage: -3.44,
-    margin: 0.876,
-    length: 2.052,
-    alternates: -0.918,
+    intercept: -5.974,
+    score: 18.475,
+    coverage: -3.433,
+    margin: 0.357,
+    length: 3.134,
+    alternates: -0.858,
   }),
   // Near-duplicate entries (what is / impact of / cancel a shell entity) legitimately score close: any margin > 0 cost top-1 on tune.
   minMargin: 0,
