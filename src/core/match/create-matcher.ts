@@ -5,6 +5,7 @@ import { analyseFolded, analyseText, CONCEPT_PREFIX } from './analyse-text.js';
 import { decideMatch } from './decide-match.js';
 import { ENGLISH_FILLER, OFF_TOPIC_CONCEPTS, SYNONYM_GROUPS } from './lexicon.js';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.js';
+import { entryKinds, kindMismatch, type QuestionKind, questionKinds } from './question-kind.js';
 import { type PartRole, readMessage } from './read-message.js';
 import { type Candidate, createScorer } from './score-entries.js';
 import { buildSoundIndex, correctHomophones, readPinyin, type SoundIndex } from './sound-alike.js';
@@ -43,16 +44,31 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   const sounds = buildSoundIndex([...index.idf.keys(), ...index.answerIdf.keys()]);
   const isKnownWord = (w: string) =>
     !FILLER_WORDS.has(w) && (LATIN_WORDS.has(w) || index.idf.has(w) || index.answerIdf.has(w));
+  const kindsOfEntry = opts.kindMismatchWeight < 1 ? entryKinds(kb.entries) : [];
   return (question: string, limit: number): Candidate[] => {
     const weighted = new Map<string, number>();
+    const asked = new Set<QuestionKind>();
     for (const part of readMessage(question, opts.splitClauses)) {
       const terms = readTerms(part.text, sounds, isKnownWord, opts);
       const unknownShare = part.role === 'context' ? opts.contextUnknownWeight : 1;
       weighTerms(weighted, index, terms, roleWeight(part.role, opts), unknownShare, correctSpelling, opts);
+      if (part.role === 'question') for (const k of questionKinds(part.text)) asked.add(k);
     }
-    return scoreEntries(weighted, limit);
+    if (asked.size === 0 || kindsOfEntry.length === 0) return scoreEntries(weighted, limit);
+    // An entry that never asks the question's kind (how long, why, where) answers something else: its confidence is discounted.
+    return scoreEntries(weighted, limit + KIND_RERANK)
+      .map((c) =>
+        kindMismatch(asked, kindsOfEntry[c.entry] ?? new Set())
+          ? { ...c, confidence: c.confidence * opts.kindMismatchWeight }
+          : c,
+      )
+      .sort((a, b) => b.confidence - a.confidence || a.entry - b.entry)
+      .slice(0, limit);
   };
 }
+
+// Extra candidates scored when the question's kind may reorder them.
+const KIND_RERANK = 5;
 
 function roleWeight(role: PartRole, opts: MatchOptions): number {
   if (role === 'question') return 1;
