@@ -54,21 +54,34 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
       weighTerms(weighted, index, terms, roleWeight(part.role, opts), unknownShare, correctSpelling, opts);
       if (part.role === 'question') for (const k of questionKinds(part.text)) asked.add(k);
     }
-    if (asked.size === 0 || kindsOfEntry.length === 0) return scoreEntries(weighted, limit);
-    // An entry that never asks the question's kind (how long, why, where) answers something else: its confidence is discounted.
-    return scoreEntries(weighted, limit + KIND_RERANK)
-      .map((c) =>
-        kindMismatch(asked, kindsOfEntry[c.entry] ?? new Set())
-          ? { ...c, confidence: c.confidence * opts.kindMismatchWeight }
-          : c,
-      )
+    const byKind = asked.size > 0 && kindsOfEntry.length > 0;
+    if (!byKind && opts.absentTermWeight === 0) return scoreEntries(weighted, limit);
+    const total = [...weighted.values()].reduce((a, b) => a + b, 0);
+    return scoreEntries(weighted, limit + RERANK)
+      .map((c) => {
+        // An entry that never asks the question's kind (how long, why, where) answers something else.
+        const kind = byKind && kindMismatch(asked, kindsOfEntry[c.entry] ?? new Set()) ? opts.kindMismatchWeight : 1;
+        // Known terms of the question that none of the entry's phrases uses ask about another aspect (fees, materials, …).
+        const absent = total > 0 ? absentWeight(index, weighted, c.entry) / total : 0;
+        return { ...c, confidence: c.confidence * kind * (1 - opts.absentTermWeight * absent) };
+      })
       .sort((a, b) => b.confidence - a.confidence || a.entry - b.entry)
       .slice(0, limit);
   };
 }
 
-// Extra candidates scored when the question's kind may reorder them.
-const KIND_RERANK = 5;
+// Weight of the question's terms that some entry's phrases use but not this entry's.
+function absentWeight(index: TermIndex, weighted: ReadonlyMap<string, number>, entry: number): number {
+  let absent = 0;
+  for (const [term, w] of weighted) {
+    const postings = index.corePostings.get(term);
+    if (postings !== undefined && !postings.includes(entry)) absent += w;
+  }
+  return absent;
+}
+
+// Extra candidates scored when the question's kind or absent terms may reorder them.
+const RERANK = 5;
 
 function roleWeight(role: PartRole, opts: MatchOptions): number {
   if (role === 'question') return 1;

@@ -66,6 +66,8 @@ export interface MatchOptions {
   splitClauses: boolean;
   /** Share of its confidence an entry keeps when none of its phrases asks the question's kind (how long, why, where); 1 turns it off. */
   kindMismatchWeight: number;
+  /** How much the share of the question's weight in known terms none of an entry's phrases uses lowers its confidence (0: not at all). */
+  absentTermWeight: number;
   /** Weight of quoted text (`>` lines, 「…」, “…”) relative to the question. */
   quoteWeight: number;
 }
@@ -155,6 +157,10 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // longer answered by an entry that never asks where), leave-one-out rank@1 86.2 → 86.4, right 75.3 → 75.5, wrong
   // 9.1 → 8.9; slack-dev odd, questions.jsonl tune and imported tune unchanged; 0.7 the same with leave-one-out right 75.3.
   kindMismatchWeight: 0.85,
+  // Grid {0, 0.2, 0.4} (bench/loo.ts): 0 — on tune it refused more answerable questions than it saved: 0.2 cost
+  // slack-dev odd in scope 45 → 42 of 55, questions.jsonl tune 96.7 → 95.6%, imported tune 25 → 22 of 42, leave-one-out
+  // right 75.5 → 74.2%, and left in-domain-unknown refusals where they were (slack-dev odd 19/20, slack-more tune 17/18).
+  absentTermWeight: 0,
   // Not tuned apart from contextWeight: a customer's quoted words are evidence, but often a second question.
   quoteWeight: 0.6,
   // Same grid: 0 (0.2 lost 3 of slack-dev odd in scope; 1 is the old reading, where chatter drowned the question).

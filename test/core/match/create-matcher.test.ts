@@ -174,3 +174,32 @@ const KB_WITH_ANSWERS = makeKnowledgeBase([
     answer: '在网站开通后 30 日内，到实际经营地的公安机关办理。English: the local station of your place of business.',
   },
 ]);
+
+describe('evidence against answering', () => {
+  const raw = { calibration: null } as const;
+
+  it('discounts an entry none of whose phrases asks the question kind', () => {
+    const question = '为什么要注销备案';
+    const plain = createMatcher(FIXTURE_KB, { ...raw, kindMismatchWeight: 1 }).match(question);
+    const byKind = createMatcher(FIXTURE_KB, { ...raw, kindMismatchWeight: 0.5 }).match(question);
+    expect(plain.best?.id).toBe('cancel-filing');
+    expect(byKind.best?.id).toBe('cancel-filing');
+    expect(byKind.confidence).toBeCloseTo(plain.confidence * 0.5, 2);
+  });
+
+  it('leaves an entry that asks the kind alone', () => {
+    const question = '备案号有效期多久';
+    const plain = createMatcher(FIXTURE_KB, { ...raw, kindMismatchWeight: 1 }).match(question);
+    const byKind = createMatcher(FIXTURE_KB, { ...raw, kindMismatchWeight: 0.5 }).match(question);
+    expect(byKind.best?.id).toBe('validity');
+    expect(byKind.confidence).toBe(plain.confidence);
+  });
+
+  it('counts known question terms absent from the entry phrases against it', () => {
+    const question = '注销备案 证书';
+    const plain = createMatcher(FIXTURE_KB, { ...raw, absentTermWeight: 0 }).match(question);
+    const absent = createMatcher(FIXTURE_KB, { ...raw, absentTermWeight: 0.5 }).match(question);
+    expect(absent.best?.id).toBe(plain.best?.id);
+    expect(absent.confidence).toBeLessThan(plain.confidence);
+  });
+});
