@@ -4,7 +4,6 @@ import { loadConfig } from '../config.js';
 import { UsageError } from '../core/errors.js';
 import { createBotCore } from '../main.js';
 import { keepServingThroughStrayErrors } from '../slack/last-resort.js';
-import { startSlack } from '../slack/start.js';
 
 /** Registers `beian serve`: the Slack bot only (Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT). */
 export function registerServeCommand(program: Command): void {
@@ -21,6 +20,8 @@ export function registerServeCommand(program: Command): void {
       }
       const { knowledge } = command.optsWithGlobals<{ knowledge?: string }>();
       const core = await createBotCore(config, knowledge ?? config.knowledgeDir);
+      // Loaded here, not at the top: Bolt is half the start-up of every other command (bench/startup.bench.ts).
+      const { startSlack } = await import('../slack/start.js');
       const bot = await startSlack(config, core);
       // Installed once serving: a failure to start must still end the process loudly.
       const removeLastResort = keepServingThroughStrayErrors({ logger: bot.logger });
