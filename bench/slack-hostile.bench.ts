@@ -25,7 +25,7 @@ import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js'
 import { createMatcher } from '../src/core/match/create-matcher.js';
 import { createSlackApp } from '../src/slack/create-app.js';
 import { createLogger } from '../src/slack/logger.js';
-import { createFeedbackStore } from '../src/store/feedback-store.js';
+import { createStore } from '../src/store/create-store.js';
 import { startFakeSlackApi } from '../test/slack/helpers/fake-slack-api.js';
 import { commandBody, postSigned } from '../test/slack/helpers/signed-requests.js';
 
@@ -128,7 +128,7 @@ async function runBench(): Promise<void> {
   const slack = createSlackApp({
     config,
     core: { kb, matcher: createMatcher(kb), checkFooter },
-    store: createFeedbackStore(dataDir),
+    store: await createStore({ dataDir }),
     logger: createLogger('error'),
     host: '127.0.0.1',
   });

@@ -1,6 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from './core/errors.js';
+import {
+  allowEntryProblem,
+  mergePrivateNetworkAccess,
+  type PrivateNetworkAccess,
+} from './core/footer/fetch/address-policy.js';
 
 /** The knowledge folder shipped with the bot. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge', import.meta.url));
@@ -19,6 +24,21 @@ const idList = z
       .filter(Boolean),
   )
   .pipe(z.array(z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'expected Slack channel IDs like C0123ABCD, comma-separated')));
+const allowList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .superRefine((entries, ctx) => {
+    for (const entry of entries) {
+      const problem = allowEntryProblem(entry);
+      if (problem)
+        ctx.addIssue({ code: 'custom', message: `${problem}; expected CIDRs and host names, comma-separated` });
+    }
+  });
 const command = z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'expected a slash command like /faq');
 
 const schema = z.object({
@@ -29,6 +49,12 @@ const schema = z.object({
   PORT: optional(z.coerce.number().int().min(0).max(65535)),
   BEIAN_KNOWLEDGE_DIR: optional(z.string()),
   BEIAN_DATA_DIR: optional(z.string()),
+  DATABASE_URL: optional(
+    z.url({
+      protocol: /^postgres(ql)?$/,
+      error: 'expected a PostgreSQL URL like postgres://user:password@host:5432/beian',
+    }),
+  ),
   BEIAN_TRIAGE_CHANNELS: optional(idList),
   BEIAN_ESCALATION: optional(
     z
@@ -43,6 +69,7 @@ const schema = z.object({
   BEIAN_MIN_CONFIDENCE: optional(z.coerce.number().min(0).max(1)),
   BEIAN_TRIAGE_MIN_CONFIDENCE: optional(z.coerce.number().min(0).max(1)),
   BEIAN_ALLOW_PRIVATE_NETWORK: optional(bool),
+  BEIAN_PRIVATE_NETWORK_ALLOW: optional(allowList),
   BEIAN_CHECK_TIMEOUT_SECONDS: optional(z.coerce.number().positive().max(300)),
   BEIAN_MAX_PAGE_BYTES: optional(z.coerce.number().int().positive()),
   BEIAN_CHECK_CONCURRENCY: optional(z.coerce.number().int().min(1).max(64)),
@@ -64,6 +91,8 @@ export interface Config {
   port: number;
   knowledgeDir: string;
   dataDir: string;
+  /** PostgreSQL when set; otherwise the embedded SQLite file in dataDir. */
+  databaseUrl: string | undefined;
   triageChannels: readonly string[];
   escalation: string | undefined;
   faqCommand: string;
@@ -72,7 +101,11 @@ export interface Config {
   minConfidence: number | undefined;
   /** Unasked replies in triage channels need more confidence than asked ones. */
   triageMinConfidence: number;
-  allowPrivateNetwork: boolean;
+  /**
+   * Which non-public addresses checks may reach: `true` (BEIAN_ALLOW_PRIVATE_NETWORK) grants each
+   * target's own addresses; BEIAN_PRIVATE_NETWORK_ALLOW adds listed CIDRs and hosts.
+   */
+  allowPrivateNetwork: PrivateNetworkAccess;
   checkTimeoutMs: number;
   maxPageBytes: number;
   checkConcurrency: number;
@@ -91,13 +124,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT ?? 3000,
     knowledgeDir: e.BEIAN_KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR,
     dataDir: e.BEIAN_DATA_DIR ?? 'data',
+    databaseUrl: e.DATABASE_URL,
     triageChannels: e.BEIAN_TRIAGE_CHANNELS ?? [],
     escalation: e.BEIAN_ESCALATION,
     faqCommand: e.BEIAN_FAQ_COMMAND ?? '/faq',
     footerCommand: e.BEIAN_FOOTER_COMMAND ?? '/footer-check',
     minConfidence: e.BEIAN_MIN_CONFIDENCE,
     triageMinConfidence: e.BEIAN_TRIAGE_MIN_CONFIDENCE ?? 0.75,
-    allowPrivateNetwork: e.BEIAN_ALLOW_PRIVATE_NETWORK ?? false,
+    allowPrivateNetwork: mergePrivateNetworkAccess(e.BEIAN_ALLOW_PRIVATE_NETWORK, {
+      target: false,
+      allow: e.BEIAN_PRIVATE_NETWORK_ALLOW ?? [],
+    }),
     checkTimeoutMs: (e.BEIAN_CHECK_TIMEOUT_SECONDS ?? 20) * 1000,
     maxPageBytes: e.BEIAN_MAX_PAGE_BYTES ?? 5 * 1024 * 1024,
     checkConcurrency: e.BEIAN_CHECK_CONCURRENCY ?? 8,

@@ -4,6 +4,7 @@ import { loadKnowledgeBaseForTerminal } from './cli/context.js';
 import { chooseStyle } from './cli/render-markdown.js';
 import { type Config, loadConfig } from './config.js';
 import type { BotCore } from './core/bot-core.js';
+import type { AnalysePool } from './core/footer/analyse/analyse-pool.js';
 import type { CheckOptions, FooterReport } from './core/footer/types.js';
 import { createMatcher } from './core/match/create-matcher.js';
 
@@ -41,10 +42,14 @@ export async function createBotCore(config: Config, knowledgeDir: string): Promi
 }
 
 // Loaded on first use: the footer checker pulls in the fetch stack and the browser driver, which a
-// console session that only asks questions never needs.
+// console session that only asks questions never needs. Pages are analysed in worker threads, so a
+// hostile page cannot block the bot and the check's deadline holds; idle workers keep no process alive.
+let analysePool: Promise<AnalysePool> | undefined;
+
 async function checkFooterLazily(target: string, options: CheckOptions): Promise<FooterReport> {
-  const { checkFooter } = await import('./core/footer/check-footer.js');
-  return checkFooter(target, options);
+  analysePool ??= import('./core/footer/analyse/analyse-pool.js').then(({ createAnalysePool }) => createAnalysePool());
+  const [{ checkFooter }, pool] = await Promise.all([import('./core/footer/check-footer.js'), analysePool]);
+  return checkFooter(target, options, { analyse: pool.analyse });
 }
 
 async function serveSlack(config: Config, core: BotCore): Promise<void> {
@@ -55,6 +60,7 @@ async function serveSlack(config: Config, core: BotCore): Promise<void> {
     process.once('SIGINT', () => resolve());
   });
   await bot.stop();
+  await (await analysePool)?.close();
 }
 
 function consoleIo(config: Config) {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { BeianError, UsageError } from '../core/errors.js';
+import { allowEntryProblem, mergePrivateNetworkAccess } from '../core/footer/fetch/address-policy.js';
 import { parseNumber as parseFilingNumber } from '../core/footer/numbers.js';
 import type { PageRenderer } from '../core/footer/render/types.js';
 import type { CheckOptions, FooterReport } from '../core/footer/types.js';
@@ -12,6 +13,7 @@ interface CheckFlags {
   json?: boolean;
   render?: boolean;
   allowPrivateNetwork?: boolean;
+  allowPrivate?: string[];
   timeout?: string;
   maxBytes?: string;
   expect?: string;
@@ -27,7 +29,8 @@ export function registerCheckCommand(program: Command): void {
     .argument('[targets...]', 'domains or URLs to check')
     .option('--json', 'one JSON object a line, one line per target, in input order')
     .option('--render', 'judge the page as rendered by headless Chromium (for JavaScript-drawn footers)')
-    .option('--allow-private-network', 'allow loopback and private addresses (your own staging sites)')
+    .option('--allow-private-network', "allow the target's own private address (your own staging sites)")
+    .option('--allow-private <list>', 'also allow these CIDRs and hosts, comma-separated', collectAllowList)
     .option('--timeout <seconds>', 'time limit per target (default: $BEIAN_CHECK_TIMEOUT_SECONDS or 20)')
     .option('--max-bytes <n>', 'largest page read, in bytes (default: $BEIAN_MAX_PAGE_BYTES or 5 MB)')
     .option('--expect <number>', 'the number on record, e.g. 京ICP备05004398号-1')
@@ -93,13 +96,24 @@ async function planCheck(args: string[], flags: CheckFlags): Promise<CheckPlan> 
     concurrency:
       parseNumber('--concurrency', flags.concurrency, { min: 1, max: 64, integer: true }) ?? config.checkConcurrency,
     options: {
-      allowPrivateNetwork: flags.allowPrivateNetwork === true || config.allowPrivateNetwork,
+      allowPrivateNetwork: mergePrivateNetworkAccess(config.allowPrivateNetwork, flags.allowPrivateNetwork === true, {
+        target: false,
+        allow: flags.allowPrivate ?? [],
+      }),
       timeoutMs: timeoutSeconds === undefined ? config.checkTimeoutMs : Math.round(timeoutSeconds * 1000),
       maxBytes: parseNumber('--max-bytes', flags.maxBytes, { min: 1, integer: true }) ?? config.maxPageBytes,
       expect: parseExpect(flags.expect),
       render: flags.render === true,
     },
   };
+}
+
+/** Commander's parser for a repeatable, comma-separated --allow-private. */
+function collectAllowList(value: string, previous: string[] = []): string[] {
+  const entries = value.split(',').map((entry) => entry.trim());
+  const problem = entries.map(allowEntryProblem).find((p) => p !== null);
+  if (problem) throw new UsageError(`--allow-private: ${problem}`);
+  return [...previous, ...entries];
 }
 
 function parseNumber(

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { BeianError } from '../core/errors.js';
 import { registerAskCommand } from './ask.js';
 import { registerCheckCommand } from './check.js';
+import { registerDbCommand } from './db.js';
 import { registerEvalCommand } from './eval.js';
 import { registerKbCommand } from './kb.js';
 import { registerReportCommand } from './report.js';
@@ -25,6 +26,7 @@ export function createProgram(): Command {
   registerEvalCommand(program);
   registerReportCommand(program);
   registerServeCommand(program);
+  registerDbCommand(program);
   return program;
 }
 

@@ -1,9 +1,9 @@
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
-import { BeianError, KnowledgeBaseError, UsageError } from '../core/errors.js';
+import { BeianError, formatProblem, KnowledgeBaseError, UsageError } from '../core/errors.js';
 import { importFaq } from '../core/knowledge/import-faq.js';
-import { readKnowledgeFiles } from '../core/knowledge/load-knowledge-base.js';
+import { readKnowledgeFolder } from '../core/knowledge/load-knowledge-base.js';
 import { parseKnowledgeFile } from '../core/knowledge/parse-knowledge-file.js';
 import { labelTopic } from '../core/knowledge/topics.js';
 import type { KnowledgeBase } from '../core/knowledge/types.js';
@@ -53,7 +53,7 @@ async function lintKnowledge(dir: string): Promise<void> {
     await writeOut(`${shown}: ${base.entries.length} entries in ${base.topics.length} topics, no problems.\n`);
   } catch (error) {
     if (!(error instanceof KnowledgeBaseError)) throw error;
-    const lines = error.problems.map((p) => `${p.file}:${p.line}: ${p.message}\n`);
+    const lines = error.problems.map((p) => `${formatProblem(p)}\n`);
     await writeOut(lines.join(''));
     process.stderr.write(`${error.problems.length} problem(s) in ${shown}.\n`);
     process.exitCode = 1;
@@ -165,7 +165,10 @@ function checkImportOptions(options: ImportCommandOptions): void {
 
 // Ids in the knowledge folder, read leniently: a half-edited folder must not stop an import.
 async function readTakenIds(dir: string): Promise<string[]> {
-  const files = await readKnowledgeFiles(dir).catch(() => []);
+  const files = await readKnowledgeFolder(dir).then(
+    (folder) => folder.files,
+    () => [],
+  );
   return files.flatMap((f) => parseKnowledgeFile(f.text, f.file).id?.value ?? []);
 }
 

@@ -1,24 +1,26 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
 import { UsageError } from '../core/errors.js';
-import { readStore } from '../store/feedback-store.js';
 import { type FeedbackSummary, summariseFeedback } from '../store/summarise-feedback.js';
+import { openCommandStore } from './db.js';
 
 /** Registers `beian report`: the most frequent unanswered questions and the least helpful entries. */
 export function registerReportCommand(program: Command): void {
   program
     .command('report')
-    .description('most frequent unanswered questions and least helpful entries, from the Slack feedback store')
+    .description(
+      'most frequent unanswered questions and least helpful entries, from the database ($DATABASE_URL, else the data folder)',
+    )
     .option('--json', 'print the summary as JSON')
     .option('--days <n>', 'only the last N days')
     .option('--data-dir <dir>', 'data folder (default: $BEIAN_DATA_DIR or ./data)')
     .action(async (options: { json?: boolean; days?: string; dataDir?: string }) => {
       const days = parseDays(options.days);
-      const dataDir = options.dataDir ?? loadConfig(process.env).dataDir;
-      const { records, skipped } = await readStore(dataDir);
+      const store = await openCommandStore(options);
+      const records = await store.records().finally(() => store.close());
       const summary = summariseFeedback(records, days === undefined ? {} : { days });
-      if (skipped > 0) process.stderr.write(`beian: skipped ${skipped} unreadable line(s) in the feedback store\n`);
-      process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatReport(summary, dataDir));
+      process.stdout.write(
+        options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatReport(summary, store.location),
+      );
     });
 }
 
@@ -32,10 +34,10 @@ function parseDays(value: string | undefined): number | undefined {
 }
 
 /** Formats the summary as plain text for the terminal. */
-export function formatReport(summary: FeedbackSummary, dataDir: string): string {
+export function formatReport(summary: FeedbackSummary, location: string): string {
   const lines: string[] = [];
   const period = summary.since ? `since ${summary.since.slice(0, 10)}` : 'all time';
-  lines.push(`Feedback report (${period}) from ${dataDir}`, '');
+  lines.push(`Feedback report (${period}) from ${location}`, '');
   lines.push('Most frequent unanswered questions:');
   if (summary.unanswered.length === 0) lines.push('  (none)');
   for (const g of summary.unanswered) {

@@ -15,8 +15,15 @@ export class BeianError extends Error {
 /** A problem in one knowledge file, pinned to a line so an editor can jump to it. */
 export interface KnowledgeProblem {
   file: string;
-  line: number;
+  /** Absent when the problem is the file as a whole (a folder named `.md`, unreadable, too large). */
+  line?: number;
   message: string;
+}
+
+/** A problem as editors and terminals read it: `file:line: message`, or `file: message` without a line. */
+export function formatProblem(problem: KnowledgeProblem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  return `${where}: ${problem.message}`;
 }
 
 /** The knowledge base did not validate; `problems` lists every problem found, not only the first. */
@@ -24,9 +31,21 @@ export class KnowledgeBaseError extends BeianError {
   readonly problems: readonly KnowledgeProblem[];
 
   constructor(problems: readonly KnowledgeProblem[]) {
-    const lines = problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+    const lines = problems.map(formatProblem);
     super('knowledge-invalid', `The knowledge base has ${problems.length} problem(s):\n${lines.join('\n')}`);
     this.problems = problems;
+  }
+}
+
+/** Markdown the lexer cannot read safely (nested too deep, over marked's limits); `line` is where to look. */
+export class MarkdownError extends BeianError {
+  readonly line: number;
+  readonly reason: string;
+
+  constructor(line: number, reason: string, options?: { cause?: unknown }) {
+    super('markdown-unreadable', `line ${line}: ${reason}`, options);
+    this.line = line;
+    this.reason = reason;
   }
 }
 

@@ -14,8 +14,7 @@ import {
 import type { Config, SlackConfig } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
 import { BeianError } from '../core/errors.js';
-import type { FeedbackStore } from '../store/feedback-store.js';
-import { createDeduper, type Deduper } from './dedupe.js';
+import type { Claims, Store } from '../store/ports.js';
 import type { SlackDeps } from './deps.js';
 import { guardSlackRequests } from './http-guard.js';
 import { type Registered, registerListeners } from './listeners/index.js';
@@ -27,13 +26,11 @@ export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2
 export interface SlackAppOptions {
   config: Config;
   core: BotCore;
-  store: FeedbackStore;
+  store: Store;
   logger: Logger;
   retryConfig?: webApi.RetryOptions;
   /** Interface to listen on in HTTP mode; all interfaces by default. */
   host?: string;
-  /** Most event ids remembered for retry deduplication. */
-  dedupeKeys?: number;
   /** How long stop() waits for in-flight replies before closing anyway. */
   drainTimeoutMs?: number;
 }
@@ -54,7 +51,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config, logger } = options;
   const slack = requireSlack(config);
   let state: 'starting' | 'ready' | 'draining' = 'starting';
-  const healthz = createHealthRoute(() => state === 'ready');
+  const healthz = createHealthRoute(() => state === 'ready', options.store, logger);
   const mode = slack.appToken ? 'socket' : 'http';
   const clientOptions = {
     retryConfig: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
@@ -86,9 +83,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     core: options.core,
     store: options.store,
     logger,
-    triaged: createDeduper({ maxKeys: 10_000 }),
+    triaged: options.store.triageClaims,
   };
-  app.use(trackAndDedupe(inflight, createDeduper({ maxKeys: options.dedupeKeys ?? 5000 }), logger));
+  app.use(trackAndDedupe(inflight, options.store.eventClaims, logger));
   const registered = registerListeners(app, deps);
   app.error(async (error) => {
     logger.error('Unhandled error in the Slack app:', error);
@@ -118,17 +115,36 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
 }
 
-/** GET /healthz: 200 once the app is serving, 503 before and while stopping (draining). */
-function createHealthRoute(isReady: () => boolean): CustomRoute {
+/** GET /healthz: 200 once the app is serving and its database answers; 503 before, while stopping (draining), or without it. */
+function createHealthRoute(isReady: () => boolean, store: Store, logger: Logger): CustomRoute {
   return {
     path: '/healthz',
     method: ['GET'],
-    handler: (_req: IncomingMessage, res: ServerResponse) => {
-      const ready = isReady();
+    handler: async (_req: IncomingMessage, res: ServerResponse) => {
+      const database = await pingDatabase(store, logger);
+      const ready = isReady() && database;
       res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: ready }));
+      res.end(JSON.stringify({ ok: ready, database: database ? 'ok' : 'unreachable' }));
     },
   };
+}
+
+const PING_TIMEOUT_MS = 2000;
+
+async function pingDatabase(store: Store, logger: Logger): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([store.ping(), timeout]);
+    return true;
+  } catch (error) {
+    logger.warn(`Health check: the database at ${store.location} is unreachable:`, error);
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function createReceiver(
@@ -184,15 +200,36 @@ function requireSlack(config: Config): SlackConfig {
   return config.slack;
 }
 
-/** Global middleware: every request is tracked until its listeners finish; repeated event ids go no further. */
-function trackAndDedupe(inflight: Set<Promise<unknown>>, seen: Deduper, logger: Logger): Middleware<AnyMiddlewareArgs> {
+/** How long an event id stays claimed. Slack's last retry comes about 5 minutes after the first delivery. */
+export const EVENT_CLAIM_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * Global middleware: every request is tracked until its listeners finish. An event id is claimed in the
+ * shared store first, so a delivery another replica (or this one) already took goes no further; if the
+ * listeners fail, the claim is released so Slack's retry can be answered.
+ */
+function trackAndDedupe(
+  inflight: Set<Promise<unknown>>,
+  claims: Claims,
+  logger: Logger,
+): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && seen.seen(eventId)) {
-      logger.debug(`Ignoring a repeated delivery of event ${eventId}`);
-      return;
-    }
-    const work = next();
+    const work = (async () => {
+      if (typeof eventId !== 'string') return next();
+      if (!(await claims.claim(eventId, EVENT_CLAIM_TTL_MS))) {
+        logger.debug(`Ignoring a repeated delivery of event ${eventId}`);
+        return;
+      }
+      try {
+        await next();
+      } catch (error) {
+        await claims.release(eventId).catch((releaseError: unknown) => {
+          logger.error(`Could not release the claim on event ${eventId}:`, releaseError);
+        });
+        throw error;
+      }
+    })();
     inflight.add(work);
     try {
       await work;

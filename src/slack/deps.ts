@@ -2,7 +2,7 @@ import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
 import type { FeedbackStore } from '../store/feedback-store.js';
-import type { Deduper } from './dedupe.js';
+import type { Claims } from '../store/ports.js';
 
 /** What every listener factory receives. */
 export interface SlackDeps {
@@ -11,5 +11,5 @@ export interface SlackDeps {
   store: FeedbackStore;
   logger: Logger;
   /** Threads that already got an unasked (triage) reply, so a thread never gets two. */
-  triaged: Deduper;
+  triaged: Claims;
 }

@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,6 +41,69 @@ describe('beian kb lint', () => {
     const { code, stdout } = await runBeian(['--knowledge', join(ROOT, 'knowledge'), 'kb', 'lint']);
     expect(stdout).toMatch(/no problems/);
     expect(code).toBe(0);
+  });
+});
+
+// One good entry beside everything that once crashed or stalled the loader with a stack trace.
+const hostile = join(work, 'hostile');
+await mkdir(hostile);
+const goodEntry = await readFile(join(GOOD, 'validity.md'), 'utf8');
+await writeFile(join(hostile, 'good.md'), goodEntry);
+await writeFile(
+  join(hostile, 'bomb.md'),
+  goodEntry
+    .replace('validity-period', 'bomb')
+    .replace(/^- (.*)$/gm, '- $1 (bomb)')
+    .replace(
+      'reviewed:',
+      `a: &a [x, x, x, x, x, x, x, x, x]\n${'bcdefghijkl'
+        .split('')
+        .map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefghijk'[i]}`)}]`)
+        .join('\n')}\nreviewed:`,
+    ),
+);
+await writeFile(
+  join(hostile, 'quote.md'),
+  `${goodEntry.replace('validity-period', 'quote').replace(/^- (.*)$/gm, '- $1 (quote)')}\n${'>'.repeat(20_000)} x\n`,
+);
+await mkdir(join(hostile, 'x.md'));
+await symlink('/dev/zero', join(hostile, 'zero.md'));
+await symlink('.', join(hostile, 'loop'));
+execFileSync('mkfifo', [join(hostile, 'fifo.md')]);
+const HOSTILE_PROBLEMS = [
+  'hostile/bomb.md:9: bad YAML in front matter: YAML aliases (*name) are not allowed; write the value out',
+  'hostile/fifo.md: is a FIFO (named pipe), not a regular file; knowledge files must be plain files',
+  'hostile/loop: symlink loop: this leads to the knowledge folder itself, which is already read',
+  'hostile/quote.md:28: block quotes or lists nested more than 32 deep; flatten them',
+  'hostile/x.md: is a folder, not a knowledge file; only files may end in .md',
+  'hostile/zero.md: is a character device, not a regular file; knowledge files must be plain files',
+];
+
+describe('a hostile knowledge folder', () => {
+  it('kb lint lists every file it cannot use as a problem, with no stack trace', async () => {
+    const { code, stdout, stderr } = await runBeian(['--knowledge', 'hostile', 'kb', 'lint'], { cwd: work });
+    expect(stdout.trimEnd().split('\n')).toEqual(HOSTILE_PROBLEMS);
+    expect(stderr).toBe('6 problem(s) in hostile.\n');
+    expect(code).toBe(1);
+  });
+
+  it.each([
+    ['start', { BEIAN_DATA_DIR: join(work, 'data') }],
+    [
+      'serve',
+      // Slack at a closed loopback port: were the folder accepted, nothing would leave this machine.
+      {
+        SLACK_BOT_TOKEN: 'xoxb-test-hostile',
+        SLACK_SIGNING_SECRET: 'test-signing-secret-hostile',
+        SLACK_API_URL: 'http://127.0.0.1:9/api/',
+        PORT: '0',
+        BEIAN_DATA_DIR: join(work, 'data'),
+      },
+    ],
+  ])('%s refuses to start with the same list, with no stack trace', async (command, env) => {
+    const { code, stderr } = await runBeian(['--knowledge', 'hostile', command], { cwd: work, env });
+    expect(stderr).toBe(`beian: The knowledge base has 6 problem(s):\n${HOSTILE_PROBLEMS.join('\n')}\n`);
+    expect(code).toBe(1);
   });
 });
 

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatReport, registerReportCommand } from '../../src/cli/report.js';
-import { STORE_FILE } from '../../src/store/feedback-store.js';
+import { createStore } from '../../src/store/create-store.js';
 import type { StoreRecord } from '../../src/store/records.js';
 import { questionKey, summariseFeedback } from '../../src/store/summarise-feedback.js';
 
@@ -111,7 +111,9 @@ describe('beian report', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'beian-report-'));
-    await writeFile(join(dir, STORE_FILE), `${records.map((r) => JSON.stringify(r)).join('\n')}\n{"torn`);
+    const store = await createStore({ dataDir: dir });
+    for (const record of records) await store.append(record);
+    await store.close();
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -131,11 +133,12 @@ describe('beian report', () => {
     return { out: out.join(''), err: err.join('') };
   }
 
-  it('--json prints the summary as JSON and warns about the torn line', async () => {
-    const { out, err } = await run(['--json', '--data-dir', dir]);
+  it('--json prints the summary of what the database holds as JSON', async () => {
+    const { out } = await run(['--json', '--data-dir', dir]);
     const summary = JSON.parse(out);
     expect(summary.unanswered[0]).toMatchObject({ question: '备案能转让吗？', count: 3 });
-    expect(err).toContain('skipped 1 unreadable line');
+    expect(summary.leastHelpful.map((e: { entryId: string }) => e.entryId)).toContain('old-entry');
+    expect(summary.footerChecks).toBe(1);
   });
 
   it.each([['0'], ['-3'], ['two'], ['1.5']])('--days %s is refused with a clear message', async (days) => {

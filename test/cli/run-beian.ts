@@ -12,11 +12,11 @@ export interface BeianRun {
   stderr: string;
 }
 
-/** The environment minus every BEIAN_ and SLACK_ setting, so each test states what it relies on. */
+/** The environment minus every BEIAN_ and SLACK_ setting and DATABASE_URL, so each test states what it relies on. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (!name.startsWith('BEIAN_') && !name.startsWith('SLACK_')) env[name] = value;
+    if (!name.startsWith('BEIAN_') && !name.startsWith('SLACK_') && name !== 'DATABASE_URL') env[name] = value;
   }
   return { ...env, NO_COLOR: '1', ...extra };
 }

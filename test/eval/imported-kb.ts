@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { buildKnowledgeBase } from '../../src/core/knowledge/build-knowledge-base.js';
-import { readKnowledgeFiles } from '../../src/core/knowledge/load-knowledge-base.js';
+import { readKnowledgeFolder } from '../../src/core/knowledge/load-knowledge-base.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/types.js';
 
 /** The bundled knowledge folder. */
@@ -10,9 +10,13 @@ export const IMPORTED_DIR = fileURLToPath(new URL('../fixtures/imported-kb/entri
 
 /** The bundled entries and the imported ones as one knowledge base, as if both folders sat side by side. */
 export async function loadBundledAndImported(): Promise<KnowledgeBase> {
-  const [bundled, imported] = await Promise.all([readKnowledgeFiles(BUNDLED_DIR), readKnowledgeFiles(IMPORTED_DIR)]);
-  return buildKnowledgeBase([
-    ...bundled.map((f) => ({ ...f, file: `bundled/${f.file}` })),
-    ...imported.map((f) => ({ ...f, file: `imported/${f.file}` })),
-  ]);
+  const [bundled, imported] = await Promise.all([readKnowledgeFolder(BUNDLED_DIR), readKnowledgeFolder(IMPORTED_DIR)]);
+  return buildKnowledgeBase(
+    [
+      ...bundled.files.map((f) => ({ ...f, file: `bundled/${f.file}` })),
+      ...imported.files.map((f) => ({ ...f, file: `imported/${f.file}` })),
+    ],
+    {},
+    [...bundled.problems, ...imported.problems],
+  );
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createDeduper } from '../../src/slack/dedupe.js';
 import { MAX_TARGETS, parseFooterTargets } from '../../src/slack/footer-targets.js';
 import { yieldToAcks } from '../../src/slack/guard.js';
 import { mapBounded } from '../../src/slack/listeners/commands/footer-check.js';
@@ -61,37 +60,6 @@ describe('parseFooterTargets', () => {
       ok: false,
       error: `I check at most ${MAX_TARGETS} sites at a time; you gave ${MAX_TARGETS + 2}.`,
     });
-  });
-});
-
-describe('createDeduper', () => {
-  it('reports a key as seen only after the first time', () => {
-    const d = createDeduper();
-    expect([d.seen('a'), d.seen('a'), d.seen('b'), d.seen('a')]).toEqual([false, true, false, true]);
-  });
-
-  it('forgets the oldest keys beyond its bound', () => {
-    const d = createDeduper({ maxKeys: 3 });
-    for (const k of ['a', 'b', 'c', 'd']) d.seen(k);
-    expect(d.size).toBe(3);
-    expect(d.seen('a')).toBe(false);
-    expect(d.seen('d')).toBe(true);
-  });
-
-  it('forgets keys after their TTL', () => {
-    let now = 0;
-    const d = createDeduper({ ttlMs: 100, now: () => now });
-    d.seen('a');
-    now = 50;
-    expect(d.seen('a')).toBe(true);
-    now = 200;
-    expect(d.seen('a')).toBe(false);
-  });
-
-  it('stays bounded over many keys', () => {
-    const d = createDeduper({ maxKeys: 1000 });
-    for (let i = 0; i < 20_000; i += 1) d.seen(`k${i}`);
-    expect(d.size).toBe(1000);
   });
 });
 

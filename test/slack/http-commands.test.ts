@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FooterReport } from '../../src/core/footer/types.js';
 import { ACTION } from '../../src/slack/blocks/action-ids.js';
-import { readStore } from '../../src/store/feedback-store.js';
 import { buttonClickBody } from './helpers/signed-requests.js';
 import { createTestCore, sleep, startTestSlack, type TestSlack } from './helpers/start-test-slack.js';
 
@@ -77,7 +76,7 @@ describe('buttons', () => {
     const [reply] = await t.api.waitFor(`respond:${name}`);
     expect(reply?.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     await t.store.flush();
-    const { records } = await readStore(t.dataDir);
+    const records = await t.store.records();
     expect(records).toContainEqual(
       expect.objectContaining({ kind: 'feedback', value, entryId: 'why-cancelled', user: 'U0PERSON1' }),
     );
@@ -95,7 +94,7 @@ describe('buttons', () => {
     expect(post?.args.thread_ts).toBe('1700000002.000100');
     expect(String(post?.args.text)).toContain('<@U0EXPERT1>');
     await t.store.flush();
-    const { records } = await readStore(t.dataDir);
+    const records = await t.store.records();
     expect(records).toContainEqual(expect.objectContaining({ kind: 'feedback', value: 'need-person' }));
   });
 

@@ -7,7 +7,8 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { loadConfig } from '../../src/config.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
 import { createLogger } from '../../src/slack/logger.js';
-import { createFeedbackStore } from '../../src/store/feedback-store.js';
+import { createStore } from '../../src/store/create-store.js';
+import type { Store } from '../../src/store/ports.js';
 import { FAKE_BOT, type FakeSlackApi, startFakeSlackApi } from './helpers/fake-slack-api.js';
 import { eventEnvelope } from './helpers/signed-requests.js';
 import { createTestCore } from './helpers/start-test-slack.js';
@@ -16,6 +17,7 @@ let api: FakeSlackApi;
 let wss: WebSocketServer;
 let slack: SlackApp;
 let dataDir: string;
+let store: Store;
 let healthPort: number | null = null;
 const connections: WebSocket[] = [];
 const received: Record<string, unknown>[] = [];
@@ -53,10 +55,11 @@ beforeAll(async () => {
     BEIAN_DATA_DIR: dataDir,
     LOG_LEVEL: 'error',
   });
+  store = await createStore({ dataDir });
   slack = createSlackApp({
     config,
     core: await createTestCore(),
-    store: createFeedbackStore(dataDir),
+    store,
     logger: createLogger('error', { write: () => undefined }),
     retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 50 },
   });
@@ -65,6 +68,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await slack.stop();
+  await store.close();
   for (const socket of wss.clients) socket.terminate();
   await new Promise<void>((resolve) => wss.close(() => resolve()));
   await api.close();

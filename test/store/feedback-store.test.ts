@@ -1,15 +1,11 @@
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFeedbackStore, readStore, STORE_FILE } from '../../src/store/feedback-store.js';
+import { createStore } from '../../src/store/create-store.js';
+import { readJsonl, STORE_FILE } from '../../src/store/feedback-store.js';
+import { importJsonl } from '../../src/store/import-jsonl.js';
 import type { StoreRecord } from '../../src/store/records.js';
-
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'beian-store-'));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
+import { createTestPlace, ENGINES, type TestPlace } from './helpers/databases.js';
 
 const check = (user: string, target: string, at: string): StoreRecord => ({
   kind: 'footer-check',
@@ -20,69 +16,54 @@ const check = (user: string, target: string, at: string): StoreRecord => ({
   verdict: 'pass',
   icp: null,
 });
+const line = (record: StoreRecord) => `${JSON.stringify(record)}\n`;
 
-describe('feedback store', () => {
-  it('creates the data folder and appends one JSON line per record', async () => {
-    const nested = join(dir, 'a', 'b');
-    const store = createFeedbackStore(nested);
-    await store.append({ kind: 'feedback', at: 't', user: 'U1', channel: 'C1', entryId: 'e', value: 'helpful' });
-    await store.append({
-      kind: 'unanswered',
-      at: 't',
-      user: 'U1',
-      channel: null,
-      question: 'q?',
-      bestEntryId: null,
-      confidence: 0,
-    });
-    const lines = (await readFile(join(nested, STORE_FILE), 'utf8')).trimEnd().split('\n');
-    expect(lines.map((l) => JSON.parse(l).kind)).toEqual(['feedback', 'unanswered']);
+describe('readJsonl', () => {
+  let place: TestPlace;
+  beforeEach(async () => {
+    place = await createTestPlace('sqlite');
+  });
+  afterEach(() => place.dispose());
+
+  it('reads every valid line and names the unreadable ones by line number', async () => {
+    const file = join(place.dataDir, STORE_FILE);
+    await writeFile(file, `{"kind":"nonsense"}\nnot json\n\n${line(check('U1', 'a.cn', 't'))}{"kind":"footer-ch`);
+    const { lines, skipped } = await readJsonl(file);
+    expect(lines.map((l) => [l.line, l.record.kind])).toEqual([[4, 'footer-check']]);
+    expect(skipped).toEqual([1, 2, 5]);
   });
 
-  it('survives a restart: a new store reads what the old one wrote', async () => {
-    const first = createFeedbackStore(dir);
-    await first.append(check('U1', 'a.cn', '2026-01-01T00:00:00Z'));
-    const second = createFeedbackStore(dir);
-    expect((await second.recentChecks('U1')).map((c) => c.target)).toEqual(['a.cn']);
+  it('reads a missing file as empty', async () => {
+    expect(await readJsonl(join(place.dataDir, 'nope.jsonl'))).toEqual({ lines: [], skipped: [] });
   });
+});
 
-  it('tolerates a torn last line and starts the next record on a fresh line', async () => {
-    await writeFile(join(dir, STORE_FILE), `${JSON.stringify(check('U1', 'a.cn', 't1'))}\n{"kind":"footer-ch`);
-    const store = createFeedbackStore(dir);
-    await store.append(check('U1', 'b.cn', 't2'));
-    const { records, skipped } = await readStore(dir);
-    expect(records.map((r) => (r.kind === 'footer-check' ? r.target : ''))).toEqual(['a.cn', 'b.cn']);
-    expect(skipped).toBe(1);
+describe.each(ENGINES)('importJsonl into %s', (engine) => {
+  let place: TestPlace;
+  beforeEach(async () => {
+    place = await createTestPlace(engine);
   });
+  afterEach(() => place.dispose());
 
-  it('skips lines that are not valid records', async () => {
-    await writeFile(join(dir, STORE_FILE), '{"kind":"nonsense"}\nnot json\n\n');
-    await appendFile(join(dir, STORE_FILE), `${JSON.stringify(check('U1', 'a.cn', 't'))}\n`);
-    expect(await readStore(dir)).toMatchObject({ skipped: 2, records: [{ target: 'a.cn' }] });
-  });
-
-  it('reads a missing store as empty', async () => {
-    expect(await readStore(join(dir, 'nope'))).toEqual({ records: [], skipped: 0 });
-  });
-
-  it('keeps concurrent appends whole and in order', async () => {
-    const store = createFeedbackStore(dir);
-    await Promise.all(Array.from({ length: 200 }, (_, i) => store.append(check('U1', `s${i}.cn`, `t${i}`))));
-    const { records, skipped } = await readStore(dir);
-    expect(skipped).toBe(0);
-    expect(records.map((r) => (r.kind === 'footer-check' ? r.target : ''))).toEqual(
-      Array.from({ length: 200 }, (_, i) => `s${i}.cn`),
-    );
-  });
-
-  it('recentChecks gives one person their latest checks, newest first', async () => {
-    const store = createFeedbackStore(dir);
-    await store.append(check('U1', 'a.cn', 't1'));
-    await store.append(check('U2', 'x.cn', 't2'));
-    expect((await store.recentChecks('U1')).map((c) => c.target)).toEqual(['a.cn']);
-    await store.append(check('U1', 'b.cn', 't3'));
-    await store.append(check('U1', 'c.cn', 't4'));
-    expect((await store.recentChecks('U1', 2)).map((c) => c.target)).toEqual(['c.cn', 'b.cn']);
-    expect(await store.recentChecks('U3')).toEqual([]);
+  it('imports every record once, keeps identical lines as separate records, and skips torn lines', async () => {
+    const file = join(place.dataDir, STORE_FILE);
+    const same = check('U1', 'twice.cn', '2026-01-01T00:00:00.000Z');
+    await writeFile(file, line(same) + line(same) + line(check('U1', 'once.cn', '2026-01-02T00:00:00.000Z')));
+    await appendFile(file, '{"kind":"feedback","at":"torn');
+    const store = await createStore(place);
+    try {
+      expect(await importJsonl(store, file)).toEqual({ read: 3, inserted: 3, duplicates: 0, skippedLines: [4] });
+      expect(await importJsonl(store, file)).toEqual({ read: 3, inserted: 0, duplicates: 3, skippedLines: [4] });
+      expect((await store.records()).map((r) => (r as { target: string }).target)).toEqual([
+        'twice.cn',
+        'twice.cn',
+        'once.cn',
+      ]);
+      // The file grew (the bot kept writing): only the new line is imported.
+      await appendFile(file, `\n${line(same)}`);
+      expect(await importJsonl(store, file)).toMatchObject({ read: 4, inserted: 1, duplicates: 3 });
+    } finally {
+      await store.close();
+    }
   });
 });

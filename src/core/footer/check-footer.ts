@@ -1,15 +1,16 @@
 import { BeianError } from '../errors.js';
-import { type AnalyseOptions, analyseModel, analysePage, type PageAnalysis } from './analyse-page.js';
+import { analyseInThread, type PageAnalyser, type PageAnalysis, type PageExamination } from './analyse-page.js';
 import { HttpStatusError } from './fetch/fetch-errors.js';
 import { FETCH_DEFAULTS, fetchDocument, fetchHomepage } from './fetch/fetch-homepage.js';
 import type { FetchDeps, FetchedPage, FetchOptions } from './fetch/types.js';
-import { readPage } from './read/read-page.js';
 import type { PageRenderer } from './render/types.js';
-import { challengeOf } from './rules/page.js';
 import { type CheckOptions, type Finding, type FooterReport, type RedirectHop, verdictOf } from './types.js';
 
-/** What `checkFooter` needs from the outside: the fetch layer's resolver and connector, and a browser. */
-export type CheckDeps = FetchDeps & { renderer?: PageRenderer };
+/**
+ * What `checkFooter` needs from the outside: the fetch layer's resolver and connector, a browser, and
+ * where pages are analysed (`analyse`: in this thread by default; the bot passes a worker pool's).
+ */
+export type CheckDeps = FetchDeps & { renderer?: PageRenderer; analyse?: PageAnalyser };
 
 /** Frames fetched when the top page shows no number: framesets rarely have more that matter. */
 const MAX_FRAMES = 3;
@@ -28,16 +29,22 @@ interface FrameDocument {
 }
 
 // A WAF often answers 403 or 503 with its challenge page: saying so tells people what to do about it.
-function challengeNote(error: unknown): string {
+async function challengeNote(plan: Plan, error: unknown): Promise<string> {
   if (!(error instanceof HttpStatusError) || error.page === undefined) return '';
-  const challenge = challengeOf(error.page.html, readPage(error.page.html));
+  let challenge: string | null;
+  try {
+    ({ challenge } = await plan.analyse({ html: error.page.html, url: error.url }, {}, plan.deadline));
+  } catch {
+    // An error page that cannot be read is no challenge we recognise; the status is still reported.
+    return '';
+  }
   return challenge === null
     ? ''
     : ` The answer was ${challenge}: check the site in a browser, or ask it to let the checker through.`;
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof BeianError) return `${error.message}${challengeNote(error)}`;
+  if (error instanceof BeianError) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return `The check failed unexpectedly: ${detail}`;
 }
@@ -46,10 +53,12 @@ function report(target: string, reached: Reached, analysis: PageAnalysis, render
   return { target, ...reached, ...analysis, redirects: reached.redirects, rendered };
 }
 
+function unjudged(findings: Finding[]): PageAnalysis {
+  return { verdict: verdictOf(findings), icp: null, publicSecurity: null, findings, otherNumbers: [] };
+}
+
 function pageError(target: string, reached: Reached, message: string): FooterReport {
-  const findings: Finding[] = [{ rule: 'page', severity: 'error', message }];
-  const analysis = { verdict: verdictOf(findings), icp: null, publicSecurity: null, findings, otherNumbers: [] };
-  return report(target, reached, analysis, false);
+  return report(target, reached, unjudged([{ rule: 'page', severity: 'error', message }]), false);
 }
 
 function redirectFinding(reached: Reached): Finding[] {
@@ -63,13 +72,12 @@ function withFindings(analysis: PageAnalysis, extra: Finding[]): PageAnalysis {
   return { ...analysis, findings, verdict: verdictOf(findings) };
 }
 
-function sameOriginFrames(frameSources: readonly string[], pageUrl: string): string[] {
-  const origin = new URL(pageUrl).origin;
+function frameUrls(frameSources: readonly string[], pageUrl: string): string[] {
   const urls = frameSources.flatMap((src) => {
     const url = URL.parse(src, pageUrl);
-    return url !== null && url.origin === origin && url.href !== pageUrl ? [url.href] : [];
+    return url !== null && url.href !== pageUrl ? [url.href] : [];
   });
-  return [...new Set(urls)].slice(0, MAX_FRAMES);
+  return [...new Set(urls)];
 }
 
 function frameFinding(frameUrl: string): Finding {
@@ -81,66 +89,83 @@ function frameFinding(frameUrl: string): Finding {
 }
 
 // The first frame whose page shows an ICP number, judged in place of the frameset.
-function judgeFrames(frames: FrameDocument[], rendered: boolean, options: AnalyseOptions): PageAnalysis | null {
+async function judgeFrames(plan: Plan, frames: FrameDocument[], rendered: boolean): Promise<PageAnalysis | null> {
   for (const frame of frames) {
-    const analysis = analysePage({ html: frame.html, url: frame.url, rendered }, options);
+    const input = { html: frame.html, url: frame.url, rendered };
+    const { analysis } = await plan.analyse(input, { expect: plan.options.expect }, plan.deadline);
     if (analysis.icp !== null) return withFindings(analysis, [frameFinding(frame.url)]);
   }
   return null;
+}
+
+// A frameset whose footer may be in a frame we could not read cannot be said to show no number.
+function unreadFrames(analysis: PageAnalysis, examination: PageExamination, unread: string[]): PageAnalysis {
+  if (!examination.frameset || unread.length === 0) return analysis;
+  const which = unread.slice(0, MAX_FRAMES).join('; ');
+  return unjudged([
+    {
+      rule: 'page',
+      severity: 'error',
+      message: `the homepage is a frameset that shows no number itself, and its frames could not be read (${which}), so its footer could not be judged`,
+    },
+  ]);
 }
 
 function remaining(deadline: number): number {
   return Math.max(1, deadline - Date.now());
 }
 
-async function fetchFrames(
-  page: FetchedPage,
-  frameSources: readonly string[],
-  options: FetchOptions,
-  deadline: number,
-  deps: FetchDeps,
-) {
+async function fetchFrames(plan: Plan, page: FetchedPage, frameSources: readonly string[]) {
   const frames: FrameDocument[] = [];
-  for (const url of sameOriginFrames(frameSources, page.finalUrl)) {
-    if (Date.now() >= deadline) break;
-    try {
-      const frame = await fetchDocument(url, { ...options, timeoutMs: remaining(deadline) }, deps);
-      frames.push({ url: frame.finalUrl, html: frame.html });
-    } catch {
-      // A frame that cannot be fetched is simply not the one with the footer.
+  const unread: string[] = [];
+  const origin = new URL(page.finalUrl).origin;
+  let fetched = 0;
+  for (const url of frameUrls(frameSources, page.finalUrl)) {
+    if (new URL(url).origin !== origin) unread.push(`${url}: on another site, not fetched`);
+    else if (fetched >= MAX_FRAMES) unread.push(`${url}: not fetched, too many frames`);
+    else if (Date.now() >= plan.deadline) unread.push(`${url}: not fetched, out of time`);
+    else {
+      fetched += 1;
+      try {
+        const options = { ...plan.fetchOptions, timeoutMs: remaining(plan.deadline) };
+        const frame = await fetchDocument(url, options, plan.fetchDeps);
+        frames.push({ url: frame.finalUrl, html: frame.html });
+      } catch (error) {
+        unread.push(`${url}: ${messageOf(error)}`);
+      }
     }
   }
-  return frames;
+  return { frames, unread };
 }
 
-async function checkStatic(
-  page: FetchedPage,
-  options: CheckOptions,
-  fetchOptions: FetchOptions,
-  deadline: number,
-  deps: FetchDeps,
-): Promise<PageAnalysis> {
-  const model = readPage(page.html);
-  const analysis = analyseModel(model, { html: page.html, url: page.finalUrl }, { expect: options.expect });
-  if (analysis.icp !== null) return analysis;
-  const frames = await fetchFrames(page, model.frames, fetchOptions, deadline, deps);
-  return judgeFrames(frames, false, { expect: options.expect }) ?? analysis;
+async function checkStatic(plan: Plan, page: FetchedPage): Promise<PageAnalysis> {
+  const input = { html: page.html, url: page.finalUrl };
+  const examination = await plan.analyse(input, { expect: plan.options.expect }, plan.deadline);
+  if (examination.analysis.icp !== null) return examination.analysis;
+  const { frames, unread } = await fetchFrames(plan, page, examination.frames);
+  const judged = await judgeFrames(plan, frames, false);
+  return judged ?? unreadFrames(examination.analysis, examination, unread);
 }
 
 async function checkRendered(
+  plan: Plan,
   renderer: PageRenderer,
   url: string,
-  options: CheckOptions,
-  deadline: number,
 ): Promise<{ analysis: PageAnalysis; finalUrl: string }> {
   const page = await renderer.render(url, {
-    allowPrivateNetwork: options.allowPrivateNetwork,
-    timeoutMs: remaining(deadline),
-    maxBytes: options.maxBytes,
+    allowPrivateNetwork: plan.options.allowPrivateNetwork,
+    timeoutMs: remaining(plan.deadline),
+    maxBytes: plan.options.maxBytes,
   });
-  const analysis = analysePage({ html: page.html, url: page.finalUrl, rendered: true }, { expect: options.expect });
-  const judged = analysis.icp === null ? judgeFrames(page.frames, true, { expect: options.expect }) : null;
-  return { analysis: judged ?? analysis, finalUrl: page.finalUrl };
+  const input = { html: page.html, url: page.finalUrl, rendered: true };
+  const examination = await plan.analyse(input, { expect: plan.options.expect }, plan.deadline);
+  if (examination.analysis.icp !== null) return { analysis: examination.analysis, finalUrl: page.finalUrl };
+  const judged = await judgeFrames(plan, page.frames, true);
+  const rendered = new Set(page.frames.map((frame) => frame.url));
+  const unread = frameUrls(examination.frames, page.finalUrl)
+    .filter((frameUrl) => !rendered.has(frameUrl))
+    .map((frameUrl) => `${frameUrl}: not rendered`);
+  return { analysis: judged ?? unreadFrames(examination.analysis, examination, unread), finalUrl: page.finalUrl };
 }
 
 const NO_RENDERER = 'rendering is not available here (no browser is set up); check without --render';
@@ -151,6 +176,7 @@ interface Plan {
   deps: CheckDeps;
   fetchOptions: FetchOptions;
   fetchDeps: FetchDeps;
+  analyse: PageAnalyser;
   deadline: number;
 }
 
@@ -162,6 +188,7 @@ function planOf(target: string, options: CheckOptions, deps: CheckDeps): Plan {
     deps,
     fetchOptions: { allowPrivateNetwork: options.allowPrivateNetwork, timeoutMs, maxBytes: options.maxBytes },
     fetchDeps: { resolve: deps.resolve, connect: deps.connect, ca: deps.ca },
+    analyse: deps.analyse ?? analyseInThread,
     deadline: Date.now() + timeoutMs,
   };
 }
@@ -170,7 +197,7 @@ async function judgeRendered(plan: Plan, reached: Reached, url: string): Promise
   const renderer = plan.deps.renderer;
   if (renderer === undefined) return pageError(plan.target, reached, NO_RENDERER);
   try {
-    const { analysis, finalUrl } = await checkRendered(renderer, url, plan.options, plan.deadline);
+    const { analysis, finalUrl } = await checkRendered(plan, renderer, url);
     // Scripts in the browser may have moved on to another page: that one was judged.
     const judged = { ...reached, finalUrl };
     return report(plan.target, judged, withFindings(analysis, redirectFinding(judged)), true);
@@ -183,7 +210,7 @@ async function judgeFetched(plan: Plan, page: FetchedPage): Promise<FooterReport
   const reached = { url: page.url, finalUrl: page.finalUrl, redirects: page.redirects };
   if (plan.options.render) return judgeRendered(plan, reached, page.finalUrl);
   try {
-    const analysis = await checkStatic(page, plan.options, plan.fetchOptions, plan.deadline, plan.fetchDeps);
+    const analysis = await checkStatic(plan, page);
     return report(plan.target, reached, withFindings(analysis, redirectFinding(reached)), false);
   } catch (error) {
     return pageError(plan.target, reached, messageOf(error));
@@ -195,7 +222,7 @@ async function judgeFetchError(plan: Plan, error: unknown): Promise<FooterReport
   const reached = { url: error.page?.url ?? error.url, finalUrl: error.url, redirects: error.page?.redirects ?? [] };
   // A WAF may refuse the plain request with a challenge that a real browser passes.
   if (plan.options.render && plan.deps.renderer !== undefined) return judgeRendered(plan, reached, error.url);
-  return pageError(plan.target, reached, messageOf(error));
+  return pageError(plan.target, reached, `${messageOf(error)}${await challengeNote(plan, error)}`);
 }
 
 /**
@@ -207,12 +234,17 @@ export async function checkFooter(
   options: CheckOptions = {},
   deps: CheckDeps = {},
 ): Promise<FooterReport> {
-  const plan = planOf(target, options, deps);
-  let page: FetchedPage;
   try {
-    page = await fetchHomepage(target, plan.fetchOptions, plan.fetchDeps);
+    const plan = planOf(target, options, deps);
+    let page: FetchedPage;
+    try {
+      page = await fetchHomepage(target, plan.fetchOptions, plan.fetchDeps);
+    } catch (error) {
+      return await judgeFetchError(plan, error);
+    }
+    return await judgeFetched(plan, page);
   } catch (error) {
-    return judgeFetchError(plan, error);
+    // Every step above reports its own failures; this keeps the promise of never throwing if one does not.
+    return pageError(target, NOWHERE, messageOf(error));
   }
-  return judgeFetched(plan, page);
 }

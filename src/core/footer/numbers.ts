@@ -253,21 +253,47 @@ function matchPsb(m: RegExpExecArray): PsbMatch {
   };
 }
 
-function collect<T>(pattern: RegExp, text: string, build: (m: RegExpExecArray) => T): T[] {
-  return [...text.matchAll(pattern)].map((m) => build(m as RegExpExecArray));
+const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => NumberMatch][] = [
+  [ICP_BEI, matchBei],
+  [ICP_ZHENG, matchZheng],
+  [B2, matchB2],
+  [PSB, matchPsb],
+];
+
+/**
+ * Every ICP and public-security number in normalised text, in order of appearance, one at a time:
+ * a line may hold hundreds of thousands, and a caller may want only some of them.
+ */
+export function* numbersIn(text: string): Generator<NumberMatch> {
+  // Most lines of a page hold no number: skip the four patterns for them.
+  if (!mightHoldNumber(text)) return;
+  const streams = PATTERNS.map(([pattern, build]) => ({ matches: text.matchAll(pattern), build }));
+  const heads = streams.map((stream) => nextOf(stream));
+  for (;;) {
+    // The earliest head; on a tie the earlier pattern, as a stable sort of all matches would give.
+    let first = -1;
+    for (const [i, head] of heads.entries()) {
+      if (head !== null && (first === -1 || head.start < (heads[first]?.start ?? 0))) first = i;
+    }
+    const chosen = heads[first];
+    const stream = streams[first];
+    if (chosen === undefined || chosen === null || stream === undefined) return;
+    yield chosen;
+    heads[first] = nextOf(stream);
+  }
+}
+
+function nextOf(stream: {
+  matches: IterableIterator<RegExpMatchArray>;
+  build: (m: RegExpExecArray) => NumberMatch;
+}): NumberMatch | null {
+  const next = stream.matches.next();
+  return next.done === true ? null : trimSpaces(stream.build(next.value as RegExpExecArray));
 }
 
 /** Every ICP and public-security number in normalised text, in order of appearance. */
 export function findNumbers(text: string): NumberMatch[] {
-  // Most lines of a page hold no number: skip the four patterns for them.
-  if (!mightHoldNumber(text)) return [];
-  const found: NumberMatch[] = [
-    ...collect(ICP_BEI, text, matchBei),
-    ...collect(ICP_ZHENG, text, matchZheng),
-    ...collect(B2, text, matchB2),
-    ...collect(PSB, text, matchPsb),
-  ];
-  return found.map(trimSpaces).sort((a, b) => a.start - b.start);
+  return [...numbersIn(text)];
 }
 
 // The optional groups around a number can swallow one space on either side.

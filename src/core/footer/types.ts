@@ -1,3 +1,5 @@
+import type { PrivateNetworkAccess } from './fetch/address-policy.js';
+
 /** The MIIT filing system: where a footer's ICP number must link, and where anyone can look a number up. */
 export const MIIT_URL = 'https://beian.miit.gov.cn/';
 
@@ -57,14 +59,16 @@ export interface FooterReport {
   redirects: RedirectHop[];
   /** Other ICP / public-security numbers seen on the page (template leftovers, sister sites). */
   otherNumbers: string[];
+  /** How many more distinct numbers the page shows beyond `otherNumbers`, which names at most 20. */
+  moreNumbers?: number;
   /** True when the verdict was reached on the browser-rendered page. */
   rendered: boolean;
 }
 
 /** What a caller may ask of a check. */
 export interface CheckOptions {
-  /** Lift the non-public-address rule (for people checking their own staging sites). */
-  allowPrivateNetwork?: boolean;
+  /** Lift the non-public-address rule for the target's own addresses and listed ones (own staging sites). */
+  allowPrivateNetwork?: PrivateNetworkAccess;
   /** Overall time limit for one target, in milliseconds. */
   timeoutMs?: number;
   /** Cap on bytes read from one response; a page over it is `inconclusive`. */

@@ -15,11 +15,21 @@ export interface KnowledgeFile {
 
 /**
  * Validates every file, then the rules that span files (unique ids, no question shared by two
- * entries), and builds the knowledge base. Throws one KnowledgeBaseError listing every problem.
+ * entries), and builds the knowledge base. Throws one KnowledgeBaseError listing every problem,
+ * `readProblems` (files that could not be read) among them.
  */
-export function buildKnowledgeBase(files: readonly KnowledgeFile[], options: ParseOptions = {}): KnowledgeBase {
+export function buildKnowledgeBase(
+  files: readonly KnowledgeFile[],
+  options: ParseOptions = {},
+  readProblems: readonly KnowledgeProblem[] = [],
+): KnowledgeBase {
   const parsed = sortFiles(files).map((f) => parseKnowledgeFile(f.text, f.file, options));
-  const problems = [...parsed.flatMap((p) => p.problems), ...findDuplicateIds(parsed), ...findSharedQuestions(parsed)];
+  const problems = [
+    ...readProblems,
+    ...parsed.flatMap((p) => p.problems),
+    ...findDuplicateIds(parsed),
+    ...findSharedQuestions(parsed),
+  ];
   if (problems.length > 0) throw new KnowledgeBaseError(sortProblems(problems));
   const entries = parsed.map((p) => p.entry).filter((e): e is Entry => e !== null);
   return {
@@ -66,6 +76,7 @@ function findSharedQuestions(parsed: readonly ParsedKnowledgeFile[]): KnowledgeP
   return problems;
 }
 
+// A problem with the whole file (no line) comes before its lines' problems.
 function sortProblems(problems: readonly KnowledgeProblem[]): KnowledgeProblem[] {
-  return [...problems].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+  return [...problems].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
 }

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { KnowledgeProblem } from '../errors.js';
 
 /** A file split at its front matter: the YAML between the `---` lines and the markdown after them. */
@@ -56,7 +56,9 @@ export function parseFrontMatter(yaml: string, firstLine: number, file: string):
   const counter = new LineCounter();
   const doc = parseDocument(yaml, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const toLine = (offset: number) => counter.linePos(offset).line + firstLine - 1;
-  const problems = doc.errors.map((error) => ({
+  // The first error only: a broken bracket or quote makes every later line "bad" too (a line of 20,000 '['
+  // gives hundreds of errors), and the first is the one to fix.
+  const problems = doc.errors.slice(0, 1).map((error) => ({
     file,
     line: toLine(error.pos[0]),
     message: `bad YAML in front matter: ${firstSentence(error.message)}`,
@@ -66,7 +68,32 @@ export function parseFrontMatter(yaml: string, firstLine: number, file: string):
     const offset = offsetOf(doc.contents, path);
     return offset === null ? firstLine - 1 : toLine(offset);
   };
-  return { data: problems.length > 0 ? undefined : doc.toJS(), lineOf, problems };
+  if (problems.length > 0) return { data: undefined, lineOf, problems };
+  const refuse = (line: number, why: string): FrontMatter => ({
+    data: undefined,
+    lineOf,
+    problems: [{ file, line, message: `bad YAML in front matter: ${why}` }],
+  });
+  try {
+    const alias = firstAliasOffset(doc);
+    // No entry needs one, and aliases of aliases are how a few lines expand to billions of values.
+    if (alias !== null) return refuse(toLine(alias), 'YAML aliases (*name) are not allowed; write the value out');
+    return { data: doc.toJS(), lineOf, problems };
+  } catch (error) {
+    // The library's own limits (nesting, alias count) throw; they are a problem in this file, not a crash.
+    return refuse(firstLine - 1, firstSentence(error instanceof Error ? error.message : String(error)));
+  }
+}
+
+function firstAliasOffset(doc: Document): number | null {
+  let offset: number | null = null;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function offsetOf(root: unknown, path: readonly PropertyKey[]): number | null {

@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import type { z } from 'zod';
-import type { KnowledgeProblem } from '../errors.js';
+import { type KnowledgeProblem, MarkdownError } from '../errors.js';
 import { normaliseText } from '../text/normalise.js';
 import { createFrontMatterSchema, FRONT_MATTER_FIELDS, type FrontMatterFields } from './entry-schema.js';
 import { type FrontMatter, normaliseSource, parseFrontMatter, splitFrontMatter } from './front-matter.js';
@@ -131,8 +131,16 @@ function article(expected: string): string {
 function readBody(text: string, firstLine: number, file: string, problems: KnowledgeProblem[]): Body {
   const body: Body = { title: null, titleLine: firstLine, questions: [], answer: '' };
   const sections = new Map<SectionName, { line: number; tokens: Located[] }>();
+  let tokens: Located[];
+  try {
+    tokens = locateTokens(text, firstLine);
+  } catch (error) {
+    if (!(error instanceof MarkdownError)) throw error;
+    problems.push({ file, line: error.line, message: error.reason });
+    return body;
+  }
   let current: Located[] | null = null;
-  for (const item of locateTokens(text, firstLine)) {
+  for (const item of tokens) {
     const { token, line } = item;
     if (token.type === 'heading' && token.depth === 1) {
       readTitle(token as Tokens.Heading, line, body, file, problems);
@@ -210,11 +218,17 @@ function checkQuestions(
 
 function listQuestions(list: Tokens.List, line: number, file: string, problems: KnowledgeProblem[]): QuestionLine[] {
   const questions: QuestionLine[] = [];
+  // Lines are counted from the previous item on, never from the top: 20,000 questions stay linear.
   let cursor = 0;
+  let cursorLine = line;
   for (const item of list.items) {
     const at = list.raw.indexOf(item.raw, cursor);
-    const itemLine = line + countNewlines(list.raw.slice(0, Math.max(at, 0)));
-    cursor = at < 0 ? cursor : at + item.raw.length;
+    if (at >= 0) cursorLine += countNewlines(list.raw.slice(cursor, at));
+    const itemLine = cursorLine;
+    if (at >= 0) {
+      cursorLine += countNewlines(item.raw);
+      cursor = at + item.raw.length;
+    }
     const text = (item.text.split('\n')[0] ?? '').trim();
     if (text === '') problems.push({ file, line: itemLine, message: 'empty question in ## Questions' });
     else questions.push({ text, line: itemLine });
@@ -265,5 +279,19 @@ function checkAnswer(
 // HTML comments are notes for editors (the importer's TODOs), never content.
 function isBlank(token: Token): boolean {
   if (token.type === 'space') return true;
-  return token.type === 'html' && /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(token.raw);
+  return token.type === 'html' && isOnlyComments(token.raw);
+}
+
+// A scan, not a regex: /^\s*(?:<!--[\s\S]*?-->\s*)+$/ backtracks exponentially on a line of comments
+// followed by text (24 comments: 1.4 s, each one more doubles it).
+function isOnlyComments(raw: string): boolean {
+  const text = raw.trim();
+  let at = 0;
+  while (text.startsWith('<!--', at)) {
+    const end = text.indexOf('-->', at + 4);
+    if (end < 0) return false;
+    at = end + 3;
+    while (/\s/.test(text[at] ?? '')) at += 1;
+  }
+  return at > 0 && at === text.length;
 }

@@ -4,8 +4,12 @@
  * mean the same thing everywhere.
  */
 
-// Zero-width characters and the soft hyphen: invisible on the page, but they break a match.
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
+/**
+ * Zero-width characters, the soft hyphen and U+0000 (which a browser's HTML parser drops from text):
+ * invisible on the page, but they break a match.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is matched on purpose, to drop it as browsers do.
+export const INVISIBLE_CHARACTERS = /[\u0000\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 // Dashes people and CMSs put where they mean "-" (NFKC leaves these alone).
 const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63]/g;
 const SPACES = /\s+/g;
@@ -16,5 +20,5 @@ const SPACES = /\s+/g;
  * space, trimmed. Case is kept: callers that need case folding do it themselves.
  */
 export function normaliseText(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '').replace(DASHES, '-').replace(SPACES, ' ').trim();
+  return text.normalize('NFKC').replace(INVISIBLE_CHARACTERS, '').replace(DASHES, '-').replace(SPACES, ' ').trim();
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkFooter } from '../../../src/core/footer/check-footer.js';
 import type { Resolver } from '../../../src/core/footer/fetch/types.js';
 import type { PageRenderer, RenderedPage } from '../../../src/core/footer/render/types.js';
+import { nestedDivs } from '../../helpers/hostile-pages.js';
 import { type Route, routes, startServer, type TestServer } from '../../helpers/serve-pages.js';
 
 const FIXTURES = new URL('../../fixtures/pages/', import.meta.url);
@@ -80,13 +81,45 @@ describe('checkFooter over a loopback server', () => {
     expect(report.findings[0]?.message).toContain(`${site.origin}/main.html`);
   });
 
-  it('does not fetch frames from another origin', async () => {
+  it('does not fetch frames from another origin, and so cannot judge the frameset', async () => {
     const site = await serve({
       '/': { body: '<frameset><frame src="http://localhost:1/main.html"></frameset>' },
     });
     const report = await checkFooter(site.url, LOCAL, DEPS);
-    expect(report.verdict).toBe('fail');
+    expect(report.verdict).toBe('inconclusive');
+    expect(pairs(report.findings)).toEqual(['page:error']);
+    expect(report.findings[0]?.message).toBe(
+      'the homepage is a frameset that shows no number itself, and its frames could not be read ' +
+        '(http://localhost:1/main.html: on another site, not fetched), so its footer could not be judged',
+    );
     expect(requested).toEqual(['/']);
+  });
+
+  it('is inconclusive for a frameset whose frame is missing (404)', async () => {
+    const site = await serve({ '/': { body: fixture('frameset') } });
+    const report = await checkFooter(site.url, LOCAL, DEPS);
+    expect(report.verdict).toBe('inconclusive');
+    expect(report.findings[0]?.message).toMatch(
+      /its frames could not be read \(http:\/\/127\.0\.0\.1:\d+\/main\.html: .*404/,
+    );
+  });
+
+  it('is inconclusive for a frameset whose frame never answers', async () => {
+    const site = await startServer((req, res) => {
+      if (req.url === '/') res.end(fixture('frameset'));
+      // /main.html: headers never sent; the check's deadline cuts it.
+    });
+    server = site;
+    const report = await checkFooter(site.url, { ...LOCAL, timeoutMs: 1_500 }, DEPS);
+    expect(report.verdict).toBe('inconclusive');
+    expect(report.findings[0]?.message).toContain(`its frames could not be read (${site.origin}/main.html: `);
+  });
+
+  it('fails a frameset whose frames were read and show no number', async () => {
+    const site = await serve({ '/': { body: fixture('frameset') }, '/main.html': { body: fixture('no-number') } });
+    const report = await checkFooter(site.url, LOCAL, DEPS);
+    expect(report.verdict).toBe('fail');
+    expect(report.findings[0]?.message).toContain('(the page is built from frames)');
   });
 
   it('passes the number on record to the rules', async () => {
@@ -116,6 +149,35 @@ describe('checkFooter never throws for target problems', () => {
     expect(report.finalUrl).toBe(`${site.origin}/missing`);
     expect(pairs(report.findings)).toEqual(['page:error']);
     expect(report.findings[0]?.message).toContain('404');
+  });
+
+  it('reports a 403 page nested 5,000 deep instead of throwing (issue 12)', async () => {
+    const site = await serve({ '/': { status: 403, body: nestedDivs(5_000) } });
+    const report = await checkFooter(site.url, LOCAL, DEPS);
+    expect(report.verdict).toBe('inconclusive');
+    expect(pairs(report.findings)).toEqual(['page:error']);
+    expect(report.findings[0]?.message).toContain('403');
+  });
+
+  it('reports the status when the error page cannot be analysed at all', async () => {
+    const site = await serve({ '/': { status: 503, body: fixture('waf-cloudflare') } });
+    const analyse = async () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    };
+    const report = await checkFooter(site.url, LOCAL, { ...DEPS, analyse });
+    expect(report.verdict).toBe('inconclusive');
+    expect(report.findings[0]?.message).toContain('503');
+    expect(report.findings[0]?.message).not.toContain('challenge');
+  });
+
+  it('turns an analysis failure on a fetched page into an inconclusive report', async () => {
+    const site = await serve({ '/': { body: fixture('compliant') } });
+    const analyse = async () => {
+      throw new Error('worker gone');
+    };
+    const report = await checkFooter(site.url, LOCAL, { ...DEPS, analyse });
+    expect(report).toMatchObject({ verdict: 'inconclusive', finalUrl: site.url });
+    expect(report.findings[0]?.message).toBe('The check failed unexpectedly: worker gone');
   });
 
   it('names a WAF challenge served with an error status', async () => {

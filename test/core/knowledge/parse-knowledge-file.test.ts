@@ -144,3 +144,80 @@ describe('latestToday', () => {
     expect(latestToday(new Date(now))).toBe(today);
   });
 });
+
+// Each built from a file that once crashed or stalled the loader; answer text starts on line 19.
+const withAnswer = (answer: string) => VALID.replace(/## Answer\n[\s\S]*$/, `## Answer\n\n${answer}\n`);
+const ALIAS_BOMB = VALID.replace(
+  'reviewed: 2026-05-01',
+  [
+    'reviewed: 2026-05-01',
+    'a: &a [x, x, x, x, x, x, x, x, x]',
+    ...'bcdefghijkl'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghijkl'[i]}`)}]`),
+  ].join('\n'),
+);
+
+describe.each([
+  ['a YAML alias bomb', ALIAS_BOMB, 10, 'YAML aliases (*name) are not allowed'],
+  ['a line of 20,000 YAML brackets', VALID.replace('reviewed: 2026-05-01', `x: ${'['.repeat(20_000)}`), 8, 'bad YAML'],
+  ['a ">" × 20,000 block quote', withAnswer(`${'>'.repeat(20_000)} x`), 19, 'nested more than 32 deep'],
+  ['"> " × 20,000 on one line', withAnswer(`${'> '.repeat(20_000)}x`), 19, 'nested more than 32 deep'],
+  ['a 5,000-level list on one line', withAnswer(`${'- '.repeat(5_000)}x`), 19, 'nested more than 32 deep'],
+  ['a 5,000-level numbered list', withAnswer(`${'1. '.repeat(5_000)}x`), 19, 'nested more than 32 deep'],
+  [
+    'a 5,000-level indented list',
+    withAnswer(Array.from({ length: 5_000 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')),
+    19 + 32,
+    'nested more than 32 deep',
+  ],
+  [
+    'a list nested inside block quotes',
+    withAnswer(Array.from({ length: 40 }, (_, i) => `> ${'  '.repeat(i)}- x`).join('\n')),
+    19 + 31,
+    'nested more than 32 deep',
+  ],
+  ['5,000 nested emphasis markers', withAnswer(`${'*'.repeat(5_000)}a${'*'.repeat(5_000)}`), 19, 'cannot be read'],
+])('parseKnowledgeFile with %s', (_name, text, line, message) => {
+  it(`reports "${message}" on line ${line} instead of throwing`, () => {
+    const { entry, problems } = parse(text);
+    expect(entry).toBeNull();
+    expect(problems).toEqual([{ file: 'entry.md', line, message: expect.stringContaining(message) }]);
+  });
+});
+
+describe('parseKnowledgeFile within the nesting limit', () => {
+  it.each([
+    ['32 nested block quotes', `${'>'.repeat(32)} x`],
+    ['a 32-level indented list', Array.from({ length: 32 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')],
+    ['a thematic break of 40 dashes apart', `text\n\n${'- '.repeat(40)}\n\nmore`],
+    ['deeply indented code in a fence', `\`\`\`\n${' '.repeat(200)}- code\n\`\`\``],
+  ])('accepts %s', (_name, answer) => {
+    expect(parse(withAnswer(answer)).problems).toEqual([]);
+  });
+});
+
+describe('parseKnowledgeFile with many HTML comments on one line', () => {
+  it('reads a line of 40 comments and then text as answer text, at once', () => {
+    const { problems, entry } = parse(withAnswer(`${'<!-- note -->'.repeat(40)} visible`));
+    expect(problems).toEqual([]);
+    expect(entry?.answer).toContain('visible');
+  });
+
+  it('still treats a line of comments alone as empty', () => {
+    const { problems } = parse(withAnswer('<!-- a --> <!-- b -->'.repeat(40)));
+    expect(problems).toContainEqual(expect.objectContaining({ message: '## Answer is empty' }));
+  });
+});
+
+describe('parseKnowledgeFile with 20,000 questions', () => {
+  it('finds the one duplicate with the right lines', () => {
+    const questions = Array.from({ length: 20_000 }, (_, i) => `- question number ${i}`);
+    const text = VALID.replace(
+      /## Questions\n.*\n.*\n/,
+      `## Questions\n${questions.join('\n')}\n- question number 7\n`,
+    );
+    const { problems } = parse(text);
+    expect(problems).toEqual([
+      { file: 'entry.md', line: 14 + 20_000, message: 'duplicate question "question number 7" (also on line 21)' },
+    ]);
+  });
+});

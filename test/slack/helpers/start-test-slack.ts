@@ -9,7 +9,8 @@ import type { KnowledgeBase } from '../../../src/core/knowledge/types.js';
 import { createMatcher } from '../../../src/core/match/create-matcher.js';
 import { createSlackApp, type SlackApp } from '../../../src/slack/create-app.js';
 import { createLogger } from '../../../src/slack/logger.js';
-import { createFeedbackStore, type FeedbackStore } from '../../../src/store/feedback-store.js';
+import { createStore } from '../../../src/store/create-store.js';
+import type { Store } from '../../../src/store/ports.js';
 import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
 import { commandBody, eventEnvelope, postSigned } from './signed-requests.js';
 
@@ -34,7 +35,7 @@ export interface TestSlack {
   url: string;
   api: FakeSlackApi;
   config: Config;
-  store: FeedbackStore;
+  store: Store;
   dataDir: string;
   slack: SlackApp;
   logs: string[];
@@ -53,7 +54,14 @@ export interface TestSlack {
 
 /** Starts the real Bolt app in HTTP mode on 127.0.0.1:0 against a stand-in Web API. */
 export async function startTestSlack(
-  options: { env?: Record<string, string>; core?: BotCore; api?: FakeSlackApi; logLevel?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    core?: BotCore;
+    api?: FakeSlackApi;
+    logLevel?: string;
+    /** A store to share (replicas); by default a fresh embedded one in the temporary data folder. */
+    store?: Store;
+  } = {},
 ): Promise<TestSlack> {
   const api = options.api ?? (await startFakeSlackApi());
   const dataDir = await mkdtemp(join(tmpdir(), 'beian-slack-'));
@@ -68,7 +76,7 @@ export async function startTestSlack(
   });
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, { write: (line) => logs.push(line), secrets: [SIGNING_SECRET] });
-  const store = createFeedbackStore(dataDir);
+  const store = options.store ?? (await createStore({ dataDir }));
   const core = options.core ?? (await createTestCore());
   const slack = createSlackApp({
     config,
@@ -100,6 +108,7 @@ export async function startTestSlack(
     sendForm: (body) => postSigned(url, SIGNING_SECRET, body, 'application/x-www-form-urlencoded'),
     async stop() {
       await slack.stop();
+      if (!options.store) await store.close();
       if (!options.api) await api.close();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -1,4 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
+import { TargetError } from '../../errors.js';
 
 /** Whether an address may be dialled by default, and if not, why in words a person understands. */
 export type AddressClass = { public: true } | { public: false; reason: string };
@@ -115,6 +116,192 @@ export function classifyAddress(ip: string): AddressClass {
 export function isPublicAddress(ip: string): boolean {
   return classifyAddress(ip).public;
 }
+
+/** Parses an IPv4 or IPv6 address (brackets and zone id allowed) into a family and a 32- or 128-bit value. */
+function addressValue(ip: string): { family: 4 | 6; value: bigint } | null {
+  const bare = ip.replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
+  if (isIPv4(bare)) return { family: 4, value: BigInt(parseIPv4(bare)) };
+  if (!isIPv6(bare)) return null;
+  const value = parseIPv6(bare.toLowerCase()).reduce((acc, group) => (acc << 16n) | BigInt(group), 0n);
+  return { family: 6, value };
+}
+
+/** A CIDR block: family, first address and prefix length. */
+interface Block {
+  family: 4 | 6;
+  base: bigint;
+  bits: number;
+}
+
+function inBlock(address: { family: 4 | 6; value: bigint }, block: Block): boolean {
+  if (address.family !== block.family) return false;
+  const shift = BigInt((block.family === 4 ? 32 : 128) - block.bits);
+  return address.value >> shift === block.base >> shift;
+}
+
+/** Parses `10.0.0.0/8`, `fd00::/8` or a single address (a block of one); null when it is not one. */
+function parseBlock(text: string): Block | null {
+  const [ip = '', prefix, extra] = text.split('/');
+  const address = addressValue(ip);
+  if (!address || extra !== undefined) return null;
+  const max = address.family === 4 ? 32 : 128;
+  const bits = prefix === undefined ? max : /^\d{1,3}$/.test(prefix) ? Number(prefix) : Number.NaN;
+  if (!(bits >= 0 && bits <= max)) return null;
+  return { family: address.family, base: address.value, bits };
+}
+
+const NEVER_BLOCKS: readonly { block: Block; reason: string }[] = [
+  { text: '169.254.169.254/32', reason: 'a cloud metadata address' },
+  { text: '100.100.100.200/32', reason: 'a cloud metadata address (Alibaba Cloud)' },
+  { text: 'fd00:ec2::254/128', reason: 'a cloud metadata address (AWS)' },
+  { text: '169.254.0.0/16', reason: 'a link-local address' },
+  { text: 'fe80::/10', reason: 'a link-local address' },
+].map(({ text, reason }) => ({ block: parseBlock(text) as Block, reason }));
+
+/** Names of cloud metadata services, refused before they are even looked up. */
+const METADATA_HOSTS = new Set([
+  'metadata',
+  'metadata.google.internal',
+  'metadata.goog',
+  'instance-data',
+  'instance-data.ec2.internal',
+  'metadata.tencentyun.com',
+  'metadata.azure.com',
+]);
+
+/** The IPv4 address an IPv6 one carries (mapped, compatible, NAT64, 6to4), as a value, or null. */
+function carriedIPv4(value: bigint): bigint | null {
+  const low32 = value & 0xffffffffn;
+  if (value >> 32n === 0xffffn || value >> 32n === 0n) return low32;
+  if (value >> 32n === 0x0064ff9b0000000000000000n) return low32;
+  if (value >> 112n === 0x2002n) return (value >> 80n) & 0xffffffffn;
+  return null;
+}
+
+/**
+ * Why an address is never dialled, even when private networks are allowed or listed: link-local
+ * addresses and cloud metadata services (also when wrapped in an IPv6 form), or null.
+ */
+export function neverAllowedReason(ip: string): string | null {
+  const address = addressValue(ip);
+  if (!address) return null;
+  const forms = [address];
+  const v4 = address.family === 6 ? carriedIPv4(address.value) : null;
+  if (v4 !== null) forms.push({ family: 4, value: v4 });
+  for (const form of forms) {
+    const hit = NEVER_BLOCKS.find(({ block }) => inBlock(form, block));
+    if (hit) return hit.reason;
+  }
+  return null;
+}
+
+function normaliseHost(host: string): string {
+  return host
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
+}
+
+/** Why a host name is never dialled (a cloud metadata service's name), or null. */
+export function neverAllowedHostReason(host: string): string | null {
+  return METADATA_HOSTS.has(normaliseHost(host)) ? 'the name of a cloud metadata service' : null;
+}
+
+const HOST_NAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** What is wrong with one entry of a private-network allow list (a CIDR, an address or a host name), or null. */
+export function allowEntryProblem(entry: string): string | null {
+  const text = entry.trim();
+  if (text === '') return 'an entry is empty';
+  if (/^[\d.]+$|[:/]/.test(text)) {
+    return parseBlock(text)
+      ? null
+      : `"${text}" is not a CIDR block or IP address (e.g. 10.0.0.0/8, fd00::/8, 10.1.2.3)`;
+  }
+  return HOST_NAME.test(normaliseHost(text)) ? null : `"${text}" is not a host name (e.g. db.internal)`;
+}
+
+/**
+ * How far a check may reach past the public internet. `false`: nowhere. `true`: the target's own
+ * addresses (what its host resolved to) on its port and the web ports 80 and 443. The object form says
+ * both parts: `target` as above, `allow` operator-listed CIDRs, addresses and host names (any port).
+ * Link-local and cloud metadata addresses are refused whatever this says.
+ */
+export type PrivateNetworkAccess = boolean | { target: boolean; allow: readonly string[] };
+
+/** Combines several grants (the environment's and the command line's) into one. */
+export function mergePrivateNetworkAccess(
+  ...grants: readonly (PrivateNetworkAccess | undefined)[]
+): PrivateNetworkAccess {
+  const target = grants.some((g) => g === true || (typeof g === 'object' && g.target));
+  const allow = grants.flatMap((g) => (typeof g === 'object' ? g.allow : []));
+  return allow.length === 0 ? target : { target, allow };
+}
+
+/** One check's rule for non-public addresses: who the target is, what it grants, what is listed. */
+export interface NetworkPolicy {
+  /** The target's host name (bare); its resolved addresses are the ones `true` grants. */
+  targetHost: string;
+  /** Null when `address` (one of `host`'s, on `port`) may be dialled; otherwise the whole refusal sentence. */
+  refusal(host: string, address: string, port: number, targetAddresses: readonly string[]): string | null;
+  /** The refusal sentence for a host that may never be looked up (a metadata service's name), or null. */
+  nameRefusal(host: string): string | null;
+}
+
+/** Granted on the target's own addresses besides its port: staging sites redirect between http and https. */
+const WEB_PORTS = [80, 443];
+
+/**
+ * Creates the policy for one check of `target` (the URL first requested). Throws a TargetError naming
+ * a bad allow-list entry (the edges validate them first, so this is a programming error).
+ */
+export function createNetworkPolicy(access: PrivateNetworkAccess | undefined, target: URL): NetworkPolicy {
+  const grant = typeof access === 'object' ? access : { target: access === true, allow: [] };
+  const bad = grant.allow.find((entry) => allowEntryProblem(entry) !== null);
+  if (bad !== undefined)
+    throw new TargetError('invalid-allow-list', `Private-network allow list: ${allowEntryProblem(bad)}.`);
+  const blocks = grant.allow.map((entry) => parseBlock(entry.trim())).filter((b): b is Block => b !== null);
+  const hosts = new Set(grant.allow.filter((entry) => parseBlock(entry.trim()) === null).map(normaliseHost));
+  const targetHost = normaliseHost(target.hostname);
+  const defaultPort = target.protocol === 'https:' ? 443 : 80;
+  const targetPorts = new Set([target.port === '' ? defaultPort : Number(target.port), ...WEB_PORTS]);
+  const anyGrant = grant.target || grant.allow.length > 0;
+
+  const listed = (host: string, address: string) => {
+    const value = addressValue(address);
+    return hosts.has(normaliseHost(host)) || (value !== null && blocks.some((block) => inBlock(value, block)));
+  };
+  return {
+    targetHost,
+    nameRefusal: (host) => {
+      const reason = neverAllowedHostReason(host);
+      return reason && `${normaliseHost(host)} is ${reason}; ${NEVER_ALLOWED}`;
+    },
+    refusal(host, address, port, targetAddresses) {
+      const bare = normaliseHost(host);
+      const where = normaliseHost(address) === bare ? `${bare} is` : `${bare} resolves to ${address},`;
+      const never = neverAllowedReason(address);
+      if (never) return `${where} ${never}; ${NEVER_ALLOWED}`;
+      const kind = classifyAddress(address);
+      if (kind.public || listed(host, address)) return null;
+      if (grant.target && targetPorts.has(port) && targetAddresses.includes(address)) return null;
+      if (!anyGrant) return `${where} ${kind.reason}; ${PRIVATE_NETWORK_OFF}`;
+      if (!grant.target) {
+        return `${where} ${kind.reason}, on port ${port}, which is not on the private-network allow list; ${PRIVATE_NETWORK_OFF}`;
+      }
+      const own = `the target's own address (${targetHost}, port ${[...targetPorts].join(', ')})`;
+      return `${where} ${kind.reason}, on port ${port}: neither ${own} nor on the private-network allow list; ${PRIVATE_NETWORK_SCOPE}`;
+    },
+  };
+}
+
+/** Ends a refusal of a link-local or metadata address: no switch allows those. */
+export const NEVER_ALLOWED =
+  'link-local and cloud metadata addresses are never checked, even when private networks are allowed.';
+
+/** Ends a refusal under a private-network grant: says how to widen it. */
+export const PRIVATE_NETWORK_SCOPE =
+  'list other internal hosts you own with --allow-private CIDR,HOST on the command line, BEIAN_PRIVATE_NETWORK_ALLOW for the bot.';
 
 /**
  * Ends every refusal of a non-public address, in the fetch layer and the renderer alike. It names both

@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP, connect as netConnect, type Socket } from 'node:net';
 import { rootCertificates, type TLSSocket, connect as tlsConnect } from 'node:tls';
 import { FetchError, TargetError } from '../../errors.js';
-import { classifyAddress, PRIVATE_NETWORK_OFF } from './address-policy.js';
+import type { NetworkPolicy } from './address-policy.js';
 import type { Deadline } from './deadline.js';
 import { errorCode } from './fetch-errors.js';
 import type { Connector, ResolvedAddress, Resolver } from './types.js';
@@ -11,7 +11,8 @@ import type { Connector, ResolvedAddress, Resolver } from './types.js';
 export interface ConnectContext {
   resolve: Resolver;
   connect: Connector;
-  allowPrivateNetwork: boolean;
+  /** Which non-public addresses this fetch may dial (the target's own, listed ones, or none). */
+  network: NetworkPolicy;
   deadline: Deadline;
   /** Extra trusted CA certificates (PEM). */
   ca: string[] | undefined;
@@ -59,19 +60,32 @@ async function lookUp(host: string, ctx: ConnectContext): Promise<ResolvedAddres
   return answers;
 }
 
+/** The URL's port, or its scheme's default. */
+export function portOf(url: URL): number {
+  return url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+}
+
+/** What the target's host resolved to: its (only) answer, cached by the first hop, or the literal itself. */
+function targetAddresses(ctx: ConnectContext): string[] {
+  const host = ctx.network.targetHost;
+  if (isIP(host) !== 0) return [host];
+  return (ctx.dnsCache.get(host) ?? []).map((a) => a.address);
+}
+
 /**
- * Resolves the URL's host (once per fetch) and refuses it if any address is not public, unless private
- * networks are allowed. Runs before any connection is opened.
+ * Resolves the URL's host (once per fetch) and refuses it if any address is outside what the network
+ * policy allows (public addresses; under a grant, the target's own and listed ones). Runs before any
+ * connection is opened; a metadata service's name is refused before it is even looked up.
  */
 export async function resolveChecked(url: URL, ctx: ConnectContext): Promise<ResolvedAddress[]> {
   const host = bareHost(url);
+  const named = ctx.network.nameRefusal(host);
+  if (named) throw new TargetError('refused-address', named);
   const addresses = await lookUp(host, ctx);
-  if (ctx.allowPrivateNetwork) return addresses;
+  const own = targetAddresses(ctx);
   for (const { address } of addresses) {
-    const verdict = classifyAddress(address);
-    if (verdict.public) continue;
-    const where = address === host ? `${host} is` : `${host} resolves to ${address},`;
-    throw new TargetError('refused-address', `${where} ${verdict.reason}; ${PRIVATE_NETWORK_OFF}`);
+    const refusal = ctx.network.refusal(host, address, portOf(url), own);
+    if (refusal) throw new TargetError('refused-address', refusal);
   }
   return addresses;
 }
@@ -86,7 +100,8 @@ const CONNECT_FAILURES: Record<string, string> = {
   EPIPE: 'closed the connection',
 };
 
-function unreachable(error: unknown, host: string, address: string, port: number): FetchError {
+/** The sentence for a connection that failed: who refused or could not be reached, and how. */
+export function unreachable(error: unknown, host: string, address: string, port: number): FetchError {
   const reason =
     CONNECT_FAILURES[errorCode(error)] ?? `could not be connected to (${errorCode(error) || String(error)})`;
   return new FetchError('unreachable', `${host} (${address}, port ${port}) ${reason}.`, { cause: error });

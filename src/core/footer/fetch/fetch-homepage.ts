@@ -2,12 +2,14 @@ import { type IncomingMessage, request, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { FetchError, TargetError } from '../../errors.js';
 import type { RedirectHop } from '../types.js';
+import { createNetworkPolicy } from './address-policy.js';
 import {
   bareHost,
   type ConnectContext,
   connectPinned,
   defaultConnect,
   defaultResolve,
+  portOf,
   resolveChecked,
   startTls,
 } from './connect.js';
@@ -62,13 +64,13 @@ interface Exchange {
   close(): void;
 }
 
-function createContext(options: FetchOptions, deps: FetchDeps, noun: string): FetchContext {
+function createContext(options: FetchOptions, deps: FetchDeps, noun: string, target: URL): FetchContext {
   const limits = { ...FETCH_DEFAULTS.phases, ...options.phaseTimeoutsMs };
   return {
     resolve: deps.resolve ?? defaultResolve,
     connect: deps.connect ?? defaultConnect,
     ca: deps.ca,
-    allowPrivateNetwork: options.allowPrivateNetwork ?? false,
+    network: createNetworkPolicy(options.allowPrivateNetwork, target),
     deadline: new Deadline(options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs, limits, options.signal),
     dnsCache: new Map(),
     maxBytes: options.maxBytes ?? FETCH_DEFAULTS.maxBytes,
@@ -91,15 +93,11 @@ function visitKey(url: URL, ctx: FetchContext): string {
   return `${withoutHash(url)} ${ctx.cookies.headerFor(url.hostname)}`;
 }
 
-function defaultPort(url: URL): number {
-  return url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-}
-
 /** Resolves and checks the host, connects to the checked address only, and sends the GET. */
 async function openExchange(url: URL, ctx: FetchContext): Promise<Exchange> {
   ctx.deadline.throwIfAborted();
   const addresses = await resolveChecked(url, ctx);
-  const tcp = await connectPinned(addresses, url, defaultPort(url), ctx);
+  const tcp = await connectPinned(addresses, url, portOf(url), ctx);
   const socket: Socket = url.protocol === 'https:' ? await startTls(tcp, url, ctx) : tcp;
   ctx.established = true;
   // From here failures surface through the request and response; a late socket error must not crash.
@@ -294,7 +292,9 @@ export async function fetchHomepage(
   deps: FetchDeps = {},
 ): Promise<FetchedPage> {
   const { candidates } = parseTarget(target);
-  const ctx = createContext(options, deps, 'homepage');
+  const first = candidates[0];
+  if (!first) throw new TargetError('invalid-target', `Cannot check "${target}": there is no URL to try.`);
+  const ctx = createContext(options, deps, 'homepage', first);
   let httpsFailure: FetchError | undefined;
   for (const [index, candidate] of candidates.entries()) {
     try {
@@ -323,5 +323,5 @@ export async function fetchDocument(
   if (!parsed) throw new TargetError('invalid-target', `Cannot check "${url}": it is not a valid URL.`);
   const problem = urlProblem(parsed);
   if (problem) throw new TargetError(problem.code, `Cannot check "${displayUrl(parsed)}": ${problem.reason}.`);
-  return fetchFrom(parsed, createContext(options, deps, 'page'));
+  return fetchFrom(parsed, createContext(options, deps, 'page', parsed));
 }

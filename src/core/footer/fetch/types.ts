@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import type { RedirectHop } from '../types.js';
+import type { PrivateNetworkAccess } from './address-policy.js';
 
 /** A resolved address, as `dns.promises.lookup(host, { all: true })` returns them. */
 export interface ResolvedAddress {
@@ -26,7 +27,8 @@ export interface FetchDeps {
 }
 
 export interface FetchOptions {
-  allowPrivateNetwork?: boolean;
+  /** Which non-public addresses may be reached; default none (see `PrivateNetworkAccess`). */
+  allowPrivateNetwork?: PrivateNetworkAccess;
   /** Overall limit for the whole fetch, redirects included, in milliseconds. */
   timeoutMs?: number;
   /** Cap on bytes read from one response body. */

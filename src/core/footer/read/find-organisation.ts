@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { findNumbers } from '../numbers.js';
+import { numbersIn } from '../numbers.js';
 import type { Block, PageModel } from './page-model.js';
 
 const HAN = '\\p{Script=Han}';
@@ -24,10 +24,16 @@ function isAncestorOf(container: Element, node: AnyNode): boolean {
   return false;
 }
 
+// Built from the pieces between numbers: a line may hold thousands of them.
 function withoutNumbers(text: string): string {
-  let out = text;
-  for (const m of findNumbers(text).reverse()) out = `${out.slice(0, m.start)} ${out.slice(m.end)}`;
-  return out;
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of numbersIn(text)) {
+    parts.push(text.slice(from, m.start));
+    from = Math.max(from, m.end);
+  }
+  parts.push(text.slice(from));
+  return parts.join(' ');
 }
 
 function nameFromCopyright(text: string): string | null {

@@ -3,6 +3,7 @@ import { getElementsByTagName, nextElementSibling, prevElementSibling, textConte
 import type { NumberMatch } from '../numbers.js';
 import type { Block, PageModel } from './page-model.js';
 import { nodesInRange, rawSlice } from './read-page.js';
+import { holdsImage, textLengthOf } from './subtree-facts.js';
 import { BLOCK_TAGS } from './visibility.js';
 
 /** A link as the page writes it: `href` trimmed (browsers strip the white space), or only an onclick URL. */
@@ -93,9 +94,20 @@ function onclickUrlOf(element: Element): string | null {
   return found === null ? null : found[0].replaceAll('\\/', '/');
 }
 
+// One link may cover thousands of numbers: its text is read once.
+const linkRefs = new WeakMap<Element, LinkRef>();
+
 function linkRefOf(anchor: Element): LinkRef {
+  const known = linkRefs.get(anchor);
+  if (known !== undefined) return known;
   const href = anchor.attribs.href;
-  return { href: href === undefined ? null : href.trim(), onclickUrl: onclickUrlOf(anchor), text: linkText(anchor) };
+  const ref = {
+    href: href === undefined ? null : href.trim(),
+    onclickUrl: onclickUrlOf(anchor),
+    text: linkText(anchor),
+  };
+  linkRefs.set(anchor, ref);
+  return ref;
 }
 
 function nearestAnchor(node: AnyNode): Element | null {
@@ -115,17 +127,25 @@ function onclickAround(node: AnyNode): string | null {
   return null;
 }
 
-function textLengthOf(element: Element): number {
-  return linkText(element).length;
+const anchorsBeside = new WeakMap<Element, Element[]>();
+
+// The anchors in a line and the lines just before and after it, found once per line.
+function anchorsAround(block: Element): Element[] {
+  const known = anchorsBeside.get(block);
+  if (known !== undefined) return known;
+  const places = [block, prevElementSibling(block), nextElementSibling(block)].filter((n): n is Element => n !== null);
+  const anchors = places.flatMap((el) => (el.name === 'a' ? [el] : getElementsByTagName('a', el, true)));
+  anchorsBeside.set(block, anchors);
+  return anchors;
 }
 
 // Links in the number's own line, then in the lines just before and after it.
 function linksBeside(node: AnyNode, own: Set<Element>): LinkRef[] {
   const block = nearestBlock(node);
   if (block === null || textLengthOf(block) > BESIDE_MAX_CHARS) return [];
-  const places = [block, prevElementSibling(block), nextElementSibling(block)].filter((n): n is Element => n !== null);
-  const anchors = places.flatMap((el) => (el.name === 'a' ? [el] : getElementsByTagName('a', el, true)));
-  return anchors.filter((a) => !own.has(a)).map(linkRefOf);
+  return anchorsAround(block)
+    .filter((a) => !own.has(a))
+    .map(linkRefOf);
 }
 
 function namesOf(element: Element): string {
@@ -147,12 +167,14 @@ function isSideNamed(element: Element): boolean {
 
 function positionOf(node: AnyNode, block: Block, model: PageModel): Position {
   let named: Element | null = null;
-  for (const el of ancestors(node)) {
+  const around = ancestors(node);
+  const outermostFooterTag = around.findLastIndex((el) => el.name === 'footer');
+  for (const [depth, el] of around.entries()) {
     if (el.name === 'footer') return { inFooter: true, container: el, reason: 'inside <footer>' };
     if (FOOTER_NAME.test(namesOf(el)))
       return { inFooter: true, container: outermostFooter(el), reason: `inside ${describe(el)}` };
     // A <nav> or header inside the <footer> is still the footer.
-    if (isSideNamed(el) && !ancestors(el).some((outer) => outer.name === 'footer')) {
+    if (isSideNamed(el) && outermostFooterTag < depth) {
       return { inFooter: false, container: null, reason: `inside ${describe(el)}, not at the bottom of the page` };
     }
     if (named === null && el.name !== 'a' && NUMBER_NAME.test(namesOf(el))) named = el;
@@ -182,7 +204,7 @@ function outermostFooter(element: Element): Element {
 function hasImageBeside(node: AnyNode): boolean {
   for (const el of ancestors(node).slice(0, 3)) {
     if (textLengthOf(el) > BESIDE_MAX_CHARS) return false;
-    if (getElementsByTagName('img', el, true, 1).length > 0) return true;
+    if (holdsImage(el)) return true;
   }
   return false;
 }

@@ -9,13 +9,11 @@ export interface MappedText {
 
 const cache = new Map<string, string>();
 
-// Normalises one character with the one normaliser; NUL guards keep spaces and stop trimming.
+// Normalises one character with the one normaliser; U+0001 guards (left alone by it) keep spaces and stop trimming.
 function normaliseChar(char: string): string {
-  const code = char.charCodeAt(0);
-  if (char.length === 1 && code > 0x20 && code < 0x7f) return char;
   let piece = cache.get(char);
   if (piece === undefined) {
-    piece = normaliseText(`\0${char}\0`).slice(1, -1);
+    piece = normaliseText(`\u0001${char}\u0001`).slice(1, -1);
     cache.set(char, piece);
   }
   return piece;
@@ -27,28 +25,40 @@ function normaliseChar(char: string): string {
  * The result equals `normaliseText(raw)` except for composing sequences, which never occur in numbers.
  */
 export function normaliseWithOffsets(raw: string): MappedText {
-  let text = '';
+  // Pieces joined once at the end: testing a growing string (`endsWith`) flattens it every time.
+  const out: string[] = [];
   const rawStart: number[] = [];
   const rawEnd: number[] = [];
+  let spaceLast = true;
   let offset = 0;
   for (const char of raw) {
-    const piece = normaliseChar(char);
-    for (const out of piece) {
-      const space = /\s/.test(out);
-      if (space && (text === '' || text.endsWith(' '))) continue;
-      text += space ? ' ' : out;
+    const code = char.charCodeAt(0);
+    // Printable ASCII is most of a page and is its own normal form.
+    if (code > 0x20 && code < 0x7f) {
+      spaceLast = false;
+      out.push(char);
+      rawStart.push(offset);
+      rawEnd.push(offset + 1);
+      offset += 1;
+      continue;
+    }
+    for (const point of normaliseChar(char)) {
+      const space = point === ' ' || /\s/.test(point);
+      if (space && spaceLast) continue;
+      spaceLast = space;
+      out.push(space ? ' ' : point);
       // One entry per UTF-16 unit, so indexes into `text` stay aligned for astral characters.
-      for (let unit = 0; unit < (space ? 1 : out.length); unit += 1) {
+      for (let i = 0; i < (space ? 1 : point.length); i += 1) {
         rawStart.push(offset);
         rawEnd.push(offset + char.length);
       }
     }
     offset += char.length;
   }
-  if (text.endsWith(' ')) {
-    text = text.slice(0, -1);
+  if (spaceLast && out.length > 0) {
+    out.pop();
     rawStart.pop();
     rawEnd.pop();
   }
-  return { text, rawStart, rawEnd };
+  return { text: out.join(''), rawStart, rawEnd };
 }

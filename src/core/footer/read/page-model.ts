@@ -1,4 +1,5 @@
 import type { Document, Text } from 'domhandler';
+import type { ParseCut } from './parse-capped.js';
 import type { HiddenPlace } from './visibility.js';
 
 /** One line of visible text: the text of consecutive inline content between block boundaries. */
@@ -41,7 +42,11 @@ export interface PageModel {
   title: string;
   /** `src` of every `<iframe>` and `<frame>`, in document order. */
   frames: string[];
+  /** The page is a `<frameset>`: its content is in its frames. */
+  frameset: boolean;
   scripts: number;
   /** Set when the HTML came from the renderer. */
   viewport: Viewport | null;
+  /** Set when the page nests too deep or holds too many elements to read to the end. */
+  cut: ParseCut | null;
 }

@@ -1,10 +1,10 @@
 import { type AnyNode, type Element, isComment, isTag, isText, type ParentNode, type Text } from 'domhandler';
 import { findAll, textContent } from 'domutils';
-import { parseDocument } from 'htmlparser2';
 import { normaliseText } from '../../text/normalise.js';
 import { mightHoldNumber } from '../numbers.js';
 import { normaliseWithOffsets } from './normalise-offsets.js';
 import type { Block, HiddenText, PageModel, Viewport } from './page-model.js';
+import { parseCapped } from './parse-capped.js';
 import { BLOCK_TAGS, type HiddenPlace, hiddenPlaceOf } from './visibility.js';
 
 interface WalkState {
@@ -13,6 +13,7 @@ interface WalkState {
   hidden: HiddenText[];
   offset: number;
   frames: string[];
+  frameset: boolean;
   scripts: number;
 }
 
@@ -84,31 +85,49 @@ function noteAttributeText(element: Element, state: WalkState): void {
   if (title !== undefined && title.trim() !== '') state.hidden.push({ where: 'tooltip', text: title });
 }
 
-function visit(node: AnyNode, state: WalkState): void {
+// Reads one node; returns the children still to walk (none for text, hidden parts and line breaks).
+function enter(node: AnyNode, state: WalkState): readonly AnyNode[] {
   if (isText(node)) {
     state.pieces.push(node);
-    return;
+    return [];
   }
   if (isComment(node)) {
     state.hidden.push({ where: 'comment', text: commentText(node.data) });
-    return;
+    return [];
   }
-  if (!isTag(node)) return;
+  if (!isTag(node)) return [];
   noteFrame(node, state);
   noteAttributeText(node, state);
+  if (node.name === 'frameset') state.frameset = true;
   const place = hiddenPlaceOf(node);
   if (place !== null) {
     collectHidden(node, place, state);
-    return;
+    return [];
   }
   if (node.name === 'br') {
     flush(state);
-    return;
+    return [];
   }
-  const block = BLOCK_TAGS.has(node.name);
-  if (block) flush(state);
-  for (const child of node.children) visit(child, state);
-  if (block) flush(state);
+  if (BLOCK_TAGS.has(node.name)) flush(state);
+  return node.children;
+}
+
+// A walk with its own stack, so nesting depth never meets the call stack's limit.
+function visitAll(nodes: readonly AnyNode[], state: WalkState): void {
+  const stack: { node: AnyNode; exit: boolean }[] = nodes.map((node) => ({ node, exit: false })).reverse();
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { node, exit } = top;
+    if (exit) {
+      flush(state);
+      continue;
+    }
+    const children = enter(node, state);
+    if (isTag(node) && BLOCK_TAGS.has(node.name) && hiddenPlaceOf(node) === null) stack.push({ node, exit: true });
+    for (let i = children.length - 1; i >= 0; i -= 1) {
+      const child = children[i];
+      if (child !== undefined) stack.push({ node: child, exit: false });
+    }
+  }
 }
 
 function lowestBoxEdge(root: ParentNode): number {
@@ -130,9 +149,9 @@ function readViewport(root: ParentNode): Viewport | null {
 
 /** Parses HTML into the page model: visible text in blocks, hidden text by place, frames and layout facts. */
 export function readPage(html: string): PageModel {
-  const document = parseDocument(html);
-  const state: WalkState = { blocks: [], pieces: [], hidden: [], offset: 0, frames: [], scripts: 0 };
-  for (const child of document.children) visit(child, state);
+  const { document, cut } = parseCapped(html);
+  const state: WalkState = { blocks: [], pieces: [], hidden: [], offset: 0, frames: [], frameset: false, scripts: 0 };
+  visitAll(document.children, state);
   flush(state);
   const title = state.hidden
     .filter((h) => h.where === 'title')
@@ -145,8 +164,10 @@ export function readPage(html: string): PageModel {
     hidden: state.hidden,
     title,
     frames: state.frames,
+    frameset: state.frameset,
     scripts: state.scripts,
     viewport: readViewport(document),
+    cut,
   };
 }
 
@@ -161,11 +182,19 @@ export function nodesInRange(block: Block, start: number, end: number): Text[] {
   return nodes;
 }
 
+// The last piece starting at or before the offset: a binary search, as a line may join thousands of pieces.
 function nodeAtRaw(block: Block, rawOffset: number): Text | undefined {
+  let low = 0;
+  let high = block.pieces.length - 1;
   let found: Text | undefined;
-  for (const piece of block.pieces) {
-    if (piece.start > rawOffset) break;
-    found = piece.node;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const piece = block.pieces[middle];
+    if (piece === undefined || piece.start > rawOffset) high = middle - 1;
+    else {
+      found = piece.node;
+      low = middle + 1;
+    }
   }
   return found;
 }

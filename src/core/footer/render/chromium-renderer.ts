@@ -1,15 +1,21 @@
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import { FetchError, TargetError } from '../../errors.js';
-import { PRIVATE_NETWORK_OFF } from '../fetch/address-policy.js';
-import { defaultResolve } from '../fetch/connect.js';
+import { bareHost, defaultResolve, portOf } from '../fetch/connect.js';
 import type { Connector, Resolver } from '../fetch/types.js';
 import { type AddressGuard, createAddressGuard, type GuardVerdict } from './address-guard.js';
 import { ANNOTATE_SCRIPT } from './annotate-script.js';
-import { type GuardProxy, startGuardProxy } from './guard-proxy.js';
+import { type GuardProxy, type RefusedHost, startGuardProxy } from './guard-proxy.js';
+import { isMainNavigation, NavigationLog } from './navigation-log.js';
 import type { PageRenderer, RenderedPage, RenderOptions } from './types.js';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Script heap per renderer, in MB: a homepage needs a few tens; a page past this is stopped (its tab
+ * crashes and the render is inconclusive) instead of taking the machine's memory (seen: 4 GB).
+ */
+export const V8_HEAP_MB = 256;
 
 /** Flags that keep the browser quiet: no update checks, sync, QUIC or WebRTC leaks of its own. */
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -29,6 +35,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   // DNS. Without this its own services still look up accounts.google.com and update.googleapis.com (seen in
   // an strace of the test suite) despite the flags above.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  `--js-flags=--max-old-space-size=${V8_HEAP_MB}`,
 ];
 
 export interface ChromiumRendererOptions {
@@ -64,8 +71,13 @@ const USER_AGENT =
  * refused hosts before the request is even sent (Playwright does not ask routes about redirects:
  * the proxy is what stops those). What remains, honestly: the proxy binds page contexts only, so
  * Chromium's own services (updates, sync, safe browsing, DNS prefetch) are kept quiet by the flags
- * above rather than by the proxy; WebRTC is held to proxied traffic by a flag, not by us; and
- * the byte cap counts what crosses the proxy (compressed, headers included) for the whole page.
+ * above rather than by the proxy; WebRTC is held to proxied traffic by a flag, not by us.
+ *
+ * Bounded: the byte cap counts decoded bytes for the whole page (the proxy decodes plain http
+ * itself; over https the browser accepts only unencoded content, so the bytes in the tunnel are
+ * the decoded ones, TLS overhead included), each renderer's script heap is capped (V8_HEAP_MB),
+ * and a page that navigates on to somewhere refused or unreachable is never judged as Chromium's
+ * error page (see ./navigation-log.ts).
  */
 export async function createChromiumRenderer(options: ChromiumRendererOptions = {}): Promise<PageRenderer> {
   const browser = await launchChromium(options);
@@ -98,41 +110,56 @@ interface RenderDeps {
   connect: Connector | undefined;
 }
 
-async function renderPage(browser: Browser, url: string, options: RenderOptions, deps: RenderDeps) {
-  const target = parseTarget(url);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const guard = createAddressGuard({
-    allowPrivateNetwork: options.allowPrivateNetwork ?? false,
-    resolve: deps.resolve,
-  });
-  const first = await guard.check(target.hostname);
-  if (!first.allowed) throw refusal(first.reason, first.why);
-
+/** Stops a render from outside the page's own work: the time limit, the byte budgets, a crashed tab. */
+function stopSignal(): { stop: (error: Error) => void; stopped: Promise<never> } {
   let stop: (error: Error) => void = () => undefined;
   const stopped = new Promise<never>((_, reject) => {
     stop = reject;
   });
   stopped.catch(() => undefined);
+  return { stop, stopped };
+}
+
+async function renderPage(browser: Browser, url: string, options: RenderOptions, deps: RenderDeps) {
+  const target = parseTarget(url);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const guard = createAddressGuard({ allowPrivateNetwork: options.allowPrivateNetwork, target, resolve: deps.resolve });
+  const first = await guard.check(target.hostname, portOf(target));
+  if (!first.allowed) throw refusal(first);
+
+  const { stop, stopped } = stopSignal();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const proxy = await startGuardProxy({
-    guard,
-    connect: deps.connect,
-    maxBytes,
-    onOverLimit: () => stop(new FetchError('too-large', `The rendered page loaded more than ${maxBytes} bytes.`)),
-  });
+  const overLimit = () => stop(new FetchError('too-large', `The rendered page loaded more than ${maxBytes} bytes.`));
+  const proxy = await startGuardProxy({ guard, connect: deps.connect, maxBytes, onOverLimit: overLimit });
   const timer = setTimeout(
     () => stop(new FetchError('timeout', `Rendering ${url} took longer than ${timeoutMs / 1000} s.`)),
     timeoutMs,
   );
   let context: BrowserContext | undefined;
   try {
-    const refusedNavigations: RefusedVerdict[] = [];
-    context = await openContext(browser, proxy, guard, refusedNavigations);
+    const refusedNavigations: RefusedHost[] = [];
+    const log = new NavigationLog();
+    context = await openContext(browser, proxy, guard, { refusedNavigations, log });
     const page = await context.newPage();
-    const loading = loadAndAnnotate(page, target.href, timeoutMs).catch((error: unknown) => {
-      // A refused redirect is seen by the proxy only: Playwright's routes are not asked about redirects.
-      throw explainLoadFailure(error, target.href, refusedNavigations[0] ?? proxy.refused.at(-1));
-    });
+    log.watch(page);
+    page.once('crash', () => stop(new FetchError('browser-crashed', TAB_CRASHED)));
+    stopOnEncodedContent(page, stop);
+    const problemOf = (host: string) => problemWithHost(host, [...refusedNavigations, ...proxy.refused], proxy);
+    const loading = loadAndAnnotate(page, target.href, timeoutMs).then(
+      (rendered) => {
+        const problem = log.problemWith(rendered.finalUrl, problemOf);
+        if (problem) throw problem;
+        return rendered;
+      },
+      (error: unknown) => {
+        // The page's own script may have navigated away before the load finished.
+        const leftFor = log.committed ? log.problemWith(page.url(), problemOf) : null;
+        if (leftFor) throw leftFor;
+        // A refused redirect is seen by the proxy only: Playwright's routes are not asked about redirects.
+        const failure = proxy.failures.findLast((f) => f.host === bareHost(target))?.error;
+        throw explainLoadFailure(error, target.href, refusedNavigations[0] ?? proxy.refused.at(-1), failure);
+      },
+    );
     return await Promise.race([loading, stopped]);
   } finally {
     clearTimeout(timer);
@@ -141,19 +168,54 @@ async function renderPage(browser: Browser, url: string, options: RenderOptions,
   }
 }
 
-function refusal(reason: string, why: 'dns' | 'policy'): Error {
-  if (why === 'dns') return new FetchError('dns', `${reason}.`);
-  return new TargetError('refused-address', `${reason}; ${PRIVATE_NETWORK_OFF}`);
+const TAB_CRASHED = `The browser tab rendering the page crashed; most often its scripts used more than the ${V8_HEAP_MB} MB memory limit.`;
+
+/**
+ * Stops the render when the browser met content it was not allowed to decode. The browser asks for
+ * unencoded content and refuses any other (ERR_CONTENT_DECODING_FAILED): over https the proxy sees only
+ * encrypted bytes, so a compressed body there could grow past every cap inside the browser.
+ */
+function stopOnEncodedContent(page: Page, stop: (error: Error) => void): void {
+  page.on('requestfailed', (request) => {
+    if (!/ERR_CONTENT_DECODING/.test(request.failure()?.errorText ?? '')) return;
+    stop(new FetchError('encoded-content', ENCODED_CONTENT(request.url())));
+  });
 }
 
-/** Turns Playwright's `page.goto: net::ERR_…` into the sentence a person needs (a refused redirect, say). */
-function explainLoadFailure(error: unknown, url: string, refused: RefusedVerdict | undefined): Error {
-  if (error instanceof FetchError || error instanceof TargetError) return error;
+const ENCODED_CONTENT = (url: string) =>
+  `${url} was sent compressed although the checker asks for uncompressed content; compressed https content cannot be size-checked, so the render stopped.`;
+
+/** The reason `host` could not be reached in this render: a refusal (ours) or a connection failure. */
+function problemWithHost(host: string, refused: readonly RefusedHost[], proxy: GuardProxy): Error | undefined {
+  const refusedHere = refused.findLast((r) => r.host === host);
+  if (refusedHere) return refusal(refusedHere);
+  return proxy.failures.findLast((f) => f.host === host)?.error;
+}
+
+function refusal(verdict: RefusedVerdict): Error {
+  if (verdict.why === 'dns') return new FetchError('dns', verdict.reason);
+  return new TargetError('refused-address', verdict.reason);
+}
+
+/**
+ * Turns Playwright's `page.goto: net::ERR_…` into the sentence a person needs (a refused redirect, say);
+ * `failure` is what the proxy saw go wrong with the target, which also explains an error status the
+ * proxy itself answered.
+ */
+function explainLoadFailure(
+  error: unknown,
+  url: string,
+  refused: RefusedVerdict | undefined,
+  failure: FetchError | undefined,
+): Error {
+  if (error instanceof TargetError) return error;
+  if (error instanceof FetchError) return error.code === 'http-status' && failure ? failure : error;
   if (error instanceof Error && error.name === 'TimeoutError') {
     return new FetchError('timeout', `Rendering ${url} took too long.`, { cause: error });
   }
   const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-  if (refused) return refusal(refused.reason, refused.why);
+  if (refused) return refusal(refused);
+  if (failure) return failure;
   return new FetchError('unreachable', `The browser could not load ${url}: ${detail.replace(/^page\.goto: /, '')}`, {
     cause: error,
   });
@@ -174,11 +236,17 @@ function parseTarget(url: string): URL {
 
 type RefusedVerdict = Extract<GuardVerdict, { allowed: false }>;
 
+interface RouteRecord {
+  /** Refusals of top-level navigations, by host. */
+  refusedNavigations: RefusedHost[];
+  log: NavigationLog;
+}
+
 async function openContext(
   browser: Browser,
   proxy: GuardProxy,
   guard: AddressGuard,
-  refusedNavigations: RefusedVerdict[],
+  record: RouteRecord,
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     locale: 'zh-CN',
@@ -189,6 +257,8 @@ async function openContext(
     serviceWorkers: 'block',
     // Loopback is proxied too: Playwright adds `<-loopback>` to the bypass list for us.
     proxy: { server: proxy.server },
+    // See stopOnEncodedContent; for plain http the proxy decodes what it asked for and counts decoded bytes.
+    extraHTTPHeaders: { 'accept-encoding': 'identity' },
   });
   await context.routeWebSocket(
     () => true,
@@ -198,10 +268,15 @@ async function openContext(
     const request = new URL(route.request().url());
     if (LOCAL_SCHEMES.has(request.protocol)) return route.continue();
     if (request.protocol !== 'http:' && request.protocol !== 'https:') return route.abort('blockedbyclient');
-    const verdict = await guard.check(request.hostname);
+    const verdict = await guard.check(request.hostname, portOf(request));
     if (verdict.allowed) return route.continue();
-    if (route.request().isNavigationRequest()) refusedNavigations.push(verdict);
-    return route.abort('blockedbyclient');
+    if (!isMainNavigation(route.request())) return route.abort('blockedbyclient');
+    record.refusedNavigations.push({ ...verdict, host: bareHost(request) });
+    if (!record.log.committed) return route.abort('blockedbyclient');
+    // The page's script or a refresh wants to leave for an address we refuse. Cancelling (not failing)
+    // keeps the page the visitor saw in place, and that page is judged: the refusal is our policy's,
+    // not the site's. A host that is not in DNS fails for the visitor too, so that one shows as an error.
+    return route.abort(verdict.why === 'policy' ? 'aborted' : 'namenotresolved');
   });
   return context;
 }

@@ -1,3 +1,5 @@
+import type { PrivateNetworkAccess } from '../fetch/address-policy.js';
+
 /**
  * A page loaded in a real browser. The renderer marks up the DOM before serialising it so the
  * same HTML reader can judge it; these attributes are the whole contract:
@@ -15,7 +17,8 @@ export interface RenderedPage {
 }
 
 export interface RenderOptions {
-  allowPrivateNetwork?: boolean;
+  /** Which non-public addresses the page may reach (the target's own, listed ones); default none. */
+  allowPrivateNetwork?: PrivateNetworkAccess;
   timeoutMs?: number;
   maxBytes?: number;
 }

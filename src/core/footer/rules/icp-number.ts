@@ -1,3 +1,4 @@
+import { INVISIBLE_CHARACTERS } from '../../text/normalise.js';
 import type { IcpMatch } from '../numbers.js';
 import type { Finding } from '../types.js';
 import { MIIT_URL } from '../types.js';
@@ -72,11 +73,13 @@ function deviationFindings(m: IcpMatch): Finding[] {
 }
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 const ODD_DASH = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63]/;
 
 function showInvisible(text: string): string {
-  return text.replace(INVISIBLE, (char) => `[U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+  return text.replace(
+    INVISIBLE_CHARACTERS,
+    (char) => `[U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`,
+  );
 }
 
 function normalisationFindings(sighting: IcpSighting): Finding[] {
@@ -85,7 +88,7 @@ function normalisationFindings(sighting: IcpSighting): Finding[] {
   if (raw === m.number) return [];
   const how: string[] = [];
   if (FULL_WIDTH.test(raw)) how.push('full-width characters');
-  if (raw.replace(INVISIBLE, '') !== raw) how.push('invisible characters');
+  if (raw.replace(INVISIBLE_CHARACTERS, '') !== raw) how.push('invisible characters');
   if (ODD_DASH.test(raw)) how.push('an unusual dash');
   if (/icp/.test(raw)) how.push('lower-case letters');
   if (m.deviations.includes('spaces') || /\s/.test(raw)) how.push('spaces');

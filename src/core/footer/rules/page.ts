@@ -1,6 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { findOne } from 'domutils';
 import type { PageModel } from '../read/page-model.js';
+import { MAX_DEPTH, MAX_ELEMENTS } from '../read/parse-capped.js';
 import { hiddenPlaceOf } from '../read/visibility.js';
 import type { Finding } from '../types.js';
 import { finding } from './context.js';
@@ -54,11 +55,36 @@ function emptyMountPoint(model: PageModel): string | null {
   return `<${mount.name}${id === undefined ? '' : ` id="${id}"`}>`;
 }
 
+function kilobytes(chars: number): string {
+  return `${Math.max(1, Math.round(chars / 1024))} KB`;
+}
+
+// Why the page was read only in part, and how much of it was.
+function cutReason(model: PageModel, html: string): string | null {
+  const cut = model.cut;
+  if (cut === null) return null;
+  const why =
+    cut.limit === 'depth'
+      ? `the page nests its elements more than ${MAX_DEPTH} deep`
+      : `the page has more than ${MAX_ELEMENTS} elements`;
+  return `${why}, so only its first ${kilobytes(cut.at)} of ${kilobytes(html.length)} were read`;
+}
+
+/** The note that a page was read only in part, when its number was found in the part that was read. */
+export function cutFindings(model: PageModel, html: string): Finding[] {
+  const reason = cutReason(model, html);
+  return reason === null ? [] : [finding('page', 'info', `${reason}; the number judged is from that part`)];
+}
+
 /**
  * `page`: whether the page could be judged at all. Only asked when no filing number is visible: a
  * challenge page or a page drawn by JavaScript is not the site's footer, so the verdict is inconclusive.
  */
 export function checkPage(html: string, model: PageModel, rendered: boolean): Finding[] {
+  const cut = cutReason(model, html);
+  if (cut !== null) {
+    return [finding('page', 'error', `${cut}; that part shows no ICP number, so the footer could not be judged`)];
+  }
   const challenge = challengeOf(html, model);
   if (challenge !== null) {
     return [

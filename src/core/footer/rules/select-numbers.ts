@@ -36,18 +36,15 @@ function best<T>(items: T[], score: (item: T) => number[]): T | null {
   return winner;
 }
 
-/** The numbers a page is judged by, and the other distinct numbers it shows. */
+/** The numbers a page is judged by. */
 export interface SelectedNumbers {
   icp: IcpSighting | null;
   psb: PsbSighting | null;
-  others: string[];
 }
 
 /** Picks the footer ICP number linked to MIIT (else the best candidate) and the public-security number. */
 export function selectNumbers(sightings: NumberSighting[], pageUrl: string): SelectedNumbers {
   const icp = best(sightings.filter(isIcpSighting), (s) => icpScore(s, pageUrl));
   const psb = best(sightings.filter(isPsbSighting), (s) => psbScore(s, pageUrl));
-  const chosen = new Set([icp?.match.number, psb?.match.number]);
-  const others = [...new Set(sightings.map((s) => s.match.number))].filter((n) => !chosen.has(n));
-  return { icp, psb, others };
+  return { icp, psb };
 }

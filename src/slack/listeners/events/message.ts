@@ -7,6 +7,9 @@ import { runGuarded, yieldToAcks } from '../../guard.js';
 import { postMessages } from '../../post-reply.js';
 import { looksLikeQuestion } from '../../question-text.js';
 
+/** How long a triaged thread is remembered; Slack redelivers a message within minutes, not days. */
+const TRIAGE_CLAIM_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
 type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
 
 /** The fields of a plain message from a person; anything else (edits, deletions, joins, bots) is not one. */
@@ -77,7 +80,8 @@ async function triageMessage(
   const result = deps.core.matcher.match(message.text);
   // Unasked replies must clear both bars: the matcher's own decision and the stricter triage threshold.
   if (!result.answered || !result.best || result.confidence < deps.config.triageMinConfidence) return;
-  if (deps.triaged.seen(`${message.channel}:${message.ts}`)) return;
+  // Claimed across replicas, and kept: a thread gets its one suggestion even if posting it fails.
+  if (!(await deps.triaged.claim(`${message.channel}:${message.ts}`, TRIAGE_CLAIM_TTL_MS))) return;
   const entry = result.best;
   // Unasked: if this fails, say nothing in the thread (the person did not ask us); the log has it.
   try {

@@ -118,7 +118,9 @@ describe('redirects', () => {
       '/index.html': { status: 301, headers: { location: `http://www.shop.example:${www.port}/home` }, body: '' },
     });
     const resolve = tableResolver({ 'shop.example': '127.0.0.1', 'www.shop.example': '127.0.0.1' });
-    const result = await fetchDocument(`http://shop.example:${apex.port}/`, LOCAL, { resolve });
+    // Another loopback port is not the target's own: the operator lists the second host.
+    const options = { allowPrivateNetwork: { target: true, allow: ['www.shop.example'] } };
+    const result = await fetchDocument(`http://shop.example:${apex.port}/`, options, { resolve });
     expect(result.url).toBe(`http://shop.example:${apex.port}/`);
     expect(result.finalUrl).toBe(`http://www.shop.example:${www.port}/home`);
     expect(result.redirects).toEqual([

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError, TargetError } from '../../../../src/core/errors.js';
-import { PRIVATE_NETWORK_OFF } from '../../../../src/core/footer/fetch/address-policy.js';
+import { NEVER_ALLOWED, PRIVATE_NETWORK_OFF } from '../../../../src/core/footer/fetch/address-policy.js';
 import { fetchDocument, fetchHomepage } from '../../../../src/core/footer/fetch/fetch-homepage.js';
 import type { ResolvedAddress, Resolver } from '../../../../src/core/footer/fetch/types.js';
 import { routes, startServer, type TestServer } from '../../../helpers/serve-pages.js';
@@ -45,13 +45,16 @@ describe('addresses refused before any connection', () => {
     { target: '10.0.0.1', message: `10.0.0.1 is a private address; ${OFF}` },
     { target: '172.16.5.4', message: `172.16.5.4 is a private address; ${OFF}` },
     { target: '192.168.1.1', message: `192.168.1.1 is a private address; ${OFF}` },
-    { target: 'http://169.254.169.254/latest/meta-data/', message: `169.254.169.254 is a link-local address; ${OFF}` },
+    {
+      target: 'http://169.254.169.254/latest/meta-data/',
+      message: `169.254.169.254 is a cloud metadata address; ${NEVER_ALLOWED}`,
+    },
     { target: '100.64.0.1', message: `100.64.0.1 is a carrier-grade NAT (shared) address; ${OFF}` },
     { target: '198.18.0.1', message: `198.18.0.1 is a benchmarking address; ${OFF}` },
     { target: '224.0.0.1', message: `224.0.0.1 is a multicast address; ${OFF}` },
     { target: '255.255.255.255', message: `255.255.255.255 is the broadcast address; ${OFF}` },
     { target: '[fd12::1]', message: `fd12::1 is a unique local (private) address; ${OFF}` },
-    { target: '[fe80::1]', message: `fe80::1 is a link-local address; ${OFF}` },
+    { target: '[fe80::1]', message: `fe80::1 is a link-local address; ${NEVER_ALLOWED}` },
     { target: '[64:ff9b::a00:1]', message: `64:ff9b::a00:1 is a NAT64 address wrapping a private address; ${OFF}` },
     { target: '[2002:7f00:1::]', message: `2002:7f00:1:: is a 6to4 address wrapping a loopback address; ${OFF}` },
     { target: 'internal.example', message: `internal.example resolves to 10.0.0.5, a private address; ${OFF}` },
@@ -148,5 +151,91 @@ describe('targets refused before anything happens', () => {
     expect(error.message).toBe(
       'Cannot check "https://shop.example/frame.html": remove the user name and password from the URL.',
     );
+  });
+});
+
+describe('a private-network grant reaches the target, not the network behind it', () => {
+  const STAGING = '10.0.0.5';
+  const names = {
+    'staging.example': STAGING,
+    'redis.example': '10.0.0.6',
+    'db.internal': '10.20.0.7',
+    'metadata.example': '169.254.169.254',
+  };
+
+  /** A staging site whose homepage redirects to `location`; every dial goes to it, and is recorded. */
+  async function stagingRedirectingTo(location: string) {
+    const server = await startServer(
+      routes({ '/': { status: 302, headers: { location }, body: '' }, '/home': { body: PAGE } }),
+    );
+    servers.push(server);
+    return { resolve: tableResolver(names), connect: loopbackConnector(() => server.port) };
+  }
+
+  const dialled = (connect: ReturnType<typeof loopbackConnector>) =>
+    connect.mock.calls.map(([address, port]) => `${address.address}:${port}`);
+
+  it.each([
+    ['the metadata address', 'http://169.254.169.254/latest/meta-data/', '169.254.169.254 is a cloud metadata address'],
+    ['a name for the metadata address', 'http://metadata.example/', 'metadata.example resolves to 169.254.169.254,'],
+    ['a link-local IPv6 address', 'http://[fe80::1]/', 'fe80::1 is a link-local address'],
+    ['Alibaba Cloud metadata', 'http://100.100.100.200/latest/meta-data/', '100.100.100.200 is a cloud metadata'],
+    [
+      'another internal host',
+      'http://redis.example:6379/',
+      'redis.example resolves to 10.0.0.6, a private address, on port 6379',
+    ],
+    [
+      "the target's address on another port",
+      'http://staging.example:6379/',
+      'staging.example resolves to 10.0.0.5, a private address, on port 6379',
+    ],
+    ['loopback', 'http://127.0.0.1:8080/', '127.0.0.1 is a loopback address, on port 8080'],
+  ])('refuses a redirect from the staging site to %s without dialling it', async (_, location, sentence) => {
+    const { resolve, connect } = await stagingRedirectingTo(location);
+    const error = await failure(
+      fetchDocument('http://staging.example/', { allowPrivateNetwork: true }, { resolve, connect }),
+    );
+    expect(error.code).toBe('refused-address');
+    expect(error.message).toContain(sentence);
+    expect(dialled(connect)).toEqual([`${STAGING}:80`]);
+  });
+
+  it('refuses the metadata service by name without even looking it up', async () => {
+    const resolve = tableResolver({ 'metadata.google.internal': '169.254.169.254' });
+    const connect = forbiddenConnector();
+    const error = await failure(
+      fetchHomepage('metadata.google.internal', { allowPrivateNetwork: true }, { resolve, connect }),
+    );
+    expect(error.message).toBe(`metadata.google.internal is the name of a cloud metadata service; ${NEVER_ALLOWED}`);
+    expect(resolve).not.toHaveBeenCalled();
+    expect(connect).not.toHaveBeenCalled();
+  });
+
+  it('refuses a metadata target even under the flag, without connecting', async () => {
+    const connect = forbiddenConnector();
+    const error = await failure(fetchHomepage('http://169.254.169.254/', { allowPrivateNetwork: true }, { connect }));
+    expect(error.message).toBe(`169.254.169.254 is a cloud metadata address; ${NEVER_ALLOWED}`);
+    expect(connect).not.toHaveBeenCalled();
+  });
+
+  it("follows a redirect on the target's own address to 443, and to a host the operator listed", async () => {
+    const own = await stagingRedirectingTo('http://staging.example:443/home');
+    const page = await fetchDocument('http://staging.example/', { allowPrivateNetwork: true }, own);
+    expect(page.finalUrl).toBe('http://staging.example:443/home');
+    const listed = await stagingRedirectingTo('http://db.internal:8443/home');
+    const access = { target: true, allow: ['db.internal'] };
+    expect((await fetchDocument('http://staging.example/', { allowPrivateNetwork: access }, listed)).html).toBe(PAGE);
+    expect(dialled(listed.connect)).toEqual([`${STAGING}:80`, '10.20.0.7:8443']);
+  });
+
+  it('reaches a listed CIDR without the flag, and nothing else private', async () => {
+    const { resolve, connect } = await stagingRedirectingTo('http://redis.example/');
+    const access = { target: false, allow: ['10.0.0.5/32'] };
+    const error = await failure(
+      fetchDocument('http://staging.example/', { allowPrivateNetwork: access }, { resolve, connect }),
+    );
+    expect(error.message).toContain('redis.example resolves to 10.0.0.6, a private address, on port 80');
+    expect(dialled(connect)).toEqual([`${STAGING}:80`]);
   });
 });

@@ -248,3 +248,38 @@ function processesWith(arg: string): string[] {
   }
   return found;
 }
+
+describe('createChromiumRenderer under --allow-private-network', () => {
+  it("refuses a page's requests to another loopback port and to the metadata address", async () => {
+    const otherSeen: string[] = [];
+    const other = await startServer((req, res) => {
+      otherSeen.push(req.url ?? '');
+      res.end('internal');
+    });
+    const body = `<!doctype html><meta charset="utf-8">
+<script src="http://127.0.0.1:${other.port}/x.js"></script>
+<img src="http://127.0.0.1:${other.port}/pixel.png" alt="">
+<img src="http://169.254.169.254/latest/meta-data/" alt="">
+<footer id="footer"><a href="https://beian.miit.gov.cn/">京ICP备05004398号-1</a></footer>
+<script>fetch('http://127.0.0.1:${other.port}/api').catch(() => {});</script>`;
+    const site = await startServer(routes({ '/': { body } }));
+    const dialled: string[] = [];
+    // Whatever is dialled goes to the site itself: a regression must not reach a real link-local address.
+    const renderer = await createChromiumRenderer({
+      connect: (address, port) => {
+        dialled.push(`${address.address}:${port}`);
+        return connect({ host: '127.0.0.1', port: site.port });
+      },
+    });
+    try {
+      const result = await renderer.render(site.url, { allowPrivateNetwork: true, timeoutMs: 15_000 });
+      expect(result.html).toContain('京ICP备05004398号-1');
+      expect(new Set(dialled)).toEqual(new Set([`127.0.0.1:${site.port}`]));
+      expect(otherSeen).toEqual([]);
+    } finally {
+      await renderer.close();
+      await other.close();
+      await site.close();
+    }
+  });
+});

@@ -1,0 +1,22 @@
+import type { Generated } from 'kysely';
+
+/** Which database engine a store runs on. */
+export type Engine = 'sqlite' | 'postgres';
+
+interface Base {
+  id: Generated<number>;
+  /** ISO timestamp: sorts the same as text on both engines. */
+  at: string;
+  user_id: string;
+  channel: string | null;
+  /** Set for records imported from feedback.jsonl, so a second import skips them. */
+  import_key: string | null;
+}
+
+/** The tables, as Kysely sees them. */
+export interface Tables {
+  feedback: Base & { entry_id: string; value: string };
+  unanswered_questions: Base & { question: string; best_entry_id: string | null; confidence: number };
+  footer_checks: Base & { target: string; verdict: string; icp: string | null };
+  claims: { scope: string; key: string; expires_at: number };
+}
