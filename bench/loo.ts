@@ -7,14 +7,17 @@
  * `npx tsx bench/loo.ts ['{"answerThreshold":0.4}' …] [--confusions]`: one line per option set (JSON
  * overrides of DEFAULT_MATCH_OPTIONS); `--confusions` lists the tune and leave-one-out misses too.
  * `KNOWLEDGE=DIR` reads another knowledge folder (a frozen copy, when others are editing knowledge/).
+ * - slack-dev.jsonl per style: the odd lines (1st, 3rd, …) may be read one by one (`--confusions` lists their misses);
+ *   the even lines are printed only as totals, so they stay a check on what was tuned.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
 import type { Entry, KnowledgeBase } from '../src/core/knowledge/types.js';
 import { createMatcher } from '../src/core/match/create-matcher.js';
 import { evaluateMatcher, parseLabelledQuestions } from '../src/core/match/evaluate.js';
 import type { MatchOptions } from '../src/core/match/options.js';
+import { loadBundledAndImported } from '../test/eval/imported-kb.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -27,6 +30,68 @@ const kb = await loadKnowledgeBase(process.env.KNOWLEDGE ?? `${root}knowledge`);
 const tune = parseLabelledQuestions(readFileSync(`${root}test/eval/questions.jsonl`, 'utf8')).filter(
   (q) => q.split === 'tune',
 );
+
+interface SlackRow {
+  q: string;
+  want: string | null;
+  style: string;
+  split?: string;
+}
+const readRows = (path: string): SlackRow[] =>
+  existsSync(path)
+    ? readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as SlackRow)
+    : [];
+const slackRows = readRows(`${root}test/eval/slack-dev.jsonl`);
+const moreRows = readRows(`${root}test/eval/slack-more.jsonl`);
+const importedRows = readRows(`${root}test/eval/imported-paraphrases.jsonl`);
+const importedKb = importedRows.length > 0 ? await loadBundledAndImported() : undefined;
+const UNANSWERABLE = new Set(['in-domain-unknown', 'off-topic', 'unknown']);
+
+/**
+ * Per style: right (in scope) or refused (want null), wrong. `readable` says which rows may be printed one by one
+ * (their misses are listed with --confusions); the others are only ever counted.
+ */
+function styleFigures(
+  matcher: ReturnType<typeof createMatcher>,
+  rows: readonly SlackRow[],
+  label: string,
+  readable: boolean,
+): { table: string; misses: string[] } {
+  const byStyle = new Map<string, { n: number; ok: number; wrong: number }>();
+  const misses: string[] = [];
+  rows.forEach((row, i) => {
+    const r = matcher.match(row.q);
+    const got = r.answered ? (r.best?.id ?? null) : null;
+    const style = row.want === null && !UNANSWERABLE.has(row.style) ? `${row.style}(none)` : row.style;
+    const s = byStyle.get(style) ?? { n: 0, ok: 0, wrong: 0 };
+    s.n += 1;
+    if (got === row.want) s.ok += 1;
+    else if (got !== null) s.wrong += 1;
+    byStyle.set(style, s);
+    if (readable && got !== row.want) {
+      misses.push(
+        `${label}#${i} ${row.style} ${row.want ?? 'OOS'} → ${got ?? `refused (${r.best?.id})`} ${r.confidence}: ${row.q}`,
+      );
+    }
+  });
+  const cells = [...byStyle].map(([style, s]) => `${style} ${s.ok}/${s.n}${s.wrong > 0 ? ` (${s.wrong} wrong)` : ''}`);
+  let inN = 0;
+  let inOk = 0;
+  let wrong = 0;
+  let all = 0;
+  for (const [style, s] of byStyle) {
+    all += s.n;
+    wrong += s.wrong;
+    if (!UNANSWERABLE.has(style) && !style.endsWith('(none)')) {
+      inN += s.n;
+      inOk += s.ok;
+    }
+  }
+  return { table: `${label}: in scope ${inOk}/${inN}, wrong ${wrong}/${all} | ${cells.join(', ')}`, misses };
+}
 
 function withEntries(entries: Entry[]): KnowledgeBase {
   return { entries, byId: new Map(entries.map((e) => [e.id, e])), topics: kb.topics };
@@ -74,7 +139,55 @@ for (const options of optionSets) {
       `loo n=${l.asked} rank1 ${pct(l.rank1 / l.asked)} right ${pct(l.answeredRight / l.asked)} ` +
       `wrong ${pct(l.answeredWrong / l.asked)}`,
   );
+  const matcher = createMatcher(kb, options);
+  const sets = [
+    styleFigures(
+      matcher,
+      slackRows.filter((_, i) => i % 2 === 0),
+      'slack-dev odd',
+      true,
+    ),
+    styleFigures(
+      matcher,
+      slackRows.filter((_, i) => i % 2 === 1),
+      'slack-dev even',
+      false,
+    ),
+    styleFigures(
+      matcher,
+      moreRows.filter((r) => r.split === 'tune'),
+      'slack-more tune',
+      true,
+    ),
+    styleFigures(
+      matcher,
+      moreRows.filter((r) => r.split !== 'tune'),
+      'slack-more holdout',
+      false,
+    ),
+  ];
+  if (importedKb !== undefined) {
+    const imported = createMatcher(importedKb, options);
+    sets.push(
+      styleFigures(
+        imported,
+        importedRows.filter((r) => r.split === 'tune'),
+        'imported tune',
+        true,
+      ),
+    );
+    sets.push(
+      styleFigures(
+        imported,
+        importedRows.filter((r) => r.split !== 'tune'),
+        'imported holdout',
+        false,
+      ),
+    );
+  }
+  for (const set of sets) console.log(`  ${set.table}`);
   if (showConfusions) {
+    for (const set of sets) for (const m of set.misses) console.log(`  miss ${m}`);
     for (const c of t.confusions) {
       console.log(`  tune ${c.expected ?? 'OOS'} → ${c.got ?? `refused (${c.best})`} ${c.confidence}: ${c.question}`);
     }

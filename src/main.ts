@@ -52,14 +52,21 @@ async function checkFooterLazily(target: string, options: CheckOptions): Promise
   return checkFooter(target, options, { analyse: pool.analyse });
 }
 
-async function serveSlack(config: Config, core: BotCore): Promise<void> {
-  const { startSlack } = await import('./slack/start.js');
+/** Serves Slack until SIGTERM/SIGINT, logging and surviving stray errors meanwhile (`beian start` and `beian serve`). */
+export async function serveSlack(config: Config, core: BotCore): Promise<void> {
+  const [{ startSlack }, { keepServingThroughStrayErrors }] = await Promise.all([
+    import('./slack/start.js'),
+    import('./slack/last-resort.js'),
+  ]);
   const bot = await startSlack(config, core);
+  // Installed once serving: a failure to start must still end the process loudly.
+  const removeLastResort = keepServingThroughStrayErrors({ logger: bot.logger });
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', () => resolve());
     process.once('SIGINT', () => resolve());
   });
   await bot.stop();
+  removeLastResort();
   await (await analysePool)?.close();
 }
 

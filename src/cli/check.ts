@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { BeianError, UsageError } from '../core/errors.js';
+import { createAnalysePool } from '../core/footer/analyse/analyse-pool.js';
+import type { CheckDeps } from '../core/footer/check-footer.js';
 import { allowEntryProblem, mergePrivateNetworkAccess } from '../core/footer/fetch/address-policy.js';
 import { parseNumber as parseFilingNumber } from '../core/footer/numbers.js';
 import type { PageRenderer } from '../core/footer/render/types.js';
@@ -51,6 +53,9 @@ interface CheckPlan {
 async function runCheck(args: string[], flags: CheckFlags): Promise<number> {
   const plan = await planCheck(args, flags);
   const renderer = plan.options.render ? await startRenderer() : undefined;
+  // Pages are judged in worker threads, so a check's time limit holds even while a hostile page is analysed.
+  const pool = createAnalysePool();
+  const deps: CheckDeps = renderer ? { renderer, analyse: pool.analyse } : { analyse: pool.analyse };
   // Ctrl-C must not leave a Chromium behind: close it, then exit as an interrupted command does.
   const onInterrupt = (signal: NodeJS.Signals) => {
     void renderer?.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
@@ -60,7 +65,7 @@ async function runCheck(args: string[], flags: CheckFlags): Promise<number> {
     process.once('SIGTERM', onInterrupt);
   }
   try {
-    const counts = await checkAll(plan, renderer);
+    const counts = await checkAll(plan, deps);
     const summary = formatSummary(counts);
     if (plan.json) process.stderr.write(`${summary}\n`);
     else process.stdout.write(`\n${summary}\n`);
@@ -68,7 +73,7 @@ async function runCheck(args: string[], flags: CheckFlags): Promise<number> {
   } finally {
     process.off('SIGINT', onInterrupt);
     process.off('SIGTERM', onInterrupt);
-    await renderer?.close();
+    await Promise.all([renderer?.close(), pool.close()]);
   }
 }
 
@@ -147,7 +152,7 @@ function parseExpect(raw: string | undefined): string | undefined {
 }
 
 /** Checks every target with bounded concurrency; prints each report as soon as those before it are out. */
-async function checkAll(plan: CheckPlan, renderer: PageRenderer | undefined): Promise<VerdictCounts> {
+async function checkAll(plan: CheckPlan, deps: CheckDeps): Promise<VerdictCounts> {
   const { targets } = plan;
   const progress = createProgress(targets.length);
   const printer = createReportPrinter((report, index) => {
@@ -157,7 +162,7 @@ async function checkAll(plan: CheckPlan, renderer: PageRenderer | undefined): Pr
   let next = 0;
   const worker = async () => {
     for (let index = next++; index < targets.length; index = next++) {
-      printer.put(index, await checkOne(targets[index] ?? '', plan.options, renderer));
+      printer.put(index, await checkOne(targets[index] ?? '', plan.options, deps));
       progress.tick();
       progress.draw();
     }
@@ -201,7 +206,7 @@ export function createReportPrinter(print: (report: FooterReport, index: number)
 /** Past the target's own time limit, a check that has not come back is given up on (it must not hold the rest). */
 const GRACE_MS = 5_000;
 
-async function checkOne(target: string, options: CheckOptions, renderer: PageRenderer | undefined) {
+async function checkOne(target: string, options: CheckOptions, deps: CheckDeps) {
   // Loaded at the first check, not at start: the fetch stack and the page rules slow every other command's start.
   const { checkFooter } = await import('../core/footer/check-footer.js');
   let timer: NodeJS.Timeout | undefined;
@@ -210,7 +215,7 @@ async function checkOne(target: string, options: CheckOptions, renderer: PageRen
     timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(limit / 1000)} s`)), limit);
   });
   try {
-    return await Promise.race([checkFooter(target, options, renderer ? { renderer } : {}), overdue]);
+    return await Promise.race([checkFooter(target, options, deps), overdue]);
   } catch (error) {
     // checkFooter reports target problems itself; this is the backstop for anything unexpected.
     return unexpectedFailure(target, error);
@@ -256,6 +261,7 @@ export function toJsonLine(report: FooterReport): FooterReport {
     findings: report.findings.map(({ rule, severity, message }) => ({ rule, severity, message })),
     redirects: report.redirects,
     otherNumbers: report.otherNumbers,
+    ...(report.moreNumbers === undefined ? {} : { moreNumbers: report.moreNumbers }),
     rendered: report.rendered,
   };
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { KnowledgeBaseError } from '../core/errors.js';
 import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
+import type { ParseOptions } from '../core/knowledge/parse-knowledge-file.js';
 import type { KnowledgeBase } from '../core/knowledge/types.js';
 import { createMatcher } from '../core/match/create-matcher.js';
 import type { Matcher } from '../core/match/types.js';
@@ -25,13 +26,27 @@ export function displayDir(dir: string): string {
 }
 
 /** Loads the knowledge base; problems name their files relative to the working directory, ready to open. */
-export async function loadKnowledgeBaseForTerminal(dir: string): Promise<KnowledgeBase> {
+export async function loadKnowledgeBaseForTerminal(dir: string, options: ParseOptions = {}): Promise<KnowledgeBase> {
   try {
-    return await loadKnowledgeBase(dir);
+    return await loadKnowledgeBase(dir, options);
   } catch (error) {
     if (!(error instanceof KnowledgeBaseError)) throw error;
-    throw new KnowledgeBaseError(error.problems.map((p) => ({ ...p, file: join(displayDir(dir), p.file) })));
+    const shown = (file: string) => join(displayDir(dir), file);
+    throw new KnowledgeBaseError(
+      error.problems.map((p) => ({
+        ...p,
+        file: shown(p.file),
+        message: relocate(p.message, p.refs ?? [], shown),
+      })),
+    );
   }
+}
+
+// Each `file:` the message names (and only where a path starts) gets the same prefix as the problem's own file.
+function relocate(message: string, refs: readonly string[], shown: (file: string) => string): string {
+  if (refs.length === 0) return message;
+  const names = refs.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return message.replace(new RegExp(`(?<=^|\\s)(${names}):(?=\\d)`, 'g'), (_m, ref: string) => `${shown(ref)}:`);
 }
 
 /** The matcher the CLI answers with, honouring $BEIAN_MIN_CONFIDENCE like the bot does. */

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../core/errors.js';
-import { createBotCore } from '../main.js';
-import { keepServingThroughStrayErrors } from '../slack/last-resort.js';
+import { createBotCore, serveSlack } from '../main.js';
 
 /** Registers `beian serve`: the Slack bot only (Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT). */
 export function registerServeCommand(program: Command): void {
@@ -20,16 +19,6 @@ export function registerServeCommand(program: Command): void {
       }
       const { knowledge } = command.optsWithGlobals<{ knowledge?: string }>();
       const core = await createBotCore(config, knowledge ?? config.knowledgeDir);
-      // Loaded here, not at the top: Bolt is half the start-up of every other command (bench/startup.bench.ts).
-      const { startSlack } = await import('../slack/start.js');
-      const bot = await startSlack(config, core);
-      // Installed once serving: a failure to start must still end the process loudly.
-      const removeLastResort = keepServingThroughStrayErrors({ logger: bot.logger });
-      await new Promise<void>((resolve) => {
-        process.once('SIGTERM', () => resolve());
-        process.once('SIGINT', () => resolve());
-      });
-      await bot.stop();
-      removeLastResort();
+      await serveSlack(config, core);
     });
 }

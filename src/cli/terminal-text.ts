@@ -1,21 +1,13 @@
+import { showInvisible } from '../core/text/show-invisible.js';
+
 // Tabs and newlines are only HTML white space in page text: a space keeps the line ours.
 const WHITE_SPACE = /[\t\n]/g;
-// C0 and C1 controls (ESC, CR, BEL, CSI), DEL, and format characters: bidi overrides and isolates
-// (U+202A–202E, U+2066–2069), bidi marks, zero-width characters. Obeyed, they clear the screen, write
-// the clipboard (OSC 52), overwrite a line or reorder it; shown as code points, they do nothing.
-const CONTROL = /[\p{Cc}\p{Cf}]/gu;
-
-/** The code point as `U+XXXX`. */
-function codePoint(char: string): string {
-  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
 /**
  * Makes text a web page controls (hrefs, link text, names and numbers as written) inert on a terminal:
  * tabs and newlines become spaces, every other control or format character is shown as `[U+XXXX]`.
  */
 export function escapeTerminal(text: string): string {
-  return text.replace(WHITE_SPACE, ' ').replace(CONTROL, (char) => `[${codePoint(char)}]`);
+  return showInvisible(text.replace(WHITE_SPACE, ' '));
 }
 
 // The characters JSON.stringify leaves raw that a terminal would still obey or reorder by.

@@ -18,6 +18,8 @@ export interface KnowledgeProblem {
   /** Absent when the problem is the file as a whole (a folder named `.md`, unreadable, too large). */
   line?: number;
   message: string;
+  /** Other files the message names as `file:line`, so a terminal can show them relative to where it runs. */
+  refs?: readonly string[];
 }
 
 /** A problem as editors and terminals read it: `file:line: message`, or `file: message` without a line. */

@@ -18,6 +18,7 @@ import type { Claims, Store } from '../store/ports.js';
 import type { SlackDeps } from './deps.js';
 import { guardSlackRequests } from './http-guard.js';
 import { type Registered, registerListeners } from './listeners/index.js';
+import { createLanguageResolver } from './user-language.js';
 
 /** Web API retries: 429s wait for Retry-After; 5xx and network errors back off. About 15 s at most. */
 export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 5000 };
@@ -84,6 +85,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     store: options.store,
     logger,
     triaged: options.store.triageClaims,
+    languages: createLanguageResolver({ logger }),
   };
   app.use(trackAndDedupe(inflight, options.store.eventClaims, logger));
   const registered = registerListeners(app, deps);

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
 import type { FeedbackStore } from '../store/feedback-store.js';
 import type { Claims } from '../store/ports.js';
+import type { LanguageResolver } from './user-language.js';
 
 /** What every listener factory receives. */
 export interface SlackDeps {
@@ -12,4 +13,6 @@ export interface SlackDeps {
   logger: Logger;
   /** Threads that already got an unasked (triage) reply, so a thread never gets two. */
   triaged: Claims;
+  /** Each person's chrome language (Slack locale, else the question's language). */
+  languages: LanguageResolver;
 }

@@ -1,11 +1,8 @@
 import type { Logger } from '@slack/bolt';
-
-/** What a person sees when a handler fails; the detail goes to the log only. */
-export const SORRY_TEXT =
-  'Sorry, something went wrong on my side while handling that. It has been logged; please try again in a moment.';
+import type { Catalogue } from './messages/catalogue.js';
 
 /**
- * Runs a listener's work; if it throws, logs the detail and tells the person with `tell`. Never rethrows,
+ * Runs a listener's work; if it throws, logs the detail and tells the person with `tell`, in their language. Never rethrows,
  * so one failure cannot take the bot down (app.error stays the backstop for failures outside listeners).
  */
 export async function runGuarded(
@@ -13,6 +10,7 @@ export async function runGuarded(
   what: string,
   work: () => Promise<void>,
   tell: (text: string) => Promise<unknown>,
+  t: Pick<Catalogue, 'sorry'>,
 ): Promise<void> {
   try {
     await yieldToAcks();
@@ -20,7 +18,7 @@ export async function runGuarded(
   } catch (error) {
     logger.error(`${what} failed:`, error);
     try {
-      await tell(SORRY_TEXT);
+      await tell(t.sorry);
     } catch (tellError) {
       logger.error(`${what}: could not tell the person about the failure:`, tellError);
     }

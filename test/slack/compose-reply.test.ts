@@ -6,6 +6,8 @@ import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.
 import { createMatcher } from '../../src/core/match/create-matcher.js';
 import { MAX_SECTION_CHARS } from '../../src/slack/blocks/mrkdwn.js';
 import { composeReply } from '../../src/slack/compose-reply.js';
+import { en } from '../../src/slack/messages/en.js';
+import { zhCN } from '../../src/slack/messages/zh-cn.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/slack-knowledge', import.meta.url));
 let core: BotCore;
@@ -24,7 +26,7 @@ describe('composeReply with a fixture knowledge base and the real matcher', () =
     ['does the beian number expire?', 'number-expiry'],
     ['公安备案在哪里办？', 'police-filing'],
   ])('answers %j with %s and its metadata', (question, id) => {
-    const reply = composeReply(core, config, question, 'reply');
+    const reply = composeReply(core, config, question, 'reply', { t: en });
     expect(reply.answered).toBe(true);
     expect(reply.metadata).toEqual({
       event_type: 'faq_answer',
@@ -34,16 +36,18 @@ describe('composeReply with a fixture knowledge base and the real matcher', () =
   });
 
   it('renders the answer: numbered steps, a nested bullet, a link, an image block, escaping', () => {
-    const text = allText(composeReply(core, config, '备案号会过期吗', 'reply'));
+    const text = allText(composeReply(core, config, '备案号会过期吗', 'reply', { t: zhCN }));
     expect(text).toContain('1. 备案信息真实、准确；');
     expect(text).toContain('\u2003◦ 包括负责人和联系方式');
     expect(text).toContain('<https://beian.miit.gov.cn/|工信部备案管理系统>');
     expect(text).toContain('"type":"image","image_url":"https://example.com/miit-query.png","alt_text":"备案查询页面"');
-    expect(text).toContain('no validity period &amp; the number');
+    expect(allText(composeReply(core, config, '备案号会过期吗', 'reply', { t: en }))).toContain(
+      'no validity period &amp; the number',
+    );
   });
 
   it('splits a long answer into sections within Slack limits', () => {
-    const reply = composeReply(core, config, '备案材料清单', 'reply');
+    const reply = composeReply(core, config, '备案材料清单', 'reply', { t: zhCN });
     expect(reply.metadata.event_payload.entry_id).toBe('long-answer');
     const sections = reply.messages.flatMap((m) => m.blocks).filter((b) => b.type === 'section');
     expect(sections.length).toBeGreaterThan(1);
@@ -54,7 +58,7 @@ describe('composeReply with a fixture knowledge base and the real matcher', () =
   });
 
   it('says plainly there is no answer, with no entry_id, and names the escalation channel', () => {
-    const reply = composeReply(core, config, 'pizza recipe with extra cheese', 'reply');
+    const reply = composeReply(core, config, 'pizza recipe with extra cheese', 'reply', { t: en });
     expect(reply.answered).toBe(false);
     expect(reply.metadata.event_payload).not.toHaveProperty('entry_id');
     expect(allText(reply)).toContain('<#C0HELPDSK>');

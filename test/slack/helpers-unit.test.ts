@@ -3,6 +3,7 @@ import { MAX_TARGETS, parseFooterTargets } from '../../src/slack/footer-targets.
 import { yieldToAcks } from '../../src/slack/guard.js';
 import { mapBounded } from '../../src/slack/listeners/commands/footer-check.js';
 import { createLogger, redactSecrets } from '../../src/slack/logger.js';
+import { en } from '../../src/slack/messages/en.js';
 import { looksLikeQuestion, stripMentions } from '../../src/slack/question-text.js';
 
 describe('looksLikeQuestion', () => {
@@ -44,11 +45,11 @@ describe('parseFooterTargets', () => {
     ['a.cn a.cn', ['a.cn']],
     ['<mailto:x@y.cn|x@y.cn> a.cn', ['a.cn']],
   ])('%j → %j', (text, expected) => {
-    expect(parseFooterTargets(text, '/footer-check')).toEqual({ ok: true, targets: expected });
+    expect(parseFooterTargets(text, '/footer-check', en)).toEqual({ ok: true, targets: expected });
   });
 
   it('asks for a target when none is given', () => {
-    expect(parseFooterTargets('  ', '/footer-check')).toEqual({
+    expect(parseFooterTargets('  ', '/footer-check', en)).toEqual({
       ok: false,
       error: 'Tell me which site to check, e.g. `/footer-check example.com` (several may follow).',
     });
@@ -56,7 +57,7 @@ describe('parseFooterTargets', () => {
 
   it('refuses more than the maximum, saying how many were given', () => {
     const text = Array.from({ length: MAX_TARGETS + 2 }, (_, i) => `s${i}.cn`).join(' ');
-    expect(parseFooterTargets(text, '/footer-check')).toEqual({
+    expect(parseFooterTargets(text, '/footer-check', en)).toEqual({
       ok: false,
       error: `I check at most ${MAX_TARGETS} sites at a time; you gave ${MAX_TARGETS + 2}.`,
     });

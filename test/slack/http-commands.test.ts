@@ -21,7 +21,7 @@ describe('/faq', () => {
     const [reply] = await t.api.waitFor('respond:faq1');
     expect(reply?.args.response_type).toBe('ephemeral');
     expect(blocksOf(reply)).toContain(ACTION.share);
-    expect(blocksOf(reply)).toContain('"value":"validity-period"');
+    expect(blocksOf(reply)).toContain('"value":"helpful:validity-period"');
     expect(reply?.args.metadata).toMatchObject({
       event_type: 'faq_answer',
       event_payload: { entry_id: 'validity-period' },
@@ -117,7 +117,7 @@ describe('buttons', () => {
     );
     const [reply] = await t.api.waitFor('respond:sg-eph');
     expect(reply?.args).toMatchObject({ response_type: 'ephemeral', replace_original: true });
-    expect(blocksOf(reply)).toContain('"value":"why-cancelled"');
+    expect(blocksOf(reply)).toContain('"value":"helpful:why-cancelled"');
   });
 
   it('a suggestion for an entry that no longer exists says so', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SORRY_TEXT } from '../../src/slack/guard.js';
+import { en } from '../../src/slack/messages/en.js';
 import { FAKE_BOT } from './helpers/fake-slack-api.js';
 import { eventEnvelope, nextEventId, postSigned } from './helpers/signed-requests.js';
 import { createTestCore, SIGNING_SECRET, sleep, startTestSlack, type TestSlack } from './helpers/start-test-slack.js';
@@ -69,7 +69,7 @@ describe('mentions', () => {
       event_type: 'faq_answer',
       event_payload: { entry_id: 'validity-period', confidence: expect.any(Number) },
     });
-    expect(JSON.stringify(post?.args.blocks)).toContain('feedback_helpful');
+    expect(JSON.stringify(post?.args.blocks)).toContain('"type":"feedback_buttons","action_id":"answer_feedback"');
     expect(post?.headers.authorization).toBe('Bearer xoxb-test-0000-secret');
   });
 
@@ -115,7 +115,7 @@ describe('mentions', () => {
     const event = mention('please explode');
     await t.sendEvent(event);
     const [sorry] = (await t.api.waitFor('chat.postMessage', from + 1)).slice(from);
-    expect(sorry?.args.text).toBe(SORRY_TEXT);
+    expect(sorry?.args.text).toBe(en.sorry);
     expect(sorry?.args.thread_ts).toBe(event.ts);
     expect(t.logs.join('')).toContain('matcher exploded on purpose');
     await t.sendEvent(mention('备案号会过期吗'));
@@ -139,7 +139,7 @@ describe('mentions', () => {
   it('tells the /faq asker privately when the handler throws', async () => {
     await t.sendCommand('/faq', 'please explode', 'faq-boom');
     const [reply] = await t.api.waitFor('respond:faq-boom');
-    expect(reply?.args).toMatchObject({ response_type: 'ephemeral', text: SORRY_TEXT });
+    expect(reply?.args).toMatchObject({ response_type: 'ephemeral', text: en.sorry });
   });
 
   it('never writes the bot token or signing secret to the log', () => {

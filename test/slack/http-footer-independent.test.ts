@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FooterReport } from '../../src/core/footer/types.js';
-import { CHECK_FAILED_TEXT } from '../../src/slack/blocks/footer-report.js';
-import { SORRY_TEXT } from '../../src/slack/guard.js';
+import { en } from '../../src/slack/messages/en.js';
 import { RESPONSE_URL_MESSAGES } from '../../src/slack/response-batches.js';
 import { createTestCore, sleep, startTestSlack, type TestSlack } from './helpers/start-test-slack.js';
 
@@ -50,8 +49,8 @@ describe('/footer-check with several targets', () => {
     expect(text).toContain('ICP number found on a.example');
     expect(text).toContain('ICP number found on b.example');
     expect(text).toContain('*boom.example* — *❔ Could not check*');
-    expect(text).toContain(CHECK_FAILED_TEXT);
-    expect(text).not.toContain(SORRY_TEXT);
+    expect(text).toContain(en.checkFailed);
+    expect(text).not.toContain(en.sorry);
     expect(t.logs.join('')).toContain('checking boom.example failed: RangeError: Maximum call stack size exceeded');
   });
 

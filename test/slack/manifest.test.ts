@@ -5,11 +5,19 @@ import { parse } from 'yaml';
 import { loadConfig } from '../../src/config.js';
 import type { BotCore } from '../../src/core/bot-core.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
+import { MESSAGE_SHORTCUTS } from '../../src/slack/listeners/shortcuts/registry.js';
 import { createLogger } from '../../src/slack/logger.js';
+import { en } from '../../src/slack/messages/en.js';
+import { zhCN } from '../../src/slack/messages/zh-cn.js';
+import { createLanguageResolver } from '../../src/slack/user-language.js';
 import type { Store } from '../../src/store/ports.js';
 
 interface Manifest {
-  features: { slash_commands: { command: string }[]; app_home: Record<string, boolean> };
+  features: {
+    slash_commands: { command: string }[];
+    app_home: Record<string, boolean>;
+    shortcuts: { name: string; type: string; callback_id: string; description: string }[];
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean } };
 }
@@ -25,13 +33,15 @@ function registeredByCode() {
     matcher: null,
     checkFooter: null,
   } as unknown as BotCore;
+  const logger = createLogger('error', { write: () => undefined });
   return registerListeners(app, {
     config,
     core,
     // Registering listeners touches no store: nothing here is called.
     store: {} as Store,
-    logger: createLogger('error', { write: () => undefined }),
+    logger,
     triaged: {} as Store['triageClaims'],
+    languages: createLanguageResolver({ logger }),
   });
 }
 
@@ -47,6 +57,24 @@ describe('slack-app-manifest.yml', () => {
     expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([...registered.commands].sort());
   });
 
+  it('declares exactly the message shortcuts the registry has, and the code registers all of them', () => {
+    const fromRegistry = MESSAGE_SHORTCUTS.map((s) => ({
+      name: s.name,
+      type: 'message',
+      callback_id: s.callbackId,
+      description: s.description,
+    }));
+    expect(manifest.features.shortcuts).toEqual(fromRegistry);
+    expect([...registered.shortcuts].sort()).toEqual(MESSAGE_SHORTCUTS.map((s) => s.callbackId).sort());
+    for (const s of MESSAGE_SHORTCUTS) {
+      // The help text names each shortcut as Slack's menu shows it.
+      expect(en.capabilityShortcuts).toContain(s.name);
+      expect(zhCN.capabilityShortcuts).toContain(s.name);
+      expect(s.name.length).toBeLessThanOrEqual(24);
+      expect(s.description.length).toBeLessThanOrEqual(80);
+    }
+  });
+
   it('asks for exactly the scopes those events and commands need', () => {
     const needed: Record<string, string> = {
       app_mention: 'app_mentions:read',
@@ -55,7 +83,9 @@ describe('slack-app-manifest.yml', () => {
       'message.im': 'im:history',
     };
     const fromEvents = manifest.settings.event_subscriptions.bot_events.flatMap((e) => needed[e] ?? []);
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...fromEvents, 'chat:write', 'commands'].sort());
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
+      [...fromEvents, 'chat:write', 'commands', 'users:read'].sort(),
+    );
   });
 
   it('enables interactivity and the Home tab with its messages tab', () => {

@@ -36,7 +36,7 @@ describe('stopping', () => {
     expect(stopped).toBe(false);
     const health = await fetch(`${t.url}/healthz`);
     expect(health.status).toBe(503);
-    expect(await health.json()).toEqual({ ok: false });
+    expect(await health.json()).toEqual({ ok: false, database: 'ok' });
     const late = await t.sendCommand('/footer-check', 'late.example', 'late');
     expect(late.status).toBe(503);
     release();

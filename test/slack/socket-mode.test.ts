@@ -10,7 +10,7 @@ import { createLogger } from '../../src/slack/logger.js';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/ports.js';
 import { FAKE_BOT, type FakeSlackApi, startFakeSlackApi } from './helpers/fake-slack-api.js';
-import { eventEnvelope } from './helpers/signed-requests.js';
+import { eventEnvelope, messageShortcutPayload } from './helpers/signed-requests.js';
 import { createTestCore } from './helpers/start-test-slack.js';
 
 let api: FakeSlackApi;
@@ -116,6 +116,22 @@ describe('Socket Mode', () => {
     expect(post?.args.channel).toBe('C0SOCKET1');
     expect(post?.args.thread_ts).toBe('1700002000.000100');
     expect(post?.args.metadata).toMatchObject({ event_payload: { entry_id: 'validity-period' } });
+  });
+
+  it('acks an interactive envelope for the "Ask beian about this" shortcut and answers through its response URL', async () => {
+    const socket = connections.at(-1) as WebSocket;
+    const payload = messageShortcutPayload(
+      'ask_beian',
+      { text: 'does the beian number expire?', ts: '1700002100.000100' },
+      api.responseUrl('socket-shortcut'),
+    );
+    socket.send(
+      JSON.stringify({ envelope_id: 'env-sc', type: 'interactive', payload, accepts_response_payload: false }),
+    );
+    await waitUntil(() => received.some((m) => m.envelope_id === 'env-sc'), 'the ack of env-sc');
+    const [reply] = await api.waitFor('respond:socket-shortcut');
+    expect(reply?.args.response_type).toBe('ephemeral');
+    expect(JSON.stringify(reply?.args.blocks)).toContain('Share in thread');
   });
 
   it('reconnects when the connection drops, and keeps answering', async () => {

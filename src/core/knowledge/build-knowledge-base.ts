@@ -24,9 +24,10 @@ export function buildKnowledgeBase(
   readProblems: readonly KnowledgeProblem[] = [],
 ): KnowledgeBase {
   const parsed = sortFiles(files).map((f) => parseKnowledgeFile(f.text, f.file, options));
+  const topics = [...new Set(parsed.flatMap((p) => p.topic ?? []))].sort();
   const problems = [
     ...readProblems,
-    ...parsed.flatMap((p) => p.problems),
+    ...parsed.flatMap((p) => p.problems).map((p) => withTopics(p, topics)),
     ...findDuplicateIds(parsed),
     ...findSharedQuestions(parsed),
   ];
@@ -53,7 +54,7 @@ function findDuplicateIds(parsed: readonly ParsedKnowledgeFile[]): KnowledgeProb
     if (seen === undefined) first.set(p.id.value, { file: p.file, line: p.id.line });
     else {
       const message = `duplicate id "${p.id.value}": ${seen.file}:${seen.line} and ${p.file}:${p.id.line} both use it`;
-      problems.push({ file: p.file, line: p.id.line, message });
+      problems.push({ file: p.file, line: p.id.line, message, refs: [seen.file, p.file] });
     }
   }
   return problems;
@@ -69,11 +70,18 @@ function findSharedQuestions(parsed: readonly ParsedKnowledgeFile[]): KnowledgeP
       if (seen === undefined) owner.set(key, { file: p.file, line: q.line });
       else if (seen.file !== p.file) {
         const message = `question "${q.text}" is also listed in ${seen.file}:${seen.line}; a question may answer to one entry only`;
-        problems.push({ file: p.file, line: q.line, message });
+        problems.push({ file: p.file, line: q.line, message, refs: [seen.file] });
       }
     }
   }
   return problems;
+}
+
+// A missing topic is the reviewer's choice to make: show the choices.
+function withTopics(problem: KnowledgeProblem, topics: readonly string[]): KnowledgeProblem {
+  if (problem.message !== 'missing required field "topic"') return problem;
+  const list = topics.length > 0 ? `existing topics: ${topics.join(', ')}` : 'no topics yet; name a new one';
+  return { ...problem, message: `${problem.message} (${list})` };
 }
 
 // A problem with the whole file (no line) comes before its lines' problems.

@@ -1,5 +1,5 @@
-import type { Token } from 'marked';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { convertMarkup, convertNotices, dropAnchors } from './convert-markup.js';
 import { normaliseSource, splitFrontMatter } from './front-matter.js';
 import { type Located, locateTokens } from './locate-tokens.js';
 import { proposeId, proposeTags, proposeTopic } from './propose-id.js';
@@ -12,8 +12,10 @@ export interface ImportOptions {
   sourceUrl?: string;
   /** The topic for every draft; otherwise guessed per question from domain terms, or left out. */
   topic?: string;
-  /** Ids already in use (the knowledge folder's); proposed ids never collide with them. */
+  /** Ids already in use (the knowledge folder's and the drafts folder's); proposed ids never collide with them. */
   takenIds?: Iterable<string>;
+  /** The knowledge base's topics, listed in a draft whose topic is left for the reviewer. */
+  knownTopics?: readonly string[];
   /** Named in each draft's provenance comment. */
   fileName?: string;
 }
@@ -47,35 +49,65 @@ interface Section {
   title: string;
   line: number;
   content: Located[];
-  parent: Section | null;
-  hasChildren: boolean;
+  children: Section[];
+}
+
+// A heading that asks something; everything under it, sub-headings included, is its answer.
+const QUESTION = /[？?]|吗|什么|如何|怎么|怎样|哪|多少|能否|是否|可否|多久|几个|为何|为什么|么$/;
+// Page furniture that answers nothing.
+const SKIPPED = /^(?:概述|简介|前言|反馈与建议|目录)$/;
+// Links to other pages: they go into the answers of the section they sit in.
+const SEE_ALSO = /^(?:参见|相关文档|关键文档|相关链接|相关阅读|更多信息)$/;
+// Headings that only hold the real sections.
+const WRAPPER = /^(?:详细内容|子类别与标准答案|主要内容|.*常见问题)$/;
+// The parts of a guide or of one answer: a section holding any of them is one entry.
+const PART =
+  /^(?:操作场景|前提条件|操作步骤|.{1,6}端操作步骤|操作流程|适用场景|使用限制|约束与限制|背景信息|后续操作|处理办法|处理方法|解决方法|解决办法|方法[一二三四五\d].*|方式[一二三四五\d].*|原因|影响|示例)$/;
+const NUMBERING =
+  /^(?:\d+(?:\.\d+)*(?:[.．、)）]\s*|\s+)|[一二三四五六七八九十]+[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*|步骤[一二三四五六七八九十\d]+[：:]\s*)/;
+// Headings that name no subject of their own ("核心规则"): their title says which section they belong to.
+const GENERIC = /^(?:核心规则|注意事项|边界判断|要点|说明|常见场景)$/;
+
+/** A heading without its numbering ("1.1 ", "三、"), as it is compared with the names above. */
+function plainTitle(title: string): string {
+  return title.replace(NUMBERING, '').trim() || title;
+}
+
+/** True when a heading asks a question (the importer's unit of one draft). */
+export function isQuestionHeading(title: string): boolean {
+  return QUESTION.test(title);
 }
 
 /**
- * Turns a cloud provider's FAQ page into draft entries: every heading with answer text becomes one
- * draft (a heading that only groups sub-questions gives them context instead). Drafts leave out
- * `reviewed` and their `## Questions` list so `beian kb lint` refuses them until a person finishes them.
+ * Turns a cloud provider's FAQ or guide page into draft entries. Every question heading becomes one draft whose answer
+ * is everything under it, sub-headings included; a guide (操作场景 / 操作步骤 …) becomes one draft; overviews are
+ * skipped and see-also links join the answers of their section. Drafts leave out `reviewed` and their `## Questions`
+ * list so `beian kb lint` refuses them until a person finishes them.
  */
 export function importFaq(markdown: string, options: ImportOptions = {}): ImportResult {
-  const split = splitFrontMatter(normaliseSource(markdown), options.fileName ?? 'page');
+  const source = convertNotices(normaliseSource(markdown));
+  const split = splitFrontMatter(source, options.fileName ?? 'page');
   const hasFrontMatter = split.yaml !== null;
   const page = hasFrontMatter ? readPageMeta(split.yaml ?? '') : {};
-  const body = hasFrontMatter ? (split.body ?? '') : normaliseSource(markdown);
-  const firstLine = hasFrontMatter ? split.bodyLine : 1;
+  const body = hasFrontMatter ? (split.body ?? '') : source;
   const warnings: ImportWarning[] = [];
-  const { preamble, sections } = readSections(locateTokens(body, firstLine));
-  const candidates = sections.length === 0 ? untitledPage(preamble, page.title) : sections;
-  if (sections.length > 0 && !isBlank(preamble)) {
-    warnings.push({ line: preamble[0]?.line ?? 1, message: 'text before the first heading was not imported' });
-  }
-  const context: DraftContext = {
+  const root = readSections(locateTokens(body, hasFrontMatter ? split.bodyLine : 1));
+  const top = unwrapPageTitle(root);
+  const ctx: DraftContext = {
     options,
-    sourceTitle: options.sourceTitle ?? page.title,
+    sourceTitle: options.sourceTitle ?? page.title ?? (top === root ? undefined : top.title),
     taken: new Set(options.takenIds ?? []),
     titles: new Map(),
     warnings,
   };
-  const drafts = candidates.flatMap((section, i) => draftSection(section, i + 1, context));
+  if (top.children.length > 0 && !isBlank(top.content)) {
+    warnings.push({
+      line: firstText(top.content)?.line ?? 1,
+      message: 'text before the first question was not imported',
+    });
+  }
+  const plans = top.children.length === 0 ? untitledPage(top, page.title) : planGroup(top, [], ctx);
+  const drafts = plans.map((plan) => draftFrom(plan, ctx));
   return { drafts, warnings };
 }
 
@@ -89,28 +121,42 @@ function readPageMeta(yaml: string): { title?: string } {
   }
 }
 
-function readSections(tokens: readonly Located[]): { preamble: Located[]; sections: Section[] } {
-  const preamble: Located[] = [];
-  const sections: Section[] = [];
+function readSections(tokens: readonly Located[]): Section {
+  const root: Section = { depth: 0, title: '', line: 1, content: [], children: [] };
+  const open: Section[] = [root];
   for (const item of tokens) {
     const { token } = item;
-    if (token.type === 'heading') {
-      const parent = [...sections].reverse().find((s) => s.depth < token.depth) ?? null;
-      if (parent) parent.hasChildren = true;
-      const title = token.text.trim();
-      sections.push({ depth: token.depth, title, line: item.line, content: [], parent, hasChildren: false });
-    } else {
-      (sections.at(-1)?.content ?? preamble).push(item);
+    if (token.type !== 'heading') {
+      (open.at(-1) ?? root).content.push(item);
+      continue;
     }
+    while ((open.at(-1)?.depth ?? 0) >= token.depth) open.pop();
+    const section = { depth: token.depth, title: token.text.trim(), line: item.line, content: [], children: [] };
+    (open.at(-1) ?? root).children.push(section);
+    open.push(section);
   }
-  return { preamble, sections };
+  return root;
 }
 
-function untitledPage(preamble: Located[], pageTitle: string | undefined): Section[] {
-  if (isBlank(preamble)) return [];
-  const firstText = preamble.find((l) => !isBlankToken(l.token));
-  const title = pageTitle ?? firstText?.token.raw.split('\n')[0]?.trim() ?? 'Untitled';
-  return [{ depth: 1, title, line: firstText?.line ?? 1, content: preamble, parent: null, hasChildren: false }];
+// "# 备案审核" over the whole page names the page; its sections are the questions.
+function unwrapPageTitle(root: Section): Section {
+  const [only] = root.children;
+  if (root.children.length !== 1 || !only || only.children.length === 0 || isQuestionHeading(only.title)) return root;
+  return { ...only, content: [...root.content, ...only.content] };
+}
+
+function untitledPage(root: Section, pageTitle: string | undefined): Plan[] {
+  if (isBlank(root.content)) return [];
+  const first = firstText(root.content);
+  const title = pageTitle ?? first?.token.raw.split('\n')[0]?.trim() ?? 'Untitled';
+  return [{ section: { ...root, title, line: first?.line ?? 1 }, title, seeAlso: [] }];
+}
+
+/** One draft to write: the section whose subtree is the answer, its title and the see-also sections it carries. */
+interface Plan {
+  section: Section;
+  title: string;
+  seeAlso: Section[];
 }
 
 interface DraftContext {
@@ -121,65 +167,134 @@ interface DraftContext {
   warnings: ImportWarning[];
 }
 
-function draftSection(section: Section, index: number, ctx: DraftContext): DraftEntry[] {
-  if (isBlank(section.content)) {
-    if (!section.hasChildren) {
-      ctx.warnings.push({ line: section.line, message: `skipped "${section.title}": no answer text under it` });
-    }
+// The sections of a group, with wrappers ("详细内容") opened and see-also sections set apart.
+function openGroup(group: Section, skipped: Section[]): { kids: Section[]; seeAlso: Section[] } {
+  const kids: Section[] = [];
+  const seeAlso: Section[] = [];
+  for (const child of group.children) {
+    const name = plainTitle(child.title);
+    if (SEE_ALSO.test(name)) seeAlso.push(child);
+    else if (SKIPPED.test(name)) skipped.push(child);
+    else if (WRAPPER.test(name) && child.children.length > 0 && !isQuestionHeading(name)) {
+      const inner = openGroup(child, skipped);
+      if (!isBlank(child.content)) kids.push({ ...child, children: [] });
+      kids.push(...inner.kids);
+      seeAlso.push(...inner.seeAlso);
+    } else kids.push(child);
+  }
+  return { kids, seeAlso };
+}
+
+function planGroup(group: Section, inherited: Section[], ctx: DraftContext): Plan[] {
+  const skipped: Section[] = [];
+  const { kids, seeAlso } = openGroup(group, skipped);
+  for (const s of skipped) ctx.warnings.push({ line: s.line, message: `skipped "${s.title}": it answers no question` });
+  const links = [...inherited, ...seeAlso];
+  const title = plainTitle(group.title) || ctx.sourceTitle;
+  // A guide (操作场景, 操作步骤 …) answers one thing: how to do what its page or section is about.
+  if (title && kids.some((k) => PART.test(plainTitle(k.title))) && !kids.some((k) => isQuestionHeading(k.title))) {
+    const depth = Math.min(...kids.map((k) => k.depth)) - 1;
+    return [{ section: { ...group, depth, content: [], children: kids }, title, seeAlso: links }];
+  }
+  return kids.flatMap((kid) => planSection(kid, group, links, ctx));
+}
+
+function planSection(section: Section, parent: Section, seeAlso: Section[], ctx: DraftContext): Plan[] {
+  const name = plainTitle(section.title);
+  const whole = (): Plan[] => [{ section, title: titleInContext(section, parent), seeAlso }];
+  if (isQuestionHeading(section.title) && (section.children.length > 0 || !isBlank(section.content))) return whole();
+  if (section.children.length === 0) {
+    if (!isBlank(section.content)) return whole();
+    ctx.warnings.push({ line: section.line, message: `skipped "${section.title}": no answer text under it` });
     return [];
   }
-  const title = titleInContext(section);
+  const parts = section.children.filter((c) => PART.test(plainTitle(c.title)));
+  if (!hasQuestionBelow(section) && (parts.length > 0 || !isBlank(section.content))) return whole();
+  const lead: Plan[] = isBlank(section.content)
+    ? []
+    : [{ section: { ...section, children: [] }, title: name, seeAlso }];
+  return [...lead, ...planGroup(section, seeAlso, ctx)];
+}
+
+function hasQuestionBelow(section: Section): boolean {
+  return section.children.some((c) => isQuestionHeading(c.title) || hasQuestionBelow(c));
+}
+
+// "处理方法" under "## 空壳网站" means nothing on its own: name the section it belongs to. A question, or a heading
+// that names its own subject, stays as the page states it.
+function titleInContext(section: Section, parent: Section): string {
+  const name = plainTitle(section.title);
+  if (!(PART.test(name) || GENERIC.test(name)) || parent.title === '') return name;
+  return `${name}（${plainTitle(parent.title)}）`;
+}
+
+function draftFrom(plan: Plan, ctx: DraftContext): DraftEntry {
+  const { section, title } = plan;
   const seen = ctx.titles.get(title);
   if (seen !== undefined) ctx.warnings.push({ line: section.line, message: `"${title}" also asked on line ${seen}` });
   else ctx.titles.set(title, section.line);
-  const answer = convertAnswer(section.content, ctx, section.line);
-  const id = proposeId(title, ctx.taken, index);
+  const answer = [renderAnswer(section, section.depth, ctx), ...plan.seeAlso.map((s) => renderSeeAlso(s, ctx))]
+    .filter((part) => part !== '')
+    .join('\n\n');
+  const id = proposeId(title, ctx.taken);
   const topic = ctx.options.topic ?? proposeTopic(title);
   const tags = proposeTags(title);
   const text = renderDraft({ id, title, topic, tags, answer, line: section.line }, ctx);
-  return [{ id, title, topic, tags, answer, line: section.line, text }];
+  return { id, title, topic, tags, answer, line: section.line, text };
 }
 
-// "处理方法" under "## 空壳网站" means nothing on its own: name the section it belongs to.
-function titleInContext(section: Section): string {
-  const parent = section.parent;
-  if (!parent || section.title.includes(parent.title)) return section.title;
-  return `${section.title}（${parent.title}）`;
+// Sub-headings keep their nesting below the draft's own `#` and `##`: a `####` under a `###` question becomes `###`.
+function renderAnswer(section: Section, baseDepth: number, ctx: DraftContext): string {
+  const parts = [convertContent(section.content, ctx)];
+  for (const child of section.children) {
+    const depth = Math.min(6, 2 + child.depth - baseDepth);
+    parts.push(`${'#'.repeat(depth)} ${child.title}`, renderAnswer(child, baseDepth, ctx));
+  }
+  return tidy(parts.filter((p) => p !== '').join('\n\n'));
 }
 
-function convertAnswer(content: readonly Located[], ctx: DraftContext, line: number): string {
-  return content
-    .filter((item) => !isComment(item.token))
-    .map((item) => convertToken(item.token, ctx, line))
-    .join('')
+function renderSeeAlso(section: Section, ctx: DraftContext): string {
+  const links = renderAnswer(section, section.depth, ctx);
+  return links === '' ? '' : `**${section.title}**\n\n${links}`;
+}
+
+function convertContent(content: readonly Located[], ctx: DraftContext): string {
+  const resolve = (url: string, line: number) => resolveUrl(url, line, ctx);
+  return tidy(
+    content
+      .filter((item) => !isComment(item.token.raw))
+      .map(({ token, line }) => {
+        if (token.type === 'code') return token.raw;
+        const { text, leftovers } = convertMarkup(token.raw, line, resolve);
+        for (const l of leftovers) {
+          warnOnce(ctx, l.line, `raw HTML <${l.tag}> kept; rewrite it in markdown`);
+        }
+        return text;
+      })
+      .join(''),
+  );
+}
+
+function tidy(text: string): string {
+  return text
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
 
-function convertToken(token: Token, ctx: DraftContext, line: number): string {
-  if (token.type === 'code') return token.raw;
-  const raw = token.type === 'blockquote' ? convertNotices(token.raw) : token.raw;
-  return resolveLinks(raw, ctx, line);
+function resolveUrl(url: string, line: number, ctx: DraftContext): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#')) return url;
+  const base = ctx.options.sourceUrl;
+  if (base === undefined) {
+    warnOnce(ctx, line, `relative link "${url}" kept as is; give --source-url to resolve it`);
+    return url;
+  }
+  return new URL(url, base).href;
 }
 
-// Tencent Cloud writes notices as `>!` (warning) and `>?` (tip); plain markdown shows them as stray marks.
-function convertNotices(raw: string): string {
-  return raw.replace(/^(\s*>)\s*!\s*/gm, '$1 **注意 / Note:** ').replace(/^(\s*>)\s*\?\s*/gm, '$1 **说明 / Tip:** ');
-}
-
-const LINK = /(!?\[[^\]\n]*\]\(\s*<?)([^)\s>]+)/g;
-
-function resolveLinks(raw: string, ctx: DraftContext, line: number): string {
-  return raw.replace(LINK, (match, head: string, url: string) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#')) return match;
-    const base = ctx.options.sourceUrl;
-    if (base === undefined) {
-      ctx.warnings.push({ line, message: `relative link "${url}" kept as is; give --source-url to resolve it` });
-      return match;
-    }
-    return head + new URL(url, base).href;
-  });
+// A see-also section is rendered into every answer it belongs to; its problems are reported once.
+function warnOnce(ctx: DraftContext, line: number, message: string): void {
+  if (!ctx.warnings.some((w) => w.line === line && w.message === message)) ctx.warnings.push({ line, message });
 }
 
 function renderDraft(draft: Omit<DraftEntry, 'text'>, ctx: DraftContext): string {
@@ -209,6 +324,10 @@ function renderDraft(draft: Omit<DraftEntry, 'text'>, ctx: DraftContext): string
 function frontMatterLines(draft: Omit<DraftEntry, 'text'>, ctx: DraftContext): string[] {
   const lines = [`id: ${scalar(draft.id)}`];
   if (draft.topic) lines.push(`topic: ${scalar(draft.topic)}`);
+  else
+    lines.push(
+      `# topic: left for the reviewer; existing topics: ${(ctx.options.knownTopics ?? []).join(', ') || 'none yet'}`,
+    );
   if (draft.tags.length > 0) lines.push(`tags: [${draft.tags.map(scalar).join(', ')}]`);
   const { sourceTitle } = ctx;
   const { sourceUrl } = ctx.options;
@@ -222,14 +341,18 @@ function scalar(value: string): string {
   return stringifyYaml(value, { lineWidth: 0 }).trimEnd();
 }
 
-function isComment(token: Token): boolean {
-  return token.type === 'html' && /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(token.raw);
+function isComment(raw: string): boolean {
+  return /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(raw);
 }
 
-function isBlankToken(token: Token): boolean {
-  return token.type === 'space' || token.type === 'hr' || isComment(token);
+function isBlankRaw(raw: string): boolean {
+  return raw.trim() === '' || isComment(raw) || /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(raw);
+}
+
+function firstText(content: readonly Located[]): Located | undefined {
+  return content.find((l) => !isBlankRaw(l.token.raw));
 }
 
 function isBlank(content: readonly Located[]): boolean {
-  return content.every((item) => isBlankToken(item.token));
+  return content.every((item) => isBlankRaw(dropAnchors(item.token.raw)));
 }

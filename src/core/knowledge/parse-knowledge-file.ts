@@ -2,6 +2,7 @@ import type { Token, Tokens } from 'marked';
 import type { z } from 'zod';
 import { type KnowledgeProblem, MarkdownError } from '../errors.js';
 import { normaliseText } from '../text/normalise.js';
+import { checkAnswerMarkup } from './check-answer-markup.js';
 import { createFrontMatterSchema, FRONT_MATTER_FIELDS, type FrontMatterFields } from './entry-schema.js';
 import { type FrontMatter, normaliseSource, parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { countNewlines, type Located, locateTokens } from './locate-tokens.js';
@@ -11,6 +12,8 @@ import type { Entry } from './types.js';
 export interface ParseOptions {
   /** The latest acceptable `reviewed` date, `YYYY-MM-DD`; default: {@link latestToday}. */
   today?: string;
+  /** Also reject what imports leave behind: raw anchors, broken notices, relative links (`beian kb lint`). */
+  checkMarkup?: boolean;
 }
 
 /** A question as written, with the line of its bullet. */
@@ -24,6 +27,8 @@ export interface ParsedKnowledgeFile {
   file: string;
   entry: Entry | null;
   id: { value: string; line: number } | null;
+  /** The front matter's topic when it is a string, valid or not: lint lists the topics in use. */
+  topic: string | null;
   questions: readonly QuestionLine[];
   problems: readonly KnowledgeProblem[];
 }
@@ -52,7 +57,7 @@ export function parseKnowledgeFile(text: string, file: string, options: ParseOpt
   const problems: KnowledgeProblem[] = [...split.problems];
   const front = split.yaml === null ? null : parseFrontMatter(split.yaml, split.yamlLine, file);
   const fields = front ? checkFrontMatter(front, file, options.today ?? latestToday(), problems) : null;
-  const body = split.body === null ? emptyBody() : readBody(split.body, split.bodyLine, file, problems);
+  const body = split.body === null ? emptyBody() : readBody(split.body, split.bodyLine, file, problems, options);
   const id = readId(front);
   const entry =
     problems.length === 0 && fields && body.title !== null
@@ -65,7 +70,8 @@ export function parseKnowledgeFile(text: string, file: string, options: ParseOpt
           line: 1,
         }
       : null;
-  return { file, entry, id, questions: body.questions, problems };
+  const topic = (front?.data as { topic?: unknown } | undefined)?.topic;
+  return { file, entry, id, topic: typeof topic === 'string' ? topic : null, questions: body.questions, problems };
 }
 
 function emptyBody(): Body {
@@ -110,13 +116,20 @@ function describeIssue(issue: z.core.$ZodIssue, data: object, front: FrontMatter
   }
   const line = front.lineOf(issue.path);
   if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined) {
-    return [{ file, line, message: `missing required field "${path}"` }];
+    return [{ file, line, message: `missing required field "${path}"${EXPECTED[path] ?? ''}` }];
   }
   if (issue.code === 'invalid_type') {
     return [{ file, line, message: `field "${path}" must be ${article(issue.expected)}` }];
   }
   return [{ file, line, message: issue.message }];
 }
+
+// What a missing field should hold, said where a writer first meets it.
+const EXPECTED: Readonly<Record<string, string>> = {
+  source: ' (a mapping of the page the facts come from: title: its name, url: its http(s) address)',
+  'source.title': ' (the name of the page the facts come from)',
+  'source.url': ' (the http(s) address of the page the facts come from)',
+};
 
 function valueAt(data: object, path: readonly PropertyKey[]): unknown {
   let value: unknown = data;
@@ -128,7 +141,13 @@ function article(expected: string): string {
   return expected === 'array' ? 'a list, e.g. [a, b]' : expected === 'object' ? 'a mapping' : `a ${expected}`;
 }
 
-function readBody(text: string, firstLine: number, file: string, problems: KnowledgeProblem[]): Body {
+function readBody(
+  text: string,
+  firstLine: number,
+  file: string,
+  problems: KnowledgeProblem[],
+  options: ParseOptions,
+): Body {
   const body: Body = { title: null, titleLine: firstLine, questions: [], answer: '' };
   const sections = new Map<SectionName, { line: number; tokens: Located[] }>();
   let tokens: Located[];
@@ -156,6 +175,7 @@ function readBody(text: string, firstLine: number, file: string, problems: Knowl
   if (body.title === null) problems.push({ file, line: firstLine, message: 'missing # title (the question itself)' });
   checkQuestions(sections.get('Questions'), body, file, problems);
   checkAnswer(sections.get('Answer'), body, file, problems);
+  if (options.checkMarkup) problems.push(...checkAnswerMarkup(sections.get('Answer')?.tokens ?? [], file));
   return body;
 }
 

@@ -1,44 +1,198 @@
 import { foldText } from '../text/fold-text.js';
-import { tokeniseText } from '../text/tokenise.js';
-import { correctTypos } from './correct-typos.js';
 import { CHINESE_FILLER, ENGLISH_FILLER, SYNONYM_GROUPS } from './lexicon.js';
 
 /** Marks a concept term so it can never collide with a word or a bigram. */
 export const CONCEPT_PREFIX = '~';
 
-const LATIN = /^[a-z0-9 ]+$/;
+const HAN = /\p{Script=Han}/u;
+const SPACE = 32;
 
-const CONCEPT_OF: ReadonlyMap<string, string> = new Map(
-  Object.entries(SYNONYM_GROUPS).flatMap(([concept, words]) => words.map((w) => [w, concept] as const)),
-);
-const SYNONYM_PATTERN = buildPattern([...CONCEPT_OF.keys()]);
-const FILLER_PATTERN = buildPattern([...CHINESE_FILLER, ...ENGLISH_FILLER]);
-
-// One alternation, longest first so 有效期 wins over 有效; Latin words only match whole words.
-function buildPattern(words: readonly string[]): RegExp {
-  const sorted = [...new Set(words)].sort((a, b) => b.length - a.length);
-  const parts = sorted.map((w) => {
-    const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return LATIN.test(w) ? `(?<![a-z0-9])${escaped}(?![a-z0-9])` : escaped;
-  });
-  return new RegExp(parts.join('|'), 'g');
+function isHan(code: number): boolean {
+  if (code >= 0x4e00 && code <= 0x9fff) return true;
+  return code >= 0x2e80 && HAN.test(String.fromCodePoint(code));
 }
 
 /**
- * Turns text into the terms the matcher compares: folded (see `foldText`), common input-method typos
- * corrected (see `correctTypos`), synonyms replaced by
+ * Folded text as items: every Han character (its code point) and every other word (`-(k + 1)` for
+ * `words[k]`); `gap[i]` is 1 when a space (or, later, a removed word) stands between items i − 1 and i.
+ */
+interface Items {
+  length: number;
+  codes: Int32Array;
+  words: string[];
+  gap: Uint8Array;
+}
+
+/** A dictionary word as items (code points, and Latin words as strings), and what it becomes: a concept term, or nothing (filler). */
+interface Word {
+  items: (number | string)[];
+  gap: Uint8Array;
+  length: number;
+  term: string | null;
+}
+
+function splitItems(folded: string): Items {
+  const items: Items = {
+    length: 0,
+    codes: new Int32Array(folded.length),
+    words: [],
+    gap: new Uint8Array(folded.length),
+  };
+  let gap = 0;
+  let i = 0;
+  while (i < folded.length) {
+    const c = folded.codePointAt(i) ?? SPACE;
+    if (c === SPACE) {
+      gap = 1;
+      i += 1;
+      continue;
+    }
+    if (isHan(c)) {
+      items.codes[items.length] = c;
+      i += c > 0xffff ? 2 : 1;
+    } else {
+      const j = latinEnd(folded, i);
+      items.words.push(folded.slice(i, j));
+      items.codes[items.length] = -items.words.length;
+      i = j;
+    }
+    items.gap[items.length] = gap;
+    items.length += 1;
+    gap = 0;
+  }
+  return items;
+}
+
+function latinEnd(folded: string, start: number): number {
+  let j = start;
+  while (j < folded.length) {
+    const d = folded.codePointAt(j) ?? SPACE;
+    if (d === SPACE || isHan(d)) break;
+    j += d > 0xffff ? 2 : 1;
+  }
+  return j;
+}
+
+function itemAt(items: Items, i: number): number | string {
+  const code = items.codes[i] ?? 0;
+  return code >= 0 ? code : (items.words[-code - 1] ?? '');
+}
+
+// Dictionary words indexed by their first item, longest first: at each position the longest word wins, as
+// a longest-first regular-expression alternation would (有效期 over 有效).
+interface Dictionary {
+  byFirst: Map<number | string, Word[]>;
+  /** Per character of the main Han block, 1 when some word starts with it: most characters start none. */
+  starts: Uint8Array;
+}
+
+function buildDictionary(words: readonly (readonly [string, string | null])[]): Dictionary {
+  const byFirst = new Map<number | string, Word[]>();
+  const starts = new Uint8Array(0x5200);
+  const seen = new Set<string>();
+  for (const [word, term] of words) {
+    if (seen.has(word)) continue;
+    seen.add(word);
+    const parts = splitItems(word);
+    const items = Array.from({ length: parts.length }, (_, i) => itemAt(parts, i));
+    const first = items[0];
+    if (first === undefined) continue;
+    if (typeof first === 'number' && first >= 0x4e00 && first <= 0x9fff) starts[first - 0x4e00] = 1;
+    const list = byFirst.get(first) ?? [];
+    list.push({ items, gap: parts.gap.slice(0, parts.length), length: word.length, term });
+    byFirst.set(first, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return { byFirst, starts };
+}
+
+const SYNONYMS = buildDictionary(
+  Object.entries(SYNONYM_GROUPS).flatMap(([concept, words]) =>
+    words.map((w) => [w, `${CONCEPT_PREFIX}${concept}`] as const),
+  ),
+);
+const FILLER = buildDictionary([...CHINESE_FILLER, ...ENGLISH_FILLER].map((w) => [w, null] as const));
+
+function matchesAt(items: Items, removed: Uint8Array, i: number, word: Word): boolean {
+  const n = word.items.length;
+  if (i + n > items.length) return false;
+  for (let k = 1; k < n; k += 1) {
+    if (removed[i + k] === 1 || itemAt(items, i + k) !== word.items[k] || items.gap[i + k] !== word.gap[k])
+      return false;
+  }
+  return true;
+}
+
+// One left-to-right pass: each dictionary word found is marked removed and its term (if any) kept.
+function replaceWords(items: Items, removed: Uint8Array, dictionary: Dictionary, terms: string[]): void {
+  for (let i = 0; i < items.length; i += 1) {
+    const code = items.codes[i] ?? 0;
+    if (removed[i] === 1 || (code >= 0x4e00 && code <= 0x9fff && dictionary.starts[code - 0x4e00] === 0)) continue;
+    const candidates = dictionary.byFirst.get(itemAt(items, i));
+    if (candidates === undefined) continue;
+    const word = candidates.find((w) => matchesAt(items, removed, i, w));
+    if (word === undefined) continue;
+    const n = word.items.length;
+    removed.fill(1, i, i + n);
+    if (word.term !== null) terms.push(word.term);
+    i += n - 1;
+  }
+}
+
+/**
+ * Turns text into the terms the matcher compares: folded (see `foldText`), synonyms replaced by
  * one concept term each (so 吊销, 撤销 and "revoked" all read `~cancel`), filler removed, then
  * Chinese bigrams and English words (plural `s` dropped). Terms may repeat.
+ *
+ * Words are looked up item by item (a Han character or a whole Latin word) in dictionaries keyed by
+ * their first item, which costs the same however large the dictionary grows.
  */
 export function analyseText(text: string): string[] {
-  const concepts: string[] = [];
-  const rest = correctTypos(foldText(text))
-    .replace(SYNONYM_PATTERN, (word) => {
-      concepts.push(`${CONCEPT_PREFIX}${CONCEPT_OF.get(word)}`);
-      return ' ';
-    })
-    .replace(FILLER_PATTERN, ' ');
-  return [...concepts, ...tokeniseText(rest).map(stemWord)];
+  return analyseFolded(foldText(text));
+}
+
+/** {@link analyseText} of text already folded by `foldText`. */
+export function analyseFolded(folded: string): string[] {
+  const items = splitItems(folded);
+  const removed = new Uint8Array(items.length);
+  const terms: string[] = [];
+  replaceWords(items, removed, SYNONYMS, terms);
+  replaceWords(items, removed, FILLER, terms);
+  let runStart = 0;
+  const flush = (end: number) => {
+    if (end - runStart === 1) terms.push(String.fromCodePoint(items.codes[runStart] ?? 0));
+    for (let k = runStart; k + 1 < end; k += 1) terms.push(bigram(items.codes[k] ?? 0, items.codes[k + 1] ?? 0));
+  };
+  for (let i = 0; i < items.length; i += 1) {
+    const code = items.codes[i] ?? 0;
+    if (removed[i] === 1 || code < 0 || items.gap[i] === 1) {
+      flush(i);
+      runStart = i;
+    }
+    if (removed[i] === 1) runStart = i + 1;
+    else if (code < 0) {
+      terms.push(stemWord(items.words[-code - 1] ?? ''));
+      runStart = i + 1;
+    }
+  }
+  flush(items.length);
+  return terms;
+}
+
+// Bigrams of the main Han block, made once each: a knowledge base's answers repeat the same few thousand pairs
+// millions of times, and a string made once also has its hash computed once for every map it goes into.
+const BIGRAMS = new Map<number, string>();
+const MAX_BIGRAMS = 1 << 20;
+
+function bigram(a: number, b: number): string {
+  if (a < 0x4e00 || a > 0x9fff || b < 0x4e00 || b > 0x9fff) return String.fromCodePoint(a, b);
+  const key = (a - 0x4e00) * 0x5200 + (b - 0x4e00);
+  let s = BIGRAMS.get(key);
+  if (s === undefined) {
+    s = String.fromCharCode(a, b);
+    if (BIGRAMS.size < MAX_BIGRAMS) BIGRAMS.set(key, s);
+  }
+  return s;
 }
 
 function stemWord(term: string): string {

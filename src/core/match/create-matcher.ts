@@ -1,18 +1,22 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
-import { analyseText, CONCEPT_PREFIX } from './analyse-text.js';
+import { foldText } from '../text/fold-text.js';
+import { analyseFolded, analyseText, CONCEPT_PREFIX } from './analyse-text.js';
 import { decideMatch } from './decide-match.js';
-import { OFF_TOPIC_CONCEPTS, SYNONYM_GROUPS } from './lexicon.js';
+import { ENGLISH_FILLER, OFF_TOPIC_CONCEPTS, SYNONYM_GROUPS } from './lexicon.js';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.js';
-import { type Candidate, createScorer, type WeightedTerms } from './score-entries.js';
+import { entryKinds, kindMismatch, type QuestionKind, questionKinds } from './question-kind.js';
+import { type PartRole, readMessage } from './read-message.js';
+import { type Candidate, createScorer } from './score-entries.js';
+import { buildSoundIndex, correctHomophones, readPinyin, type SoundIndex } from './sound-alike.js';
 import { buildTermIndex, charFactor, type TermIndex } from './term-index.js';
 import type { Matcher, MatchResult } from './types.js';
 
-// Questions longer than this are cut: nobody asks a 2,000-character question, and it bounds the work.
-const MAX_QUESTION_LENGTH = 500;
 const MISSPELLABLE = /^[a-z]{5,}$/;
 const HAN_BIGRAM = /^\p{Script=Han}{2}$/u;
 const LATIN_SYNONYMS = Object.values(SYNONYM_GROUPS).flat();
+const LATIN_WORDS = new Set(LATIN_SYNONYMS.filter((w) => /^[a-z]+$/.test(w)));
+const FILLER_WORDS = new Set(ENGLISH_FILLER);
 const OFF_TOPIC = new Set([...OFF_TOPIC_CONCEPTS].map((c) => `${CONCEPT_PREFIX}${c}`));
 
 /**
@@ -37,27 +41,94 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   const index = buildTermIndex(kb.entries, opts);
   const scoreEntries = createScorer(index, opts);
   const correctSpelling = createSpellingCorrector(index, opts.spellingThreshold);
+  const sounds = buildSoundIndex([...index.idf.keys(), ...index.answerIdf.keys()]);
+  const isKnownWord = (w: string) =>
+    !FILLER_WORDS.has(w) && (LATIN_WORDS.has(w) || index.idf.has(w) || index.answerIdf.has(w));
+  const kindsOfEntry = opts.kindMismatchWeight < 1 ? entryKinds(kb.entries) : [];
   return (question: string, limit: number): Candidate[] => {
-    const terms = weighTerms(index, analyseText(question.slice(0, MAX_QUESTION_LENGTH)), correctSpelling, opts);
-    return scoreEntries(terms, limit);
+    const weighted = new Map<string, number>();
+    const asked = new Set<QuestionKind>();
+    for (const part of readMessage(question, opts.splitClauses)) {
+      const terms = readTerms(part.text, sounds, isKnownWord, opts);
+      const unknownShare = part.role === 'context' ? opts.contextUnknownWeight : 1;
+      weighTerms(weighted, index, terms, roleWeight(part.role, opts), unknownShare, correctSpelling, opts);
+      if (part.role === 'question') for (const k of questionKinds(part.text)) asked.add(k);
+    }
+    const byKind = asked.size > 0 && kindsOfEntry.length > 0;
+    if (!byKind && opts.absentTermWeight === 0) return scoreEntries(weighted, limit);
+    const total = [...weighted.values()].reduce((a, b) => a + b, 0);
+    return scoreEntries(weighted, limit + RERANK)
+      .map((c) => {
+        // An entry that never asks the question's kind (how long, why, where) answers something else.
+        const kind = byKind && kindMismatch(asked, kindsOfEntry[c.entry] ?? new Set()) ? opts.kindMismatchWeight : 1;
+        // Known terms of the question that none of the entry's phrases uses ask about another aspect (fees, materials, …).
+        const absent = total > 0 ? absentWeight(index, weighted, c.entry) / total : 0;
+        return { ...c, confidence: c.confidence * kind * (1 - opts.absentTermWeight * absent) };
+      })
+      .sort((a, b) => b.confidence - a.confidence || a.entry - b.entry)
+      .slice(0, limit);
   };
 }
 
+// Weight of the question's terms that some entry's phrases use but not this entry's.
+function absentWeight(index: TermIndex, weighted: ReadonlyMap<string, number>, entry: number): number {
+  let absent = 0;
+  for (const [term, w] of weighted) {
+    const postings = index.corePostings.get(term);
+    if (postings !== undefined && !postings.includes(entry)) absent += w;
+  }
+  return absent;
+}
+
+// Extra candidates scored when the question's kind or absent terms may reorder them.
+const RERANK = 5;
+
+function roleWeight(role: PartRole, opts: MatchOptions): number {
+  if (role === 'question') return 1;
+  return role === 'quote' ? opts.quoteWeight : opts.contextWeight;
+}
+
+// The terms of one part, each with the share of its weight it keeps: terms read through pinyin or a
+// homophone are only probably what was meant.
+function readTerms(
+  text: string,
+  sounds: SoundIndex,
+  isKnownWord: (w: string) => boolean,
+  opts: MatchOptions,
+): Map<string, number> {
+  const folded = foldText(text);
+  const plain = analyseFolded(folded);
+  const respelled = readPinyin(correctHomophones(folded, sounds), sounds, isKnownWord);
+  const terms = new Map<string, number>();
+  if (respelled === folded) {
+    for (const t of plain) terms.set(t, 1);
+    return terms;
+  }
+  const original = new Set(plain);
+  for (const t of analyseFolded(respelled)) terms.set(t, original.has(t) ? 1 : opts.soundAlikeWeight);
+  return terms;
+}
+
+// Adds a part's terms at the part's weight; a term already weighed in another part keeps the larger weight.
 function weighTerms(
+  weighted: Map<string, number>,
   index: TermIndex,
-  terms: readonly string[],
+  terms: ReadonlyMap<string, number>,
+  partWeight: number,
+  unknownShare: number,
   correctSpelling: (word: string) => string | undefined,
   opts: MatchOptions,
-): WeightedTerms {
-  const weighted = new Map<string, number>();
+): void {
   const unknown = index.maxIdf * opts.unknownTermWeight;
-  for (const raw of terms) {
+  for (const [raw, share] of terms) {
     const corrected = index.idf.has(raw) || !MISSPELLABLE.test(raw) ? undefined : correctSpelling(raw);
     for (const term of corrected === undefined ? [raw] : analyseText(corrected)) {
-      weighted.set(term, index.idf.get(term) ?? index.answerIdf.get(term) ?? unknown * unknownFactor(term, opts));
+      const base =
+        index.idf.get(term) ?? index.answerIdf.get(term) ?? unknown * unknownShare * unknownFactor(term, opts);
+      const w = base * share * partWeight;
+      if (w > (weighted.get(term) ?? 0)) weighted.set(term, w);
     }
   }
-  return weighted;
 }
 
 function unknownFactor(term: string, opts: MatchOptions): number {

@@ -6,7 +6,8 @@ import type { MatchResult, Suggestion } from './types.js';
 type DecideOptions = Pick<
   MatchOptions,
   'answerThreshold' | 'minMargin' | 'marginWeight' | 'minCoverage' | 'suggestThreshold' | 'maxSuggestions'
->;
+> &
+  Partial<Pick<MatchOptions, 'calibration'>>;
 
 /**
  * Turns ranked candidates into a {@link MatchResult}. The best entry is answered only when its
@@ -26,8 +27,11 @@ export function decideMatch(
     return { question, answered: false, confidence: 0, best: null, suggestions: [] };
   }
   const margin = top.confidence - (ranked[1]?.confidence ?? 0);
+  const calibration = options.calibration ?? null;
+  const topConfidence = confidenceOf(top, margin, question, entries, options);
   const answered =
-    calibrate(top.confidence, margin, options.marginWeight) >= options.answerThreshold &&
+    (calibration === null ? raise(top.confidence, margin, options.marginWeight) : topConfidence) >=
+      options.answerThreshold &&
     margin >= options.minMargin &&
     top.coverage >= options.minCoverage;
   const pool = answered ? ranked.slice(1) : ranked;
@@ -36,14 +40,56 @@ export function decideMatch(
     const entry = entries[c.entry];
     if (entry === undefined || c.confidence < options.suggestThreshold) continue;
     if (suggestions.length === options.maxSuggestions) break;
-    suggestions.push({ id: entry.id, title: entry.title, confidence: round(c.confidence) });
+    // A runner-up trails the best entry: its margin is negative, and it is never more likely than the best.
+    const confidence =
+      c === top
+        ? topConfidence
+        : Math.min(topConfidence, confidenceOf(c, c.confidence - top.confidence, question, entries, options));
+    suggestions.push({ id: entry.id, title: entry.title, confidence: round(confidence) });
   }
-  return { question, answered, confidence: round(top.confidence), best, suggestions };
+  if (!answered)
+    suggestions.sort((a, b) => (a.id === best.id ? -1 : b.id === best.id ? 1 : b.confidence - a.confidence));
+  else suggestions.sort((a, b) => b.confidence - a.confidence);
+  return { question, answered, confidence: round(topConfidence), best, suggestions };
 }
 
-// A lead over the runner-up closes part of the gap to certainty, so a clear winner needs less absolute
-// similarity; the result stays below 1 unless the confidence is 1, so a threshold of 1 still means "exact only".
-function calibrate(confidence: number, margin: number, marginWeight: number): number {
+/** The confidence reported for a candidate: the calibrated chance that it is right, or its raw score without a calibration. */
+function confidenceOf(
+  c: Candidate,
+  margin: number,
+  question: string,
+  entries: readonly Entry[],
+  options: DecideOptions,
+): number {
+  const k = options.calibration ?? null;
+  if (k === null) return c.confidence;
+  const s = raise(c.confidence, Math.max(0, margin), options.marginWeight);
+  const alternates = Math.log1p(entries[c.entry]?.questions.length ?? 0);
+  const z =
+    k.intercept +
+    k.score * s +
+    k.coverage * c.coverage +
+    k.margin * margin +
+    k.length * lengthFeature(question) +
+    k.alternates * alternates;
+  return 1 / (1 + Math.exp(-z));
+}
+
+// Messages up to this many characters read as one question; only longer ones spread their words over more entries.
+// 30 by bench/calibrate.ts (knees 30/60/100; ln(1 + characters) before, which made short questions less sure than
+// long ones and so learnt the make-up of each eval set: questions.jsonl tune 87/90 right at 0.6 with 30).
+const ONE_QUESTION_CHARS = 30;
+
+/** The calibration's length feature: 0 for a message of one question's length, ln(characters / that length) above it. */
+export function lengthFeature(question: string): number {
+  return Math.log(Math.max(1, question.length / ONE_QUESTION_CHARS));
+}
+
+/**
+ * A lead over the runner-up closes part of the gap to certainty, so a clear winner needs less absolute
+ * similarity; the result stays below 1 unless the confidence is 1, so a threshold of 1 still means "exact only".
+ */
+export function raise(confidence: number, margin: number, marginWeight: number): number {
   return confidence + marginWeight * margin * (1 - confidence);
 }
 

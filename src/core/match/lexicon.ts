@@ -7,7 +7,7 @@
 
 /** Concept name → the words and phrases that mean it. Longer phrases win over shorter ones. */
 export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  icp: ['备案', 'icp', 'filing', 'filings', 'filed', 'file', 'beian'],
+  icp: ['备案', 'icp', 'filing', 'filings', 'filed', 'file', 'beian', 'record', 'records', 'recordal'],
   number: ['号码', '编号', '号', 'number', 'numbers'],
   none: [
     '查不到',
@@ -377,6 +377,10 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'authority',
     'authorities',
   ],
+  sms: ['短信核验', '短信验证', '验证码', '短信', 'sms', 'text message', 'verification code', 'sms verification'],
+  password: ['密码', 'password', 'passwords', 'passcode'],
+  authcode: ['备案授权码', '授权码', 'authorization code', 'authorisation code', 'authorization codes', 'auth code'],
+  transfer: ['转接入', '转入', '迁入', '迁移', '换接入商', 'transfer', 'transferred', 'migrate', 'migrated', 'move to'],
   phone: ['手机号', '电话', '手机', '联系方式', '邮箱', 'phone', 'mobile', 'contact', 'email'],
   violation: [
     '违法',

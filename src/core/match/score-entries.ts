@@ -24,7 +24,8 @@ const POSITION_SPAN = 2 ** 21;
 type ScoreOptions = Pick<
   MatchOptions,
   'queryCoverageExponent' | 'phraseShare' | 'answerWeight' | 'minQuestionWeight' | 'phraseCountSaturation'
->;
+> &
+  Partial<Pick<MatchOptions, 'answerAlternates'>>;
 
 /**
  * A reusable scorer over one index. Each call (1) adds up, through the postings of the question's
@@ -44,6 +45,13 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     ]),
   );
   const answerAcc = new Float64Array(index.entries.length);
+  // An entry with few alternate questions (a title-only imported FAQ) is described mostly by its answer: the answer
+  // counts k / (k + alternates), and never less than answerWeight.
+  const k = options.answerAlternates ?? 0;
+  const answerShare = Float64Array.from(index.entries, (_, e) => {
+    const alternates = (index.phraseStart[e + 1] ?? 0) - (index.phraseStart[e] ?? 0) - 1;
+    return Math.max(options.answerWeight, k / (k + Math.max(0, alternates)) || 0);
+  });
   const alpha = options.queryCoverageExponent;
   const share = options.phraseShare;
   const maxWeight = Math.max(0, ...index.phrases.map((p) => p.weight));
@@ -115,7 +123,7 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     for (let i = 0; i < touched.length; i += 1) {
       const e = touched[i] ?? 0;
       const core = (coreAcc[e] ?? 0) / total;
-      const coverage = Math.min(1, ((creditAcc[e] ?? 0) + options.answerWeight * (answerAcc[e] ?? 0)) / total);
+      const coverage = Math.min(1, ((creditAcc[e] ?? 0) + (answerShare[e] ?? 0) * (answerAcc[e] ?? 0)) / total);
       coverages[i] = coverage;
       const phraseBound =
         Math.min(1, core) ** alpha * Math.min(1, (coreAcc[e] ?? 0) / (minMass[e] ?? 1)) ** (1 - alpha);

@@ -72,7 +72,7 @@ export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights)
       push(coreCounts, t, c);
     }
     if (weights.answerWeight > 0) {
-      for (const t of new Set(analyseText(entry.answer))) if (!all.has(t)) push(answer, t, e);
+      for (const t of analyseText(entry.answer)) if (!all.has(t)) pushOnce(answer, t, e);
     }
   });
   phraseStart[entries.length] = phraseTerms.length;
@@ -116,6 +116,13 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
+}
+
+// Entries are indexed in order, so a repeated term of the same entry is always the list's last value.
+function pushOnce(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
 }
 
 function freeze(map: Map<string, number[]>): Map<string, Int32Array> {

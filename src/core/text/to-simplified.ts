@@ -17,6 +17,10 @@ const TABLE: ReadonlyMap<string, string> = buildTable(PAIRS);
 // One character class of every traditional character in the table: most text has none, so one scan is all it costs.
 const TRADITIONAL = new RegExp(`[${[...TABLE.keys()].join('')}]`, 'gu');
 
+const BY_CODE: ReadonlyMap<number, number> = new Map(
+  [...TABLE].map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]),
+);
+
 function buildTable(pairs: string): Map<string, string> {
   const table = new Map<string, string>();
   const chars = [...pairs];
@@ -31,4 +35,9 @@ function buildTable(pairs: string): Map<string, string> {
 /** Replaces the traditional characters in the table with their simplified forms; everything else is kept. */
 export function toSimplified(text: string): string {
   return text.replace(TRADITIONAL, (ch) => TABLE.get(ch) ?? ch);
+}
+
+/** {@link toSimplified} for one UTF-16 code unit (a character of the Basic Multilingual Plane). */
+export function toSimplifiedChar(code: number): number {
+  return BY_CODE.get(code) ?? code;
 }

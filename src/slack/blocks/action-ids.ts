@@ -1,5 +1,8 @@
 /** Every interactive element's action_id, in one place: the blocks build them and the listeners match them. */
 export const ACTION = {
+  /** Slack's native feedback_buttons element (👍/👎 in a context_actions block). */
+  feedback: 'answer_feedback',
+  /** The hand-built 👍/👎, for workspaces whose clients reject feedback_buttons. */
   helpful: 'feedback_helpful',
   notHelpful: 'feedback_not_helpful',
   /** Suffixed `_0`…`_2`: action ids must be unique within one actions block. */
@@ -7,6 +10,7 @@ export const ACTION = {
   share: 'share_answer',
   solved: 'triage_solved',
   needPerson: 'triage_need_person',
+  language: 'answer_language',
 } as const;
 
 /** Matches every suggestion button, whatever its position. */

@@ -1,3 +1,5 @@
+import type { Catalogue } from '../messages/catalogue.js';
+
 /** Formats the escalation target (a user group, channel or user ID) as a Slack mention; null when unset. */
 export function formatEscalation(target: string | undefined): string | null {
   if (!target) return null;
@@ -7,9 +9,7 @@ export function formatEscalation(target: string | undefined): string | null {
 }
 
 /** One sentence telling a person how to reach a human. */
-export function describeEscalation(target: string | undefined): string {
+export function describeEscalation(target: string | undefined, t: Catalogue): string {
   const mention = formatEscalation(target);
-  return mention
-    ? `To reach a person, ask ${mention}.`
-    : 'To reach a person, ask in this channel and someone who knows will pick it up.';
+  return mention ? t.escalateTo(mention) : t.escalateChannel;
 }

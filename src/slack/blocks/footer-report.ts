@@ -1,23 +1,28 @@
 import { type Finding, type FooterReport, MIIT_URL, type Verdict } from '../../core/footer/types.js';
+import type { Catalogue } from '../messages/catalogue.js';
 import type { KnownBlock } from './kit.js';
 import { paginateBlocks, type SlackMessage } from './message.js';
 import { encodeLinkUrl, escapeMrkdwn, escapePageText, MAX_SECTION_CHARS, splitText } from './mrkdwn.js';
 
-const VERDICT: Record<Verdict, string> = {
-  pass: '✅ Pass',
-  warn: '⚠️ Pass with warnings',
-  fail: '❌ Fail',
-  inconclusive: '❔ Could not check',
-};
+/** A verdict as the reader's language names it, with its mark. */
+export function verdictText(verdict: Verdict, t: Catalogue): string {
+  const texts: Record<Verdict, string> = {
+    pass: t.verdictPass,
+    warn: t.verdictWarn,
+    fail: t.verdictFail,
+    inconclusive: t.verdictInconclusive,
+  };
+  return texts[verdict];
+}
 
 const SEVERITY: Record<Finding['severity'], string> = { error: '❌', warning: '⚠️', info: '✅' };
 
 /** The interim reply while footers are being checked. */
-export function buildCheckingMessage(targets: readonly string[]): SlackMessage {
+export function buildCheckingMessage(targets: readonly string[], t: Catalogue): SlackMessage {
   const list = targets.map(escapeMrkdwn).join(', ');
   return {
-    text: `Checking ${list}…`,
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `⏳ Checking ${list}…` } }],
+    text: t.checking(list),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `⏳ ${t.checking(list)}` } }],
   };
 }
 
@@ -30,14 +35,10 @@ export interface FailedCheck {
 /** What one target's check gave: its report, or the failure. */
 export type CheckOutcome = FooterReport | FailedCheck;
 
-/** What a person reads for a target whose check failed on our side; the detail is in the log. */
-export const CHECK_FAILED_TEXT =
-  'Something went wrong on my side while checking this site. It has been logged; please try again in a moment.';
-
 /** Builds the footer-check report: per target the verdict, each finding with its mark, the numbers found. */
-export function buildFooterReportMessages(outcomes: readonly CheckOutcome[]): SlackMessage[] {
+export function buildFooterReportMessages(outcomes: readonly CheckOutcome[], t: Catalogue): SlackMessage[] {
   const body = outcomes.flatMap((outcome, index) =>
-    'failed' in outcome ? failedBlocks(outcome, index) : reportBlocks(outcome, index),
+    'failed' in outcome ? failedBlocks(outcome, index, t) : reportBlocks(outcome, index, t),
   );
   const tail: KnownBlock[] = [
     {
@@ -45,26 +46,26 @@ export function buildFooterReportMessages(outcomes: readonly CheckOutcome[]): Sl
       elements: [
         {
           type: 'mrkdwn',
-          text: `Look a filing number up on the MIIT query page: <${MIIT_URL}|beian.miit.gov.cn>`,
+          text: t.lookUpOnMiit(`<${MIIT_URL}|beian.miit.gov.cn>`),
         },
       ],
     },
   ];
   const summary = outcomes
-    .map((o) => `${escapePageText(o.target)}: ${VERDICT['failed' in o ? 'inconclusive' : o.verdict]}`)
+    .map((o) => `${escapePageText(o.target)}: ${verdictText('failed' in o ? 'inconclusive' : o.verdict, t)}`)
     .join('; ');
-  return paginateBlocks(`Footer check — ${summary}`, [], body, tail);
+  return paginateBlocks(t.footerCheckTitle(summary), [], body, tail, t);
 }
 
 // Everything from the page (the final URL after redirects, hrefs and link text quoted in findings, the numbers)
 // goes through escapePageText, and sections are verbatim, so a page can neither link, mention nor format.
-function reportBlocks(report: FooterReport, index: number): KnownBlock[] {
+function reportBlocks(report: FooterReport, index: number, t: Catalogue): KnownBlock[] {
   const url = report.finalUrl ?? report.url;
   // A bare <url> shows the URL itself as its label, exactly, with no mrkdwn read inside it.
   const where = url && /^https?:/i.test(url) ? ` (<${encodeLinkUrl(url)}>)` : '';
-  const lines = [`*${escapePageText(report.target)}*${where} — *${VERDICT[report.verdict]}*`];
+  const lines = [`*${escapePageText(report.target)}*${where} — *${verdictText(report.verdict, t)}*`];
   lines.push(...report.findings.map((f) => `${SEVERITY[f.severity]} ${escapePageText(f.message)}`));
-  lines.push(...numberLines(report));
+  lines.push(...numberLines(report, t));
   const blocks: KnownBlock[] = index > 0 ? [{ type: 'divider' }] : [];
   for (const chunk of splitText(lines.join('\n'), MAX_SECTION_CHARS)) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk, verbatim: true } });
@@ -72,22 +73,19 @@ function reportBlocks(report: FooterReport, index: number): KnownBlock[] {
   return blocks;
 }
 
-function failedBlocks(failed: FailedCheck, index: number): KnownBlock[] {
-  const text = `*${escapePageText(failed.target)}* — *${VERDICT.inconclusive}*\n${SEVERITY.error} ${CHECK_FAILED_TEXT}`;
+function failedBlocks(failed: FailedCheck, index: number, t: Catalogue): KnownBlock[] {
+  const text = `*${escapePageText(failed.target)}* — *${t.verdictInconclusive}*\n${SEVERITY.error} ${t.checkFailed}`;
   const section: KnownBlock = { type: 'section', text: { type: 'mrkdwn', text, verbatim: true } };
   return index > 0 ? [{ type: 'divider' }, section] : [section];
 }
 
-function numberLines(report: FooterReport): string[] {
+function numberLines(report: FooterReport, t: Catalogue): string[] {
+  const code = (text: string) => `\`${escapePageText(text)}\``;
   const lines: string[] = [];
-  if (report.icp) lines.push(`ICP number found: \`${escapePageText(report.icp.number)}\``);
-  if (report.publicSecurity) {
-    lines.push(`Public security number found: \`${escapePageText(report.publicSecurity.number)}\``);
-  }
-  if (report.otherNumbers.length > 0) {
-    lines.push(`Other numbers on the page: ${report.otherNumbers.map((n) => `\`${escapePageText(n)}\``).join(', ')}`);
-  }
-  if (report.redirects.length > 0) lines.push(`Followed ${report.redirects.length} redirect(s).`);
-  if (report.rendered) lines.push('Judged on the browser-rendered page.');
+  if (report.icp) lines.push(t.icpFound(code(report.icp.number)));
+  if (report.publicSecurity) lines.push(t.publicSecurityFound(code(report.publicSecurity.number)));
+  if (report.otherNumbers.length > 0) lines.push(t.otherNumbers(report.otherNumbers.map(code).join(', ')));
+  if (report.redirects.length > 0) lines.push(t.redirects(report.redirects.length));
+  if (report.rendered) lines.push(t.rendered);
   return lines;
 }

@@ -9,3 +9,4 @@ export type ActionsBlock = types.ActionsBlock;
 export type ContextBlock = types.ContextBlock;
 export type Button = types.Button;
 export type HomeView = types.HomeView;
+export type ContextActionsBlock = types.ContextActionsBlock;

@@ -1,3 +1,4 @@
+import type { Catalogue } from '../messages/catalogue.js';
 import type { KnownBlock } from './kit.js';
 import { MAX_BLOCKS } from './mrkdwn.js';
 
@@ -5,6 +6,8 @@ import { MAX_BLOCKS } from './mrkdwn.js';
 export interface SlackMessage {
   text: string;
   blocks: KnownBlock[];
+  /** Blocks without elements some workspaces reject (feedback_buttons); posted when Slack says `invalid_blocks`. */
+  fallbackBlocks?: KnownBlock[];
 }
 
 /** Slack message metadata on every answer, so analytics and other apps can tell which entry was given. */
@@ -31,6 +34,7 @@ export function paginateBlocks(
   head: readonly KnownBlock[],
   body: readonly KnownBlock[],
   tail: readonly KnownBlock[],
+  t: Pick<Catalogue, 'continued'>,
   max = MAX_BLOCKS,
 ): SlackMessage[] {
   const all = [...head, ...body];
@@ -39,5 +43,5 @@ export function paginateBlocks(
     messages.push({ text, blocks: all.splice(0, max) });
   }
   messages.push({ text, blocks: [...all, ...tail] });
-  return messages.map((m, i) => (i === 0 ? m : { ...m, text: `${text} (continued)` }));
+  return messages.map((m, i) => (i === 0 ? m : { ...m, text: t.continued(text) }));
 }

@@ -1,4 +1,5 @@
 import { lexer, type Token, type Tokens } from 'marked';
+import { showInvisible } from '../../core/text/show-invisible.js';
 import type { DividerBlock, ImageBlock, SectionBlock } from './kit.js';
 
 /** Slack's limit on a section block's text. */
@@ -26,8 +27,6 @@ export function escapeMrkdwn(text: string): string {
 
 // Line breaks would let a page start a line of its own (a forged "✅ Pass"); they become spaces.
 const PAGE_LINE_BREAK = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
-// Control and format characters (bidi overrides, zero-width characters, tags) are shown, not obeyed.
-const PAGE_INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 // Mrkdwn has no escape for its markers; between two letters or digits Slack does not read them as markup,
 // elsewhere they become look-alikes. A backtick always does, so a page cannot open or close a code span.
 const PAGE_MARKER = /`|(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu;
@@ -39,9 +38,7 @@ const LOOK_ALIKE: Record<string, string> = { '*': '\u2217', _: '\u02CD', '~': '\
  * Pair it with `verbatim: true` so Slack does not auto-link URLs or `@here` in it either.
  */
 export function escapePageText(text: string): string {
-  const visible = text
-    .replace(PAGE_LINE_BREAK, ' ')
-    .replace(PAGE_INVISIBLE, (char) => `[U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`);
+  const visible = showInvisible(text.replace(PAGE_LINE_BREAK, ' '));
   return escapeMrkdwn(visible).replace(PAGE_MARKER, (marker) => LOOK_ALIKE[marker] ?? marker);
 }
 

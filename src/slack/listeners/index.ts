@@ -1,7 +1,9 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, MessageShortcut } from '@slack/bolt';
 import { ACTION, SUGGESTION_ACTION } from '../blocks/action-ids.js';
 import type { SlackDeps } from '../deps.js';
-import { createFeedbackActionListener } from './actions/feedback.js';
+import type { ButtonClick as Click } from './actions/args.js';
+import { createFeedbackActionListener, createNativeFeedbackActionListener } from './actions/feedback.js';
+import { createLanguageActionListener } from './actions/language.js';
 import { createShareActionListener } from './actions/share.js';
 import { createSuggestionActionListener } from './actions/suggestion.js';
 import { createFaqCommandListener } from './commands/faq.js';
@@ -9,19 +11,20 @@ import { createFooterCheckCommandListener } from './commands/footer-check.js';
 import { createAppHomeOpenedListener } from './events/app-home-opened.js';
 import { createAppMentionListener } from './events/app-mention.js';
 import { createMessageListener } from './events/message.js';
-
-type Click = BlockAction<ButtonAction>;
+import { MESSAGE_SHORTCUTS } from './shortcuts/registry.js';
 
 /** What registerListeners subscribed to; the manifest test compares it with slack-app-manifest.yml. */
 export interface Registered {
   events: string[];
   commands: string[];
   actions: string[];
+  /** Message shortcuts' callback ids. */
+  shortcuts: string[];
 }
 
 /** Registers every listener on `app` (one file each, as in slack-samples' starter template). */
 export function registerListeners(app: App, deps: SlackDeps): Registered {
-  const registered: Registered = { events: [], commands: [], actions: [] };
+  const registered: Registered = { events: [], commands: [], actions: [], shortcuts: [] };
 
   app.event('app_mention', createAppMentionListener(deps));
   app.event('message', createMessageListener(deps));
@@ -32,13 +35,20 @@ export function registerListeners(app: App, deps: SlackDeps): Registered {
   app.command(deps.config.footerCommand, createFooterCheckCommandListener(deps));
   registered.commands.push(deps.config.faqCommand, deps.config.footerCommand);
 
+  app.action<Click>(ACTION.feedback, createNativeFeedbackActionListener(deps));
   app.action<Click>(ACTION.helpful, createFeedbackActionListener(deps, 'helpful'));
   app.action<Click>(ACTION.notHelpful, createFeedbackActionListener(deps, 'not-helpful'));
   app.action<Click>(ACTION.solved, createFeedbackActionListener(deps, 'solved'));
   app.action<Click>(ACTION.needPerson, createFeedbackActionListener(deps, 'need-person'));
   app.action<Click>(SUGGESTION_ACTION, createSuggestionActionListener(deps));
   app.action<Click>(ACTION.share, createShareActionListener(deps));
+  app.action<Click>(ACTION.language, createLanguageActionListener(deps));
   registered.actions.push(...Object.values(ACTION));
+
+  for (const shortcut of MESSAGE_SHORTCUTS) {
+    app.shortcut<MessageShortcut>({ type: 'message_action', callback_id: shortcut.callbackId }, shortcut.create(deps));
+    registered.shortcuts.push(shortcut.callbackId);
+  }
 
   return registered;
 }

@@ -10,6 +10,11 @@ describe('analyseText', () => {
     ['~cert', ['备案证书', '备案证明', '备案截图', 'filing certificate']],
     ['~police', ['公安备案', '公网安备', '公安联网备案', 'public security filing', 'police filing']],
     ['~shell', ['空壳网站', '空殼主體', 'shell site']],
+    ['~authcode', ['备案授权码', '授权码', 'authorization code', 'authorisation code']],
+    ['~sms', ['短信核验', '验证码', 'SMS verification', 'verification code']],
+    ['~password', ['密码', 'password']],
+    ['~transfer', ['转接入', '迁移', 'transfer', 'migrate']],
+    ['~icp', ['ICP record', '备案']],
   ])('reads synonyms as the concept %s', (concept, variants) => {
     it.each(variants)('%s', (variant) => {
       expect(analyseText(variant)).toContain(concept);

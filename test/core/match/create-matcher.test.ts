@@ -54,7 +54,10 @@ describe('createMatcher', () => {
   it.each([
     ['公按备案怎么办', 'police'],
     ['备按号怎么注消', 'cancel-filing'],
-  ])('reads common input-method typos: %s', (question, id) => {
+    ['被案号怎么柱销', 'cancel-filing'],
+    ['beian hao zenme zhuxiao', 'cancel-filing'],
+    ['beianhao 怎么 zhuxiao', 'cancel-filing'],
+  ])('reads input-method typos and pinyin by their sound: %s', (question, id) => {
     const r = createMatcher(KB_WITH_ANSWERS).match(question);
     expect(r.best?.id).toBe(id);
     expect(r.answered).toBe(true);
@@ -77,7 +80,8 @@ describe('createMatcher', () => {
     ]);
     // How far the entry about impact leads the one that mentions impact once.
     const lead = (saturation: number) => {
-      const r = createMatcher(kb, { phraseCountSaturation: saturation }).match('空壳网站 影响');
+      // Raw scores: the calibration would squash both near 1.
+      const r = createMatcher(kb, { phraseCountSaturation: saturation, calibration: null }).match('空壳网站 影响');
       const what = r.suggestions.find((x) => x.id === 'what')?.confidence ?? 0;
       return r.best?.id === 'impact' ? r.confidence - what : -1;
     };
@@ -98,6 +102,22 @@ describe('createMatcher', () => {
       best: null,
       suggestions: [],
     });
+  });
+
+  it('reads the question out of a chatty Slack message', () => {
+    const message =
+      '<@U024BE7LH> 早上好！我是运营小王，今天客户一直在群里催，说合同那边也在等，大家都很着急。' +
+      '\n> 我们的备案号怎么注销？\n麻烦看下备案号怎么注销 :pray: 谢谢';
+    const r = matcher.match(message);
+    expect(r.best?.id).toBe('cancel-filing');
+    expect(r.answered).toBe(true);
+  });
+
+  it('does not refuse a message for being long when its question is clear', () => {
+    const context = '客户那边今天开了很长的会，讨论了很多别的事情。'.repeat(20);
+    const r = matcher.match(`${context}\n请问备案号怎么注销？`);
+    expect(r.best?.id).toBe('cancel-filing');
+    expect(r.answered).toBe(true);
   });
 
   it('handles a very long question quickly and without crashing', () => {
@@ -154,3 +174,32 @@ const KB_WITH_ANSWERS = makeKnowledgeBase([
     answer: '在网站开通后 30 日内，到实际经营地的公安机关办理。English: the local station of your place of business.',
   },
 ]);
+
+describe('evidence against answering', () => {
+  const raw = { calibration: null } as const;
+
+  it('discounts an entry none of whose phrases asks the question kind', () => {
+    const question = '为什么要注销备案';
+    const plain = createMatcher(FIXTURE_KB, { ...raw, kindMismatchWeight: 1 }).match(question);
+    const byKind = createMatcher(FIXTURE_KB, { ...raw, kindMismatchWeight: 0.5 }).match(question);
+    expect(plain.best?.id).toBe('cancel-filing');
+    expect(byKind.best?.id).toBe('cancel-filing');
+    expect(byKind.confidence).toBeCloseTo(plain.confidence * 0.5, 2);
+  });
+
+  it('leaves an entry that asks the kind alone', () => {
+    const question = '备案号有效期多久';
+    const plain = createMatcher(FIXTURE_KB, { ...raw, kindMismatchWeight: 1 }).match(question);
+    const byKind = createMatcher(FIXTURE_KB, { ...raw, kindMismatchWeight: 0.5 }).match(question);
+    expect(byKind.best?.id).toBe('validity');
+    expect(byKind.confidence).toBe(plain.confidence);
+  });
+
+  it('counts known question terms absent from the entry phrases against it', () => {
+    const question = '注销备案 证书';
+    const plain = createMatcher(FIXTURE_KB, { ...raw, absentTermWeight: 0 }).match(question);
+    const absent = createMatcher(FIXTURE_KB, { ...raw, absentTermWeight: 0.5 }).match(question);
+    expect(absent.best?.id).toBe(plain.best?.id);
+    expect(absent.confidence).toBeLessThan(plain.confidence);
+  });
+});

@@ -65,4 +65,29 @@ describe('decideMatch', () => {
       suggestions: [],
     });
   });
+
+  describe('with a calibration', () => {
+    const calibration = { intercept: -6, score: 10, coverage: 0, margin: 0, length: 0, alternates: 0 };
+    const options = { ...OPTIONS, minMargin: 0, calibration };
+
+    it('reports the modelled chance of being right and answers on it', () => {
+      const r = decideMatch('q', [c(0, 0.8), c(1, 0.3)], entries, options);
+      expect(r.confidence).toBeCloseTo(1 / (1 + Math.exp(-2)), 3);
+      expect(r.answered).toBe(true);
+      expect(decideMatch('q', [c(0, 0.55), c(1, 0.5)], entries, options).answered).toBe(false);
+    });
+
+    it('never reports a suggestion as likelier than the best entry', () => {
+      const r = decideMatch('q', [c(0, 0.5), c(1, 0.49), c(2, 0.3)], entries, options);
+      expect(r.answered).toBe(false);
+      expect(r.suggestions[0]?.id).toBe('cancel-filing');
+      for (const s of r.suggestions) expect(s.confidence).toBeLessThanOrEqual(r.confidence);
+    });
+
+    it('grows with the length of the message when the model says so', () => {
+      const long = { ...options, calibration: { ...calibration, length: 1 } };
+      const short = decideMatch('q', [c(0, 0.5)], entries, long).confidence;
+      expect(decideMatch('q'.repeat(200), [c(0, 0.5)], entries, long).confidence).toBeGreaterThan(short);
+    });
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldText } from '../../../src/core/text/fold-text.js';
+import { normaliseText } from '../../../src/core/text/normalise.js';
+import { toSimplified } from '../../../src/core/text/to-simplified.js';
 
 describe('foldText', () => {
   it.each([
@@ -14,5 +16,25 @@ describe('foldText', () => {
     ['empty stays empty', '   ', ''],
   ])('%s', (_name, input, expected) => {
     expect(foldText(input)).toBe(expected);
+  });
+});
+
+describe('foldText on plain text (its one-pass path)', () => {
+  // The general definition, spelled out: the one-pass path for ASCII, Han and common punctuation must agree with it.
+  const reference = (t: string) =>
+    toSimplified(normaliseText(t).toLowerCase())
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+      .trim();
+
+  it.each([
+    ['ASCII with punctuation and case', "  What's the ICP-number?? (beian.miit.gov.cn)  "],
+    ['Chinese with full-width punctuation', '备案号，怎么注销？！【急】「在线等」'],
+    ['traditional characters', '備案號怎麼註銷'],
+    ['curly quotes and an ellipsis', '客户说“已经通过了”…'],
+    ['an ideographic space and line breaks', '备案\u3000号\n\n注销\t了'],
+    ['mixed scripts without spaces', 'ICP备案123号-2'],
+    ['only punctuation', '？？。。!!'],
+  ])('agrees with the general path: %s', (_name, input) => {
+    expect(foldText(input)).toBe(reference(input));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type FooterReport, MIIT_URL } from '../../../src/core/footer/types.js';
 import { buildCheckingMessage, buildFooterReportMessages } from '../../../src/slack/blocks/footer-report.js';
+import { en } from '../../../src/slack/messages/en.js';
 
 const base: FooterReport = {
   target: 'example.com',
@@ -19,7 +20,8 @@ const base: FooterReport = {
   rendered: false,
 };
 
-const textOf = (reports: FooterReport[]) => JSON.stringify(buildFooterReportMessages(reports).flatMap((m) => m.blocks));
+const textOf = (reports: FooterReport[]) =>
+  JSON.stringify(buildFooterReportMessages(reports, en).flatMap((m) => m.blocks));
 
 describe('buildFooterReportMessages', () => {
   it('shows the verdict, each finding with ✅ ⚠️ ❌, the numbers, and the MIIT query page', () => {
@@ -65,20 +67,20 @@ describe('buildFooterReportMessages', () => {
   });
 
   it('separates several targets with dividers and summarises them in the fallback text', () => {
-    const [message] = buildFooterReportMessages([base, { ...base, target: 'b.cn', verdict: 'pass' }]);
+    const [message] = buildFooterReportMessages([base, { ...base, target: 'b.cn', verdict: 'pass' }], en);
     expect(message?.blocks.filter((b) => b.type === 'divider')).toHaveLength(1);
     expect(message?.text).toBe('Footer check — example.com: ⚠️ Pass with warnings; b.cn: ✅ Pass');
   });
 
   it('stays within 50 blocks a message for many targets', () => {
     const reports = Array.from({ length: 40 }, (_, i) => ({ ...base, target: `s${i}.cn` }));
-    for (const message of buildFooterReportMessages(reports)) expect(message.blocks.length).toBeLessThanOrEqual(50);
+    for (const message of buildFooterReportMessages(reports, en)) expect(message.blocks.length).toBeLessThanOrEqual(50);
   });
 });
 
 describe('buildCheckingMessage', () => {
   it('names the targets, escaped', () => {
-    expect(buildCheckingMessage(['example.com', 'a<b']).text).toBe('Checking example.com, a&lt;b…');
+    expect(buildCheckingMessage(['example.com', 'a<b'], en).text).toBe('Checking example.com, a&lt;b…');
   });
 });
 
@@ -95,7 +97,7 @@ describe('page-controlled text in a report', () => {
     ],
     otherNumbers: ['沪ICP备1号`<@U0ADMIN01>`'],
   };
-  const sections = buildFooterReportMessages([hostile])
+  const sections = buildFooterReportMessages([hostile], en)
     .flatMap((m) => m.blocks)
     .filter((b) => b.type === 'section');
   const text = sections.map((b) => (b.type === 'section' ? (b.text?.text ?? '') : '')).join('\n');

@@ -30,7 +30,7 @@ export interface FakeSlackApi {
   callsTo(method: string): ApiCall[];
   /** Queues failures for a method; each is served once, in order, before normal answers resume. */
   failNext(method: string, ...failures: Failure[]): void;
-  /** Overrides the answer for a method (e.g. a chat.postMessage error). */
+  /** Overrides the answer for a method (e.g. a chat.postMessage error); a function answers from the call's args. */
   answer(method: string, body: unknown): void;
   /** The ws:// URL apps.connections.open hands out. */
   socketUrl: string | null;
@@ -80,7 +80,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       ? `respond:${url.pathname.slice('/respond/'.length)}`
       : url.pathname.replace(/^\/api\//, '');
     const failure = failures.get(method)?.shift();
-    calls.push({ method, args: parseArgs(raw, req.headers['content-type']), headers: req.headers, at: Date.now() });
+    const args = parseArgs(raw, req.headers['content-type']);
+    calls.push({ method, args, headers: req.headers, at: Date.now() });
     if (failure?.status === 0) {
       if (failure.reset) req.socket.resetAndDestroy();
       else req.socket.destroy();
@@ -93,7 +94,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     }
     ts += 1;
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(answers.get(method) ?? defaultAnswer(method, `${ts}.000100`, api.socketUrl)));
+    const custom = answers.get(method);
+    const body = typeof custom === 'function' ? (custom as (a: Record<string, unknown>) => unknown)(args) : custom;
+    res.end(JSON.stringify(body ?? defaultAnswer(method, `${ts}.000100`, api.socketUrl)));
   };
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -119,6 +122,9 @@ function defaultAnswer(method: string, ts: string, socketUrl: string | null): un
       return { ok: true, channel: 'C0', ts, message: { ts } };
     case 'chat.postEphemeral':
       return { ok: true, message_ts: ts };
+    // Everyone's Slack is in English unless a test answers users.info otherwise (answer() or failNext()).
+    case 'users.info':
+      return { ok: true, user: { id: 'U0PERSON1', locale: 'en-US' } };
     case 'views.publish':
       return { ok: true, view: { id: 'V0TEST01' } };
     case 'apps.connections.open':

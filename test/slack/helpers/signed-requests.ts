@@ -70,13 +70,13 @@ export function buttonClickBody(
   actionId: string,
   value: string,
   responseUrl: string,
-  where: { channel?: string; ts?: string; threadTs?: string; ephemeral?: boolean } = {},
+  where: { channel?: string; ts?: string; threadTs?: string; ephemeral?: boolean; user?: string } = {},
 ): string {
   const channel = where.channel ?? 'C0CHAN001';
   const payload = {
     type: 'block_actions',
     team: { id: 'T0TEST01', domain: 'test' },
-    user: { id: 'U0PERSON1', username: 'person', team_id: 'T0TEST01' },
+    user: { id: where.user ?? 'U0PERSON1', username: 'person', team_id: 'T0TEST01' },
     api_app_id: 'A0TEST01',
     token: 'legacy',
     trigger_id: '1.2.3',
@@ -102,4 +102,52 @@ export function buttonClickBody(
     ],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A block_actions payload for one of Slack's native feedback buttons (a feedback_buttons element). */
+export function feedbackButtonsClickBody(value: string, responseUrl: string, user = 'U0PERSON1'): string {
+  const payload = JSON.parse(
+    new URLSearchParams(buttonClickBody('unused', value, responseUrl, { ts: '1700000300.000100' })).get('payload') ??
+      '{}',
+  ) as Record<string, unknown>;
+  payload.user = { id: user, username: 'person', team_id: 'T0TEST01' };
+  payload.actions = [
+    { type: 'feedback_buttons', action_id: 'answer_feedback', block_id: 'feedback:x', value, action_ts: '1.2' },
+  ];
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A message shortcut's payload (message_action) for `callbackId` on `message`. */
+export function messageShortcutBody(
+  callbackId: string,
+  message: { text: string; ts: string; thread_ts?: string },
+  responseUrl: string,
+  where: { user?: string; channel?: string } = {},
+): string {
+  return new URLSearchParams({
+    payload: JSON.stringify(messageShortcutPayload(callbackId, message, responseUrl, where)),
+  }).toString();
+}
+
+/** The message_action payload itself (Socket Mode sends it inside an envelope). */
+export function messageShortcutPayload(
+  callbackId: string,
+  message: { text: string; ts: string; thread_ts?: string },
+  responseUrl: string,
+  where: { user?: string; channel?: string } = {},
+): Record<string, unknown> {
+  return {
+    type: 'message_action',
+    callback_id: callbackId,
+    trigger_id: '1.2.3',
+    message_ts: message.ts,
+    response_url: responseUrl,
+    message: { type: 'message', user: 'U0ASKER01', ...message },
+    user: { id: where.user ?? 'U0PERSON1', name: 'person', team_id: 'T0TEST01' },
+    channel: { id: where.channel ?? 'C0CHAN001', name: 'general' },
+    team: { id: 'T0TEST01', domain: 'test' },
+    token: 'legacy',
+    action_ts: '1.2',
+    api_app_id: 'A0TEST01',
+  };
 }

@@ -1,16 +1,28 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  FeedbackButtonsAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { runGuarded } from '../../guard.js';
+import type { Catalogue } from '../../messages/catalogue.js';
 import { respondChecked } from '../../post-reply.js';
 
+/** A click on a button or on one of Slack's native feedback buttons (both carry a value). */
+export type ButtonClick = BlockAction<ButtonAction | FeedbackButtonsAction>;
+
 /** The arguments of a button click. */
-export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<ButtonClick>;
 
 /** Where a clicked message lives: its channel, the thread it belongs to, and whether only the clicker sees it. */
 export interface ClickPlace {
   channel: string | null;
   threadTs: string | undefined;
   ephemeral: boolean;
+  /** The clicked message's ts (absent for an ephemeral one), for updating it in place. */
+  ts: string | undefined;
 }
 
 /** What a button's work gets: Bolt's arguments, where the click happened, and a private reply to the clicker. */
@@ -18,6 +30,8 @@ export interface Click {
   args: ButtonArgs;
   place: ClickPlace;
   tell: (text: string) => Promise<unknown>;
+  /** The clicker's chrome. */
+  t: Catalogue;
 }
 
 /**
@@ -30,7 +44,10 @@ export function createButtonListener(deps: SlackDeps, name: string, work: (click
     const place = placeOfClick(args.body);
     const tell = (text: string) =>
       respondChecked(args.respond, { response_type: 'ephemeral', replace_original: false, text });
-    await runGuarded(deps.logger, name, () => work({ args, place, tell }), tell);
+    // The clicked message's fallback text is in the language it was shown in: the hint when the locale is unknown.
+    const shown = (args.body.message as { text?: string } | undefined)?.text;
+    const t = await deps.languages.catalogueFor(args.client, args.body.user.id, shown);
+    await runGuarded(deps.logger, name, () => work({ args, place, tell, t }), tell, t);
   };
 }
 
@@ -38,9 +55,11 @@ export function createButtonListener(deps: SlackDeps, name: string, work: (click
 export function placeOfClick(body: ButtonArgs['body']): ClickPlace {
   const message = body.message as { ts?: string; thread_ts?: string } | undefined;
   const container = body.container as { is_ephemeral?: boolean; channel_id?: string } | undefined;
+  const ephemeral = container?.is_ephemeral === true || !message;
   return {
     channel: body.channel?.id ?? container?.channel_id ?? null,
     threadTs: message?.thread_ts ?? message?.ts,
-    ephemeral: container?.is_ephemeral === true || !message,
+    ephemeral,
+    ts: ephemeral ? undefined : message?.ts,
   };
 }

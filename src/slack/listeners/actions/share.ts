@@ -1,27 +1,37 @@
+import { decodeShare } from '../../blocks/action-values.js';
 import { buildAnswerMessages } from '../../blocks/answer.js';
 import { buildAnswerMetadata } from '../../blocks/message.js';
 import type { SlackDeps } from '../../deps.js';
-import { postMessages, respondChecked } from '../../post-reply.js';
+import { catalogueFor } from '../../messages/catalogue.js';
+import { isNotMember, postMessages, respondChecked } from '../../post-reply.js';
 import { createButtonListener } from './args.js';
 
-// Errors that mean "the bot may not post here", which the person can fix by inviting it.
-const NOT_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
-
-/** "Share in channel": posts an ephemeral `/faq` answer for everyone, then removes the private copy. */
+/**
+ * "Share in channel" / "Share in thread": posts an ephemeral answer for everyone (in the language it was read in,
+ * into the thread it was asked about when there is one), then removes the private copy.
+ */
 export function createShareActionListener(deps: SlackDeps) {
-  return createButtonListener(deps, 'share', async ({ args, place, tell }) => {
-    const entry = deps.core.kb.byId.get(args.action.value ?? '');
-    if (!entry || !place.channel) {
-      await tell('That answer can no longer be shared; ask again with the command.');
+  return createButtonListener(deps, 'share', async ({ args, place, tell, t }) => {
+    const share = decodeShare(args.action.value);
+    const entry = share ? deps.core.kb.byId.get(share.entryId) : undefined;
+    const channel = share?.shareTo?.channel ?? place.channel;
+    if (!share || !entry || !channel) {
+      await tell(t.cannotShare);
       return;
     }
-    const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'shared', sharedBy: args.body.user.id });
+    const messages = buildAnswerMessages({
+      entry,
+      suggestions: [],
+      variant: 'shared',
+      sharedBy: args.body.user.id,
+      t: share.lang ? catalogueFor(share.lang) : t,
+    });
     try {
-      await postMessages(args.client, { channel: place.channel }, messages, buildAnswerMetadata(entry.id, 1));
+      const where = { channel, ...(share.shareTo ? { threadTs: share.shareTo.threadTs } : {}) };
+      await postMessages(args.client, where, messages, buildAnswerMetadata(entry.id, 1));
     } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error;
-      if (code && NOT_MEMBER.has(code)) {
-        await tell('I can’t post in this conversation yet: invite me first (`/invite @beian`), then share again.');
+      if (isNotMember(error)) {
+        await tell(t.inviteMe);
         return;
       }
       throw error;

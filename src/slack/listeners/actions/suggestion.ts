@@ -9,19 +9,19 @@ const PICKED_CONFIDENCE = 1;
 
 /** "Did you mean …?": posts the chosen entry in the thread (or, under an ephemeral answer, replaces it). */
 export function createSuggestionActionListener(deps: SlackDeps) {
-  return createButtonListener(deps, 'suggestion', async ({ args, place, tell }) => {
+  return createButtonListener(deps, 'suggestion', async ({ args, place, tell, t }) => {
     const entry = deps.core.kb.byId.get(args.action.value ?? '');
     if (!entry) {
-      await tell('That entry is no longer in the knowledge base.');
+      await tell(t.entryGone);
       return;
     }
     const metadata = buildAnswerMetadata(entry.id, PICKED_CONFIDENCE);
     if (place.ephemeral || !place.channel) {
-      const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'ephemeral' });
+      const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'ephemeral', t });
       await respondMessages(args.respond, messages, { replaceOriginal: true, metadata });
       return;
     }
-    const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'reply' });
+    const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'reply', t });
     await postMessages(args.client, { channel: place.channel, threadTs: place.threadTs }, messages, metadata);
   });
 }

@@ -9,26 +9,25 @@ type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
 /** `/faq QUESTION`: the answer only the asker sees, with a button to share it. `/faq` alone: help and topics. */
 export function createFaqCommandListener(deps: SlackDeps) {
-  return async ({ command, ack, respond }: Args): Promise<void> => {
+  return async ({ command, ack, respond, client }: Args): Promise<void> => {
     await ack();
+    const question = command.text.trim();
+    const t = await deps.languages.catalogueFor(client, command.user_id, question);
     await runGuarded(
       deps.logger,
       deps.config.faqCommand,
       async () => {
-        const question = command.text.trim();
         if (question === '') {
-          const help = buildHelpMessage(deps.core.kb, {
-            faq: deps.config.faqCommand,
-            footer: deps.config.footerCommand,
-          });
-          await respondMessages(respond, [help]);
+          const commands = { faq: deps.config.faqCommand, footer: deps.config.footerCommand };
+          await respondMessages(respond, [buildHelpMessage(deps.core.kb, commands, t)]);
           return;
         }
-        const reply = composeReply(deps.core, deps.config, question, 'ephemeral');
+        const reply = composeReply(deps.core, deps.config, question, 'ephemeral', { t });
         await respondMessages(respond, reply.messages, { metadata: reply.metadata });
         await recordUnanswered(deps.store, reply, { user: command.user_id, channel: command.channel_id });
       },
       (text) => respondChecked(respond, { response_type: 'ephemeral', text }),
+      t,
     );
   };
 }

@@ -1,9 +1,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { FooterReport } from '../../../core/footer/types.js';
 import { buildCheckingMessage, buildFooterReportMessages, type CheckOutcome } from '../../blocks/footer-report.js';
+import type { SlackMessage } from '../../blocks/message.js';
 import type { SlackDeps } from '../../deps.js';
 import { parseFooterTargets } from '../../footer-targets.js';
 import { runGuarded } from '../../guard.js';
+import type { Catalogue } from '../../messages/catalogue.js';
 import { respondChecked, respondMessages } from '../../post-reply.js';
 import { createResponseBatcher } from '../../response-batches.js';
 
@@ -14,32 +16,47 @@ type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
  * soon as it is ready. A target whose check throws gets its own "could not check" entry; the others still arrive.
  */
 export function createFooterCheckCommandListener(deps: SlackDeps) {
-  return async ({ command, ack, respond }: Args): Promise<void> => {
-    const parsed = parseFooterTargets(command.text ?? '', deps.config.footerCommand);
+  return async ({ command, ack, respond, client }: Args): Promise<void> => {
+    // Site names say nothing about the reader's language, so only the locale (bounded wait) or the default decide.
+    const t = await deps.languages.catalogueFor(client, command.user_id);
+    const parsed = parseFooterTargets(command.text ?? '', deps.config.footerCommand, t);
     if (!parsed.ok) {
       await ack({ response_type: 'ephemeral', text: parsed.error });
       return;
     }
-    await ack({ response_type: 'ephemeral', ...buildCheckingMessage(parsed.targets) });
+    await ack({ response_type: 'ephemeral', ...buildCheckingMessage(parsed.targets, t) });
+    const who = { user: command.user_id, channel: command.channel_id };
     await runGuarded(
       deps.logger,
       deps.config.footerCommand,
-      () => checkAndReport(deps, parsed.targets, command, respond),
+      () => checkAndReport(deps, parsed.targets, who, (messages) => respondMessages(respond, messages), t),
       (text) => respondChecked(respond, { response_type: 'ephemeral', text }),
+      t,
     );
   };
 }
 
-async function checkAndReport(
+/** Who asked for a check, for the App Home's history. */
+export interface CheckRequester {
+  user: string;
+  channel: string | null;
+}
+
+/**
+ * Checks every target (bounded concurrency) and posts each report through `post` as soon as it is ready,
+ * batching what finishes together; each finished check is recorded for the requester's App Home.
+ */
+export async function checkAndReport(
   deps: SlackDeps,
   targets: readonly string[],
-  command: Args['command'],
-  respond: Args['respond'],
+  who: CheckRequester,
+  post: (messages: readonly SlackMessage[]) => Promise<void>,
+  t: Catalogue,
 ): Promise<void> {
   const batcher = createResponseBatcher<CheckOutcome>({
     total: targets.length,
-    build: buildFooterReportMessages,
-    post: (messages) => respondMessages(respond, messages),
+    build: (outcomes) => buildFooterReportMessages(outcomes, t),
+    post,
     lost: (outcomes, error) =>
       deps.logger.error(
         `${deps.config.footerCommand}: the report for ${outcomes.map((o) => o.target).join(', ')} was lost:`,
@@ -49,7 +66,7 @@ async function checkAndReport(
   await mapBounded(targets, deps.config.checkConcurrency, async (target, index) => {
     const outcome = await checkOne(deps, target);
     batcher.add(index, outcome);
-    if (!('failed' in outcome)) await recordCheck(deps, outcome, command);
+    if (!('failed' in outcome)) await recordCheck(deps, outcome, who);
   });
   await batcher.done();
 }
@@ -88,13 +105,13 @@ export async function mapBounded<T, R>(
 }
 
 // A store that cannot write costs the App Home history, not the report: logged, never thrown.
-function recordCheck(deps: SlackDeps, report: FooterReport, command: Args['command']): Promise<void> {
+function recordCheck(deps: SlackDeps, report: FooterReport, who: CheckRequester): Promise<void> {
   return deps.store
     .append({
       kind: 'footer-check',
       at: new Date().toISOString(),
-      user: command.user_id,
-      channel: command.channel_id,
+      user: who.user,
+      channel: who.channel,
       target: report.target,
       verdict: report.verdict,
       icp: report.icp?.number ?? null,

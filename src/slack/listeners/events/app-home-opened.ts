@@ -9,9 +9,10 @@ export function createAppHomeOpenedListener(deps: SlackDeps) {
   return async ({ event, client }: Args): Promise<void> => {
     if (event.tab !== 'home') return;
     try {
+      const t = await deps.languages.catalogueFor(client, event.user);
       const checks = await deps.store.recentChecks(event.user, 5);
       const commands = { faq: deps.config.faqCommand, footer: deps.config.footerCommand };
-      await client.views.publish({ user_id: event.user, view: buildHomeView(deps.core.kb, commands, checks) });
+      await client.views.publish({ user_id: event.user, view: buildHomeView(deps.core.kb, commands, checks, t) });
     } catch (error) {
       // Nobody to tell in a thread: the Home tab simply keeps its previous content.
       deps.logger.error('app_home_opened failed:', error);

@@ -14,24 +14,23 @@ export function createAppMentionListener(deps: SlackDeps) {
     if (event.bot_id || !event.user) return;
     const user = event.user;
     const place = { channel: event.channel, threadTs: event.thread_ts ?? event.ts };
+    const question = stripMentions(event.text);
+    const t = await deps.languages.catalogueFor(client, user, question);
     await runGuarded(
       deps.logger,
       'app_mention',
       async () => {
-        const question = stripMentions(event.text);
         if (question === '') {
-          const help = buildHelpMessage(deps.core.kb, {
-            faq: deps.config.faqCommand,
-            footer: deps.config.footerCommand,
-          });
-          await postMessages(client, place, [help]);
+          const commands = { faq: deps.config.faqCommand, footer: deps.config.footerCommand };
+          await postMessages(client, place, [buildHelpMessage(deps.core.kb, commands, t)]);
           return;
         }
-        const reply = composeReply(deps.core, deps.config, question, 'reply');
+        const reply = composeReply(deps.core, deps.config, question, 'reply', { t });
         await postMessages(client, place, reply.messages, reply.metadata);
         await recordUnanswered(deps.store, reply, { user, channel: event.channel });
       },
       (text) => client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, text }),
+      t,
     );
   };
 }

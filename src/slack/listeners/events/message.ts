@@ -54,15 +54,17 @@ function asPersonMessage(event: Args['event']): PersonMessage | null {
 
 async function answerDirectMessage(deps: SlackDeps, client: Args['client'], message: PersonMessage): Promise<void> {
   const place = { channel: message.channel, threadTs: message.thread_ts };
+  const t = await deps.languages.catalogueFor(client, message.user, message.text);
   await runGuarded(
     deps.logger,
     'message.im',
     async () => {
-      const reply = composeReply(deps.core, deps.config, message.text, 'reply');
+      const reply = composeReply(deps.core, deps.config, message.text, 'reply', { t });
       await postMessages(client, place, reply.messages, reply.metadata);
       await recordUnanswered(deps.store, reply, { user: message.user, channel: message.channel });
     },
     (text) => client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, text }),
+    t,
   );
 }
 
@@ -85,7 +87,8 @@ async function triageMessage(
   const entry = result.best;
   // Unasked: if this fails, say nothing in the thread (the person did not ask us); the log has it.
   try {
-    const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'triage' });
+    const t = await deps.languages.catalogueFor(client, message.user, message.text);
+    const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'triage', t });
     await postMessages(
       client,
       { channel: message.channel, threadTs: message.ts },

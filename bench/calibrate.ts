@@ -1,0 +1,145 @@
+/**
+ * Fits the matcher's calibration (options.ts, `calibration`): a logistic model of "the best entry is the right one"
+ * over the readable tune questions only — the tune split of test/eval/questions.jsonl and slack-more.jsonl, and the
+ * odd lines of slack-dev.jsonl. Prints the coefficients, answered-right / wrong / refused at a few thresholds, and the
+ * reliability of the fitted confidence on the same rows (the held-out figures come from `beian eval`).
+ *
+ * `npx tsx bench/calibrate.ts`
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
+import { createRanker } from '../src/core/match/create-matcher.js';
+import { lengthFeature, raise } from '../src/core/match/decide-match.js';
+import { DEFAULT_MATCH_OPTIONS } from '../src/core/match/options.js';
+import { loadBundledAndImported } from '../test/eval/imported-kb.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const read = (file: string): Record<string, unknown>[] =>
+  readFileSync(`${root}test/eval/${file}`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+interface Row {
+  q: string;
+  set?: string;
+  want: string | null;
+  imported?: boolean;
+}
+const rows: Row[] = [
+  ...read('questions.jsonl')
+    .filter((r) => r.split === 'tune')
+    .map((r) => ({ q: String(r.question), want: (r.expected as string | null) ?? null, set: 'questions' })),
+  ...read('slack-dev.jsonl')
+    .filter((_, i) => i % 2 === 0)
+    .map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null })),
+  ...read('slack-more.jsonl')
+    .filter((r) => r.split === 'tune')
+    .map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null })),
+  ...read('imported-paraphrases.jsonl')
+    .filter((r) => r.split === 'tune')
+    .map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null, imported: true })),
+];
+
+const kb = await loadKnowledgeBase(`${root}knowledge`);
+const importedKb = await loadBundledAndImported();
+const rankBundled = createRanker(kb);
+const rankImported = createRanker(importedKb);
+const opts = DEFAULT_MATCH_OPTIONS;
+
+// Features in the order of the Calibration fields: 1, s, coverage, margin, lengthFeature (decide-match.ts), ln(1 + alternates).
+const data = rows.map((r) => {
+  const base = r.imported === true ? importedKb : kb;
+  const [top, second] = (r.imported === true ? rankImported : rankBundled)(r.q, 2);
+  const margin = top === undefined ? 0 : top.confidence - (second?.confidence ?? 0);
+  const s = top === undefined ? 0 : raise(top.confidence, margin, opts.marginWeight);
+  const entry = top === undefined ? undefined : base.entries[top.entry];
+  const right = entry !== undefined && entry.id === r.want ? 1 : 0;
+  const covered = (top?.coverage ?? 0) >= opts.minCoverage;
+  const x = [1, s, top?.coverage ?? 0, margin, lengthFeature(r.q), Math.log1p(entry?.questions.length ?? 0)];
+  return { x, y: right, oos: r.want === null, covered, imported: r.imported === true, set: r.set };
+});
+
+// Newton's method with a small ridge, so a feature that separates perfectly cannot run off to infinity.
+const dims = 6;
+let w = new Array<number>(dims).fill(0);
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
+for (let iter = 0; iter < 50; iter += 1) {
+  const grad = new Array<number>(dims).fill(0);
+  const hess: number[][] = Array.from({ length: dims }, (_, i) =>
+    Array.from({ length: dims }, (_, j): number => (i === j ? 0.01 : 0)),
+  );
+  for (const { x, y } of data) {
+    const p = sigmoid(dot(w, x));
+    for (let i = 0; i < dims; i += 1) {
+      grad[i] = (grad[i] ?? 0) + (p - y) * (x[i] ?? 0) + (0.01 * (w[i] ?? 0)) / data.length;
+      for (let j = 0; j < dims; j += 1) {
+        const row = hess[i] ?? [];
+        row[j] = (row[j] ?? 0) + p * (1 - p) * (x[i] ?? 0) * (x[j] ?? 0);
+      }
+    }
+  }
+  w = w.map((v, i) => v - (solve(hess, grad)[i] ?? 0));
+}
+
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i] ?? 0]);
+  for (let c = 0; c < n; c += 1) {
+    let p = c;
+    for (let r = c + 1; r < n; r += 1) if (Math.abs(m[r]?.[c] ?? 0) > Math.abs(m[p]?.[c] ?? 0)) p = r;
+    [m[c], m[p]] = [m[p] ?? [], m[c] ?? []];
+    for (let r = 0; r < n; r += 1) {
+      if (r === c) continue;
+      const f = (m[r]?.[c] ?? 0) / (m[c]?.[c] ?? 1);
+      for (let k = c; k <= n; k += 1) (m[r] as number[])[k] = (m[r]?.[k] ?? 0) - f * (m[c]?.[k] ?? 0);
+    }
+  }
+  return Array.from({ length: n }, (_, i) => (m[i]?.[n] ?? 0) / (m[i]?.[i] ?? 1));
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+console.log(
+  `calibration: { intercept: ${round(w[0] ?? 0)}, score: ${round(w[1] ?? 0)}, coverage: ${round(w[2] ?? 0)}, ` +
+    `margin: ${round(w[3] ?? 0)}, length: ${round(w[4] ?? 0)}, alternates: ${round(w[5] ?? 0)} }  ` +
+    `(${data.length} tune questions)`,
+);
+for (const t of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
+  for (const [name, part] of [
+    ['bundled', data.filter((d) => !d.imported)],
+    ['imported', data.filter((d) => d.imported)],
+    ['questions.jsonl', data.filter((d) => d.set === 'questions')],
+  ] as const)
+    figuresAt(t, name, part);
+}
+
+function figuresAt(t: number, name: string, part: typeof data): void {
+  const inScope = part.filter((d) => !d.oos).length;
+  let right = 0;
+  let wrong = 0;
+  let refusedOos = 0;
+  for (const d of part) {
+    const answered = d.covered && sigmoid(dot(w, d.x)) >= t;
+    if (answered && d.y === 1) right += 1;
+    else if (answered) wrong += 1;
+    else if (d.oos) refusedOos += 1;
+  }
+  console.log(
+    `threshold ${t} ${name}: right ${right}/${inScope}, wrong ${wrong}/${part.length}, ` +
+      `refused ${refusedOos}/${part.length - inScope} unanswerable`,
+  );
+}
+let ece = 0;
+for (let b = 0; b < 10; b += 1) {
+  const band = data.filter((d) => Math.min(9, Math.floor(sigmoid(dot(w, d.x)) * 10)) === b);
+  if (band.length === 0) continue;
+  const mean = band.reduce((s, d) => s + sigmoid(dot(w, d.x)), 0) / band.length;
+  const share = band.reduce((s, d) => s + d.y, 0) / band.length;
+  ece += (band.length / data.length) * Math.abs(mean - share);
+  console.log(
+    `  band ${b / 10}–${(b + 1) / 10}: n=${band.length} mean confidence ${round(mean)} right ${round(share)}`,
+  );
+}
+console.log(`ECE on the fitting rows: ${round(ece)}`);

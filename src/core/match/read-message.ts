@@ -1,0 +1,112 @@
+/**
+ * Reads a chat message the way a person does: markup, greetings and sign-offs dropped, the rest cut
+ * into sentences, each marked as the question asked, quoted text (a customer's words), or context.
+ */
+
+/** What a piece of a message is to the reader. */
+export type PartRole = 'question' | 'quote' | 'context';
+
+/** One sentence (or quoted passage) of a message. */
+export interface MessagePart {
+  text: string;
+  role: PartRole;
+}
+
+// A message longer than this is read only this far: Slack allows 40,000 characters, the question is never that long.
+const MAX_MESSAGE_LENGTH = 4000;
+// A quotation at least this long is someone's words (evidence of its own); a shorter one names a thing ("粤ICP备…号").
+const MIN_QUOTE_LENGTH = 12;
+
+const CODE_BLOCK = /```[\s\S]*?```/g;
+const INLINE_CODE = /`[^`\n]*`/g;
+const SLACK_LINK = /<(https?:[^>|]*)(?:\|([^>]*))?>/g;
+const SLACK_MARKUP = /<[@#!][^>]*>/g;
+const EMOJI_CODE = /:[a-z0-9_+-]+:/g;
+const PLAIN_MENTION = /(^|\s)@[^\s,，:：]+/g;
+const QUOTED = /[“"「『]([^”"」』]*)[”"」』]/g;
+const SENTENCE_END = /(?<=[。！？!?；;：\n])|(?<=[.:])(?=\s)/;
+
+const CLAUSE_END = /(?<=[，,、])/;
+const QUESTION_MARK = /[?？]/;
+const CHINESE_CUES =
+  /(吗|呢|怎么|怎样|如何|什么|为什么|为何|为啥|是否|能否|可否|可以|能不能|可不可以|要不要|需要|需不需要|有没有|多久|多少|多长|几天|哪)/;
+const ENGLISH_START =
+  /^(how|what|why|when|where|which|who|whom|whose|can|could|should|shall|do|does|did|is|are|was|were|will|would|may|must|has|have|any)\b/i;
+
+// Greetings and sign-offs at the start or end of a sentence; they say nothing about the topic.
+const GREETING =
+  /^(?:(?:hi|hello|hey|hiya|morning|good (?:morning|afternoon|evening)|嗨|哈喽|哈啰|你好|您好|大家好|各位好?|早上好|上午好|中午好|下午好|晚上好|早安|早)(?=[\s～~!！,，。.]|$)[\s～~!！,，。.]*)+/i;
+const SIGN_OFF =
+  /(?:(?:^|[\s,，。.!！]+)(?:thanks|thank you|thx|ty|cheers|多谢|谢谢|感谢|辛苦了?|麻烦了|拜托了?)(?: (?:a lot|in advance|all))?[\s～~!！。.]*)+$/i;
+
+/** True when a message reads as a question: a question mark, a Chinese question word, or an English question opening. */
+export function looksLikeQuestion(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed === '') return false;
+  return QUESTION_MARK.test(trimmed) || CHINESE_CUES.test(trimmed) || ENGLISH_START.test(trimmed);
+}
+
+/** Removes Slack's markup (mentions, channel and URL links, emoji shortcodes) and code, keeping link labels. */
+export function stripMarkup(text: string): string {
+  return text
+    .replace(CODE_BLOCK, ' ')
+    .replace(INLINE_CODE, ' ')
+    .replace(SLACK_LINK, (_m, _url: string, label: string | undefined) => ` ${label ?? ''} `)
+    .replace(SLACK_MARKUP, ' ')
+    .replace(EMOJI_CODE, ' ')
+    .replace(PLAIN_MENTION, '$1 ');
+}
+
+/**
+ * Splits a message into its parts: `>` lines and longer quotations become quotes, every other
+ * sentence a question (when it reads as one) or context. A message with no sentence that reads as a
+ * question is all question: a terse "备案号 注销" is what was asked.
+ */
+export function readMessage(message: string, splitClauses = true): MessagePart[] {
+  const parts: MessagePart[] = [];
+  const plain: string[] = [];
+  for (const line of stripMarkup(message.slice(0, MAX_MESSAGE_LENGTH)).split('\n')) {
+    const quoted = /^\s*(?:>|&gt;)\s?(.*)$/.exec(line);
+    if (quoted) pushPart(parts, quoted[1] ?? '', 'quote');
+    else plain.push(line);
+  }
+  const rest = plain.join('\n').replace(QUOTED, (whole, inner: string) => {
+    if (inner.trim().length < MIN_QUOTE_LENGTH) return whole;
+    pushPart(parts, inner, 'quote');
+    return '\n';
+  });
+  const sentences = rest
+    .split(SENTENCE_END)
+    .map(tidySentence)
+    .filter((s) => s !== '');
+  const anyQuestion = sentences.some(looksLikeQuestion);
+  for (const s of sentences) {
+    if (!anyQuestion) pushPart(parts, s, 'question');
+    else if (!looksLikeQuestion(s)) pushPart(parts, s, 'context');
+    else pushClauses(parts, s, splitClauses);
+  }
+  if (!parts.some((p) => p.role === 'question')) {
+    // Only quotes: the quoted words are what is asked about.
+    for (const p of parts) p.role = 'question';
+  }
+  return parts;
+}
+
+// In a long question sentence, the clauses that ask are the question; the others tell the situation.
+function pushClauses(parts: MessagePart[], sentence: string, split: boolean): void {
+  const clauses = sentence.split(CLAUSE_END);
+  if (!split || clauses.length < 3) {
+    pushPart(parts, sentence, 'question');
+    return;
+  }
+  for (const c of clauses) pushPart(parts, c, looksLikeQuestion(c) ? 'question' : 'context');
+}
+
+function tidySentence(sentence: string): string {
+  return sentence.trim().replace(GREETING, '').replace(SIGN_OFF, '').trim();
+}
+
+function pushPart(parts: MessagePart[], text: string, role: PartRole): void {
+  const tidy = tidySentence(text);
+  if (/[\p{L}\p{N}]/u.test(tidy)) parts.push({ text: tidy, role });
+}

@@ -1,0 +1,218 @@
+import { pinyin } from 'pinyin-pro';
+import { CHINESE_FILLER, SYNONYM_GROUPS } from './lexicon.js';
+
+/**
+ * What the knowledge base's Chinese words sound like, so a question typed in pinyin (`zhuxiao`,
+ * `kongke wangzhan`) or with an input-method homophone (柱销, 被案) can be read as the words it meant.
+ */
+export interface SoundIndex {
+  /** Known Han bigrams (terms of the index and pieces of the dictionary's Chinese words and filler). */
+  known: ReadonlySet<string>;
+  /** Toneless pinyin of a known bigram, syllables joined by a space ("bei an") → the bigram. */
+  bigramBySound: ReadonlyMap<string, string>;
+  /** Toneless pinyin of a known word, syllables run together ("zhuxiao") → the word and where its syllables start. */
+  wordBySound: ReadonlyMap<string, SoundWord>;
+  /** Longest value of {@link wordBySound}'s keys. */
+  longest: number;
+  /** Every syllable of every known character. */
+  syllables: ReadonlySet<string>;
+}
+
+interface SoundWord {
+  han: string;
+  /** Offsets in the joined pinyin where a syllable starts after the first. */
+  breaks: readonly number[];
+}
+
+const HAN_WORD = /^\p{Script=Han}{1,6}$/u;
+const HAN_BIGRAM = /^\p{Script=Han}{2}$/u;
+// Polyphonic words beyond this many readings are indexed by their first ones only: the rest are rare readings.
+const MAX_READINGS = 8;
+
+// Per character, its toneless readings (most common first). Shared by every matcher: the dictionary behind
+// pinyin-pro does not change, and looking a character up costs microseconds.
+const READINGS = new Map<string, readonly string[]>();
+
+function readingsOf(ch: string): readonly string[] {
+  let r = READINGS.get(ch);
+  if (r === undefined) {
+    r = pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true }).filter((s) => /^[a-z]+$/.test(s));
+    READINGS.set(ch, r);
+  }
+  return r;
+}
+
+/** Every toneless reading of a Han word, as syllable lists (at most {@link MAX_READINGS}). */
+function readingsOfWord(word: string): string[][] {
+  let out: string[][] = [[]];
+  for (const ch of word) {
+    const r = readingsOf(ch);
+    if (r.length === 0) return [];
+    out = out.flatMap((prefix) => r.map((s) => [...prefix, s])).slice(0, MAX_READINGS);
+  }
+  return out;
+}
+
+const LEXICON_WORDS: readonly string[] = [
+  ...new Set(
+    Object.values(SYNONYM_GROUPS)
+      .flat()
+      .filter((w) => HAN_WORD.test(w)),
+  ),
+];
+
+/** Builds the sound index over the bigrams a term index knows (dictionary words come first when two sound alike). */
+export function buildSoundIndex(indexTerms: Iterable<string>): SoundIndex {
+  const known = new Set<string>();
+  for (const w of [...LEXICON_WORDS, ...CHINESE_FILLER]) {
+    for (let i = 0; i + 1 < w.length; i += 1) known.add(w.slice(i, i + 2));
+  }
+  for (const t of indexTerms) if (HAN_BIGRAM.test(t)) known.add(t);
+  const bigramBySound = new Map<string, string>();
+  const wordBySound = new Map<string, SoundWord>();
+  const syllables = new Set<string>();
+  let longest = 0;
+  for (const word of [...LEXICON_WORDS, ...known]) {
+    for (const reading of readingsOfWord(word)) {
+      for (const s of reading) syllables.add(s);
+      if (word.length === 2 && !bigramBySound.has(reading.join(' '))) bigramBySound.set(reading.join(' '), word);
+      const joined = reading.join('');
+      if (wordBySound.has(joined)) continue;
+      const breaks: number[] = [];
+      let at = 0;
+      for (const s of reading.slice(0, -1)) {
+        at += s.length;
+        breaks.push(at);
+      }
+      wordBySound.set(joined, { han: word, breaks });
+      longest = Math.max(longest, joined.length);
+    }
+  }
+  return { known, bigramBySound, wordBySound, longest, syllables };
+}
+
+/**
+ * Replaces, in folded text, a character that makes an unknown bigram with a neighbour when swapping it
+ * for a sound-alike makes a known one (被案 → 备案, 柱销 → 注销), as long as the character is not already
+ * part of a known bigram on its other side.
+ */
+export function correctHomophones(folded: string, index: SoundIndex): string {
+  const chars = [...folded];
+  let changed = false;
+  for (let i = 0; i + 1 < chars.length; i += 1) {
+    const a = chars[i] ?? '';
+    const b = chars[i + 1] ?? '';
+    const pair = `${a}${b}`;
+    if (!HAN_BIGRAM.test(pair) || index.known.has(pair)) continue;
+    const fix = soundAlike(pair, index);
+    if (fix === undefined) continue;
+    const [fa, fb] = [...fix];
+    // Only one character is swapped (a typo changes one), and never one that already reads well with its other neighbour.
+    if (fa === a && fb !== undefined && !index.known.has(`${b}${chars[i + 2] ?? ''}`)) chars[i + 1] = fb;
+    else if (fb === b && fa !== undefined && !index.known.has(`${chars[i - 1] ?? ''}${a}`)) chars[i] = fa;
+    else continue;
+    changed = true;
+  }
+  return changed ? chars.join('') : folded;
+}
+
+function soundAlike(pair: string, index: SoundIndex): string | undefined {
+  for (const reading of readingsOfWord(pair)) {
+    const hit = index.bigramBySound.get(reading.join(' '));
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * Rewrites runs of Latin words that read as pinyin of known Chinese words into those words
+ * (`kongke wangzhan` → 空壳网站, `bei an hao` → 备案, `zhuxiao` → 注销). `isKnownWord` keeps the
+ * English words the knowledge base uses as they are; a run that spells no known word is left alone.
+ */
+export function readPinyin(folded: string, index: SoundIndex, isKnownWord: (word: string) => boolean): string {
+  return folded.replace(/[a-z]+(?: [a-z]+)*/g, (run) => {
+    const words = run.split(' ');
+    const out: string[] = [];
+    let pending: string[] = [];
+    const flush = () => {
+      if (pending.length > 0) out.push(spellRun(pending, index) ?? pending.join(' '));
+      pending = [];
+    };
+    for (const w of words) {
+      if (isKnownWord(w) || !isSyllables(w, index)) {
+        flush();
+        out.push(w);
+      } else pending.push(w);
+    }
+    flush();
+    return out.join(' ');
+  });
+}
+
+// True when the word splits into syllables of known characters.
+function isSyllables(word: string, index: SoundIndex): boolean {
+  const ok = new Uint8Array(word.length + 1);
+  ok[0] = 1;
+  for (let i = 0; i < word.length; i += 1) {
+    if (ok[i] !== 1) continue;
+    for (let j = i + 1; j <= Math.min(word.length, i + 6); j += 1) if (index.syllables.has(word.slice(i, j))) ok[j] = 1;
+  }
+  return ok[word.length] === 1;
+}
+
+// Longest known words from the left over the run's letters (word boundaries must fall between syllables);
+// undefined when no known word of two or more characters is found.
+function spellRun(words: readonly string[], index: SoundIndex): string | undefined {
+  const letters = words.join('');
+  const bounds = new Set<number>();
+  let at = 0;
+  for (const w of words.slice(0, -1)) {
+    at += w.length;
+    bounds.add(at);
+  }
+  const pieces: string[] = [];
+  let found = false;
+  let i = 0;
+  while (i < letters.length) {
+    let hit: SoundWord | undefined;
+    let len = 0;
+    for (let j = Math.min(letters.length, i + index.longest); j > i; j -= 1) {
+      const w = index.wordBySound.get(letters.slice(i, j));
+      const endsWell = j === letters.length || bounds.has(j) || startsSyllable(letters, j, index);
+      if (w !== undefined && endsWell && crossesWell(w, i, j, bounds)) {
+        hit = w;
+        len = j - i;
+        break;
+      }
+    }
+    if (hit === undefined) {
+      pieces.push(' ');
+      i = nextSyllable(letters, i, bounds, index);
+      continue;
+    }
+    pieces.push(hit.han);
+    // A lone syllable (hao, xin) is too ambiguous to show that the run is pinyin at all.
+    if (hit.han.length > 1) found = true;
+    i += len;
+  }
+  return found ? pieces.join('').replace(/ +/g, ' ').trim() : undefined;
+}
+
+// A word boundary inside the matched letters must be one of the word's syllable breaks ("bei an" is 备案, "be ian" is not).
+function crossesWell(w: SoundWord, start: number, end: number, bounds: ReadonlySet<number>): boolean {
+  for (const b of bounds) if (b > start && b < end && !w.breaks.includes(b - start)) return false;
+  return true;
+}
+
+// True when the rest of the letters from `i` splits into syllables (so a match may end, or the next one start, there).
+function startsSyllable(letters: string, i: number, index: SoundIndex): boolean {
+  return isSyllables(letters.slice(i), index);
+}
+
+function nextSyllable(letters: string, i: number, bounds: ReadonlySet<number>, index: SoundIndex): number {
+  for (let j = i + 1; j <= letters.length; j += 1) {
+    if ((bounds.has(j) || j === letters.length) && index.syllables.has(letters.slice(i, j))) return j;
+    if (index.syllables.has(letters.slice(i, j)) && startsSyllable(letters, j, index)) return j;
+  }
+  return letters.length;
+}

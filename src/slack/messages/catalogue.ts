@@ -1,0 +1,93 @@
+import { en } from './en.js';
+import { zhCN } from './zh-cn.js';
+
+/** The languages the bot's chrome is written in. */
+export type Lang = 'zh-CN' | 'en';
+
+/** Every sentence, label and heading the Slack app shows, per language; both catalogues have exactly these keys. */
+export interface Catalogue {
+  lang: Lang;
+  // Answers
+  suggestedAnswer: string;
+  sharedBy: (user: string) => string;
+  continued: (text: string) => string;
+  source: (source: string, reviewed: string) => string;
+  helpful: string;
+  notHelpful: string;
+  shareInChannel: string;
+  shareInThread: string;
+  solved: string;
+  needPerson: string;
+  didYouMean: (title: string) => string;
+  languageToggle: string;
+  noAnswer: string;
+  escalateTo: (mention: string) => string;
+  escalateChannel: string;
+  // Clicks
+  thanksHelpful: string;
+  thanksNotHelpful: string;
+  thanksSolved: string;
+  needPersonCall: (user: string, who: string) => string;
+  askChannel: string;
+  cannotShare: string;
+  inviteMe: string;
+  entryGone: string;
+  sorry: string;
+  // Help and App Home
+  capabilityIntro: string;
+  capabilityAsk: (faq: string) => string;
+  capabilityFooter: (footer: string) => string;
+  capabilityShortcuts: string;
+  topicsHeading: string;
+  emptyKnowledgeBase: string;
+  helpText: string;
+  homeHeader: string;
+  recentChecks: string;
+  noChecksYet: string;
+  // Footer checks
+  verdictPass: string;
+  verdictWarn: string;
+  verdictFail: string;
+  verdictInconclusive: string;
+  checking: (list: string) => string;
+  checkFailed: string;
+  lookUpOnMiit: (link: string) => string;
+  footerCheckTitle: (summary: string) => string;
+  icpFound: (number: string) => string;
+  publicSecurityFound: (number: string) => string;
+  otherNumbers: (numbers: string) => string;
+  redirects: (count: number) => string;
+  rendered: string;
+  noTargets: (command: string) => string;
+  tooManyTargets: (max: number, given: number) => string;
+  // Shortcuts
+  shortcutNoQuestion: string;
+  shortcutNoLinks: string;
+  shortcutInviteMe: string;
+}
+
+const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, en };
+
+/** The catalogue for `lang`. */
+export function catalogueFor(lang: Lang): Catalogue {
+  return CATALOGUES[lang];
+}
+
+/** Both catalogues, for tests and for chrome that shows both languages. */
+export const CATALOGUE_LANGS: readonly Lang[] = ['zh-CN', 'en'];
+
+/** The language of a Slack locale (`zh-CN`, `zh-TW`, `en-US`, `ja-JP` …); null when the bot has no catalogue for it. */
+export function langOfLocale(locale: string | undefined | null): Lang | null {
+  if (!locale) return null;
+  const base = locale.toLowerCase().split(/[-_]/)[0];
+  if (base === 'zh') return 'zh-CN';
+  if (base === 'en') return 'en';
+  return null;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** The language a question is written in: any Han character makes it Chinese, anything else English. */
+export function langOfText(text: string): Lang {
+  return HAN.test(text) ? 'zh-CN' : 'en';
+}

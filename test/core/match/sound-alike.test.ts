@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { buildSoundIndex, correctHomophones, readPinyin } from '../../../src/core/match/sound-alike.js';
+
+// Bigrams a small knowledge base would index, besides the dictionary's own words (注销, 空壳, 公安, 工信部, 解析 …).
+const sounds = buildSoundIndex(['网站', '主体', '页面', '号码', '服务', '期限', '规定', '安全']);
+const known = (w: string) => ['icp', 'domain', 'filing', 'footer', 'change'].includes(w);
+
+describe('correctHomophones', () => {
+  it.each([
+    ['被案号', '备案号'],
+    ['柱销了', '注销了'],
+    ['空科网站', '空壳网站'],
+    ['公按备案', '公安备案'],
+    ['备按号', '备案号'],
+    ['注消了', '注销了'],
+    ['工信布', '工信部'],
+    ['空壳住体', '空壳主体'],
+  ])('reads %s as %s', (typed, meant) => {
+    expect(correctHomophones(typed, sounds)).toBe(meant);
+  });
+
+  it.each([
+    ['words that are already right', '公安备案 注销 工信部'],
+    ['ordinary words next to filing words', '按照规定 安全'],
+    ['text without Chinese', 'icp filing'],
+    ['empty text', ''],
+  ])('leaves %s alone', (_name, text) => {
+    expect(correctHomophones(text, sounds)).toBe(text);
+  });
+});
+
+describe('readPinyin', () => {
+  it.each([
+    ['zhuxiao', '注销'],
+    ['kongke wangzhan', '空壳网站'],
+    ['bei an', '备案'],
+    ['beianhao 怎么查', '备案号 怎么查'],
+    ['gongan beian', '公安备案'],
+    ['icp beian', 'icp 备案'],
+    ['domain jiexi', 'domain 解析'],
+  ])('reads %s as %s', (typed, meant) => {
+    expect(readPinyin(typed, sounds, known)).toBe(meant);
+  });
+
+  it.each([
+    ['English words the knowledge base uses', 'change the footer'],
+    ['letters that are not pinyin', 'xyz qwrt'],
+    ['pinyin of no known word', 'tian qi'],
+  ])('leaves %s alone', (_name, text) => {
+    expect(readPinyin(text, sounds, known)).toBe(text);
+  });
+});
