@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { BeianError, UsageError } from '../core/errors.js';
 import { createAnalysePool } from '../core/footer/analyse/analyse-pool.js';
-import { type CheckDeps, checkFooter } from '../core/footer/check-footer.js';
+import type { CheckDeps } from '../core/footer/check-footer.js';
 import { allowEntryProblem, mergePrivateNetworkAccess } from '../core/footer/fetch/address-policy.js';
 import { parseNumber as parseFilingNumber } from '../core/footer/numbers.js';
 import type { PageRenderer } from '../core/footer/render/types.js';
@@ -207,6 +207,8 @@ export function createReportPrinter(print: (report: FooterReport, index: number)
 const GRACE_MS = 5_000;
 
 async function checkOne(target: string, options: CheckOptions, deps: CheckDeps) {
+  // Loaded at the first check, not at start: the fetch stack and the page rules slow every other command's start.
+  const { checkFooter } = await import('../core/footer/check-footer.js');
   let timer: NodeJS.Timeout | undefined;
   const overdue = new Promise<never>((_, reject) => {
     const limit = (options.timeoutMs ?? 0) + GRACE_MS;

@@ -21,7 +21,10 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, NO_COLOR: '1', ...extra };
 }
 
-/** Runs the real CLI (`node bin/beian.js …`) to completion, with optional stdin, and collects its output. */
+/**
+ * Runs the real CLI (`node bin/beian.js …`, the entry users run: dist/ when `npm test` or `npm run build` has
+ * compiled it since src/ last changed, the sources through tsx otherwise) to completion, with optional stdin.
+ */
 export function runBeian(
   args: readonly string[],
   options: { stdin?: string; env?: Record<string, string>; cwd?: string } = {},
