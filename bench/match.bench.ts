@@ -12,16 +12,13 @@ import { createBaselineMatcher } from '../src/core/match/create-baseline-matcher
 import { createMatcher } from '../src/core/match/create-matcher.js';
 import { parseLabelledQuestions } from '../src/core/match/evaluate.js';
 import type { Matcher } from '../src/core/match/types.js';
+import { percentile } from './stats.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 type Row = [string, string, string, string];
 const rows: Row[] = [];
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 function timeQuestions(matcher: Matcher, questions: readonly string[], rounds: number): number[] {
   for (const q of questions.slice(0, 5)) matcher.match(q); // warm-up

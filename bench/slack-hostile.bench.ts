@@ -13,7 +13,7 @@
  * Printed: p50 / p99 / max of the answered probes of both, the probes that got no answer (refused, reset or
  * over 120 s), the ratios hostile ÷ idle, and how long the report took.
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,6 +31,7 @@ import { createLogger } from '../src/slack/logger.js';
 import { createStore } from '../src/store/create-store.js';
 import { startFakeSlackApi } from '../test/slack/helpers/fake-slack-api.js';
 import { commandBody, postSigned } from '../test/slack/helpers/signed-requests.js';
+import { childRpc, percentile } from './stats.js';
 
 const SECRET = 'bench-signing-secret-0123456789';
 // 50,000 numbers (about 1.7 MB): linear analysis takes a second or two of CPU, long enough to see the loop stall.
@@ -116,7 +117,7 @@ async function timeOne(url: string): Promise<number | null> {
 async function runBench(): Promise<void> {
   const benchStarted = performance.now();
   const child = fork(fileURLToPath(import.meta.url), ['--elsewhere'], { execArgv: ['--import', 'tsx'] });
-  const ask = rpc(child);
+  const ask = childRpc<Request>(child);
   const { apiUrl, responseUrls, pageUrl, bytes } = (await ask(null)) as {
     apiUrl: string;
     responseUrls: { hostile: string; pooled: string };
@@ -192,29 +193,6 @@ async function runBench(): Promise<void> {
   console.log(
     `\nRan in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s (load average ${loadavg()[0]?.toFixed(1)}).`,
   );
-}
-
-function rpc(child: ChildProcess) {
-  let nextId = 1;
-  const waiting = new Map<number, (result: unknown) => void>();
-  child.on('message', (message: { id: number; result: unknown }) => {
-    waiting.get(message.id)?.(message.result);
-    waiting.delete(message.id);
-  });
-  const ready = new Promise<unknown>((resolve) => waiting.set(0, resolve));
-  return (request: Request | null): Promise<unknown> => {
-    if (request === null) return ready;
-    const id = nextId++;
-    return new Promise((resolve) => {
-      waiting.set(id, resolve);
-      child.send({ ...request, id });
-    });
-  };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 function ms(value: number): string {

@@ -8,7 +8,7 @@
  * The apps run in this process; the load generator and the stand-in Web API (which the replies go to) run
  * in a child process, as Slack's servers would be elsewhere. Everything is on 127.0.0.1.
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -23,6 +23,7 @@ import { createLogger } from '../src/slack/logger.js';
 import { createStore } from '../src/store/create-store.js';
 import { FAKE_BOT, startFakeSlackApi } from '../test/slack/helpers/fake-slack-api.js';
 import { commandBody, eventEnvelope, signBody } from '../test/slack/helpers/signed-requests.js';
+import { childRpc, percentile } from './stats.js';
 
 const SECRET = 'bench-signing-secret-0123456789';
 const TOKEN = 'xoxb-bench-token';
@@ -109,8 +110,8 @@ async function runBench(): Promise<void> {
   if (!gc) throw new Error('Run with --expose-gc (npm run bench does).');
   const apiChild = fork(fileURLToPath(import.meta.url), ['--api'], { execArgv: ['--import', 'tsx'] });
   const loadChild = fork(fileURLToPath(import.meta.url), ['--load'], { execArgv: ['--import', 'tsx'] });
-  const askApi = rpc(apiChild);
-  const askLoad = rpc(loadChild);
+  const askApi = childRpc<Request>(apiChild);
+  const askLoad = childRpc<Request>(loadChild);
   const { apiUrl, responseUrl } = (await askApi(null)) as { apiUrl: string; responseUrl: string };
   await askLoad(null);
 
@@ -241,30 +242,6 @@ async function runBench(): Promise<void> {
   console.log(
     `\nRan in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s (load average ${loadavg()[0]?.toFixed(1)}).`,
   );
-}
-
-function rpc(child: ChildProcess) {
-  let nextId = 1;
-  const waiting = new Map<number, (result: unknown) => void>();
-  child.on('message', (message: { id: number; result: unknown }) => {
-    waiting.get(message.id)?.(message.result);
-    waiting.delete(message.id);
-  });
-  // Each child says it is ready (the stand-in API with its URLs) as message 0.
-  const ready = new Promise<unknown>((resolve) => waiting.set(0, resolve));
-  return (request: Request | null): Promise<unknown> => {
-    if (request === null) return ready;
-    const id = nextId++;
-    return new Promise((resolve) => {
-      waiting.set(id, resolve);
-      child.send({ ...request, id });
-    });
-  };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 function ms(value: number): string {

@@ -15,6 +15,7 @@ import { createStore } from '../src/store/create-store.js';
 import type { Store } from '../src/store/ports.js';
 import type { StoreRecord } from '../src/store/records.js';
 import { createTestPlace, type TestPlace } from '../test/store/helpers/databases.js';
+import { percentile } from './stats.js';
 
 const WRITES = 2_000;
 const CLAIMS = 2_000;
@@ -54,10 +55,6 @@ async function concurrent(count: number, write: (n: number) => Promise<void>): P
     }
   };
   return count / (await timed(() => Promise.all(Array.from({ length: WRITERS }, writer)).then(() => undefined)));
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 async function claimLatencies(store: Store): Promise<{ p50: number; p99: number }> {

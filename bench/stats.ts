@@ -1,0 +1,30 @@
+/** Helpers the benchmarks share. */
+import type { ChildProcess } from 'node:child_process';
+
+/** The nearest-rank p-th percentile of `values` (need not be sorted); NaN when there are none. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+/**
+ * Requests to a forked child and their answers, matched by id. The child says it is ready (with whatever it
+ * started: URLs, ports) as message 0; `ask(null)` resolves with that.
+ */
+export function childRpc<Request extends object>(child: ChildProcess) {
+  let nextId = 1;
+  const waiting = new Map<number, (result: unknown) => void>();
+  child.on('message', (message: { id: number; result: unknown }) => {
+    waiting.get(message.id)?.(message.result);
+    waiting.delete(message.id);
+  });
+  const ready = new Promise<unknown>((resolve) => waiting.set(0, resolve));
+  return (request: Request | null): Promise<unknown> => {
+    if (request === null) return ready;
+    const id = nextId++;
+    return new Promise((resolve) => {
+      waiting.set(id, resolve);
+      child.send({ ...request, id });
+    });
+  };
+}
