@@ -102,9 +102,14 @@ describe('createAnalysePool', () => {
 });
 
 describe('checkFooter through the pool', () => {
-  it('reports a page that overruns the check deadline as inconclusive, and the check returns', async () => {
+  it('reports a check whose analysis does not finish by its deadline as inconclusive, and the check returns', async () => {
     pool = createAnalysePool({ size: 1 });
     await pool.analyse({ html: fixture('compliant'), url: URL_OF_PAGE }, {}, LATER());
+    // The one worker is kept busy far past the check's 1 s limit (twenty slow pages ahead of it, each about half a
+    // second of CPU on a fast machine), so the check's own analysis cannot finish in time on any machine.
+    const ahead = Array.from({ length: 20 }, () =>
+      pool?.analyse({ html: SLOW_PAGE, url: URL_OF_PAGE }, {}, LATER()).catch(() => null),
+    );
     server = await startServer(routes({ '/': { body: SLOW_PAGE } }));
     const report = await checkFooter(
       server.url,
@@ -119,5 +124,7 @@ describe('checkFooter through the pool', () => {
         message: 'the page took too long to analyse, so its footer could not be judged within the time limit',
       },
     ]);
+    await pool.close();
+    await Promise.all(ahead);
   });
 });
