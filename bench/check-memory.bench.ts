@@ -8,12 +8,11 @@
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePage } from './footer.bench.js';
+import { servePagesToParent } from './stats.js';
 
 /** `CHECK_MEMORY_RUNS=20,100` for a quick look; the figures are 250 and 2,000. */
 const [SMALL_RUN = 250, LARGE_RUN = 2_000] = (process.env.CHECK_MEMORY_RUNS ?? '')
@@ -44,21 +43,7 @@ function largePage(index: number): Buffer {
 }
 
 function serve(): void {
-  const pages = Array.from({ length: DISTINCT_PAGES }, (_, i) => largePage(i));
-  const server = createServer((req, res) => {
-    const match = /^\/site\/(\d+)\/$/.exec(req.url ?? '');
-    const page = match ? pages[Number(match[1]) % DISTINCT_PAGES] : undefined;
-    if (!page) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': page.length }).end(page);
-  });
-  server.listen(0, '127.0.0.1', () => {
-    const averageKb = pages.reduce((sum, p) => sum + p.length, 0) / pages.length / 1024;
-    process.send?.({ port: (server.address() as AddressInfo).port, averageKb });
-  });
-  process.on('disconnect', () => process.exit(0));
+  servePagesToParent(Array.from({ length: DISTINCT_PAGES }, (_, i) => largePage(i)));
 }
 
 interface RunResult {

@@ -10,10 +10,10 @@
  * - rendered: checkFooter with --render's renderer, the browser started once; cold first page apart.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { createServer, get } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'htmlparser2';
+import { servePagesToParent } from './stats.js';
 
 const PAGES = 1_000;
 const SMALL_RUN = 250;
@@ -105,21 +105,7 @@ export function generatePage(index: number): string {
 // ---------- roles ----------
 
 async function serve(): Promise<void> {
-  const pages = Array.from({ length: PAGES }, (_, i) => Buffer.from(generatePage(i)));
-  const server = createServer((req, res) => {
-    const match = /^\/site\/(\d+)\/$/.exec(req.url ?? '');
-    const page = match ? pages[Number(match[1])] : undefined;
-    if (!page) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': page.length }).end(page);
-  });
-  server.listen(0, '127.0.0.1', () => {
-    const averageKb = pages.reduce((sum, p) => sum + p.length, 0) / pages.length / 1024;
-    process.send?.({ port: (server.address() as AddressInfo).port, averageKb });
-  });
-  process.on('disconnect', () => process.exit(0));
+  servePagesToParent(Array.from({ length: PAGES }, (_, i) => Buffer.from(generatePage(i))));
 }
 
 function fetchAndParse(url: string): Promise<void> {

@@ -1,5 +1,7 @@
 /** Helpers the benchmarks share. */
 import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /** The nearest-rank p-th percentile of `values` (need not be sorted); NaN when there are none. */
 export function percentile(values: readonly number[], p: number): number {
@@ -27,4 +29,25 @@ export function childRpc<Request extends object>(child: ChildProcess) {
       child.send({ ...request, id });
     });
   };
+}
+
+/**
+ * In a forked child: serves `pages[N % pages.length]` at `/site/N/` on 127.0.0.1, tells the parent its port and
+ * the pages' average size in KB, and exits when the parent goes.
+ */
+export function servePagesToParent(pages: readonly Buffer[]): void {
+  const server = createServer((req, res) => {
+    const match = /^\/site\/(\d+)\/$/.exec(req.url ?? '');
+    const page = match ? pages[Number(match[1]) % pages.length] : undefined;
+    if (!page) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': page.length }).end(page);
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const averageKb = pages.reduce((sum, p) => sum + p.length, 0) / pages.length / 1024;
+    process.send?.({ port: (server.address() as AddressInfo).port, averageKb });
+  });
+  process.on('disconnect', () => process.exit(0));
 }

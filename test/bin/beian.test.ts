@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { BUILD_STAMP, COMPILED_ENTRY } from '../../bin/build-freshness.js';
-import { ROOT } from '../cli/run-beian.js';
+import { ROOT, runNodeScript } from '../cli/run-beian.js';
 
 // A stand-in checkout around the real bin/ files: a compiled entry and a TypeScript one that say which ran.
 let root: string;
@@ -34,24 +33,8 @@ function stamp(seconds: number): void {
   utimesSync(join(root, BUILD_STAMP), seconds, seconds);
 }
 
-function runBin(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin/beian.js'), '--help'], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+function runBin() {
+  return runNodeScript(join(root, 'bin/beian.js'), ['--help'], { cwd: root });
 }
 
 it('runs the compiled CLI, with its arguments, when the build is newer than src/', async () => {

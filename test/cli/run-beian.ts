@@ -29,11 +29,17 @@ export function runBeian(
   args: readonly string[],
   options: { stdin?: string; env?: Record<string, string>; cwd?: string } = {},
 ): Promise<BeianRun> {
+  return runNodeScript(BIN, args, { cwd: options.cwd ?? ROOT, env: cleanEnv(options.env ?? {}), stdin: options.stdin });
+}
+
+/** Runs `node SCRIPT ARGS…` to completion (killed after 15 s), collecting its output. */
+export function runNodeScript(
+  script: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; stdin?: string | undefined },
+): Promise<BeianRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: cleanEnv(options.env ?? {}),
-    });
+    const child = spawn(process.execPath, [script, ...args], { cwd: options.cwd, env: options.env ?? process.env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
