@@ -10,8 +10,10 @@ import { registerServeCommand } from './serve.js';
 import { registerStartCommand } from './start.js';
 
 /**
- * The `beian` command line. Each command lives in its own file and registers itself here;
- * errors reach the person as one line on stderr and a non-zero exit.
+ * The `beian` command line. Each command registers itself here from its own light file (name, arguments, options,
+ * help) and imports its action module only when it runs, through `lazyAction` (lazy-action.ts), so `beian --help`
+ * loads no heavy dependency (test/cli/lazy-commands.test.ts). Errors reach the person as one line on stderr and a
+ * non-zero exit.
  */
 export function createProgram(): Command {
   const program = new Command('beian')
