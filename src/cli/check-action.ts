@@ -7,6 +7,7 @@ import { parseNumber as parseFilingNumber } from '../core/footer/numbers.js';
 import type { PageRenderer } from '../core/footer/render/types.js';
 import type { CheckOptions, FooterReport } from '../core/footer/types.js';
 import type { CheckFlags } from './check.js';
+import { checkTarget } from './check-target.js';
 import { formatFooterReport, formatSummary, noVerdicts, type VerdictCounts } from './format-footer-report.js';
 import { readTargetFile } from './read-targets.js';
 import { stringifyForTerminal } from './terminal-text.js';
@@ -16,7 +17,8 @@ export async function runCheckCommand(targets: string[], flags: CheckFlags): Pro
   process.exitCode = await runCheck(targets, flags);
 }
 
-interface CheckPlan {
+/** What a check command was asked to do, validated. */
+export interface CheckPlan {
   targets: string[];
   options: CheckOptions;
   concurrency: number;
@@ -24,6 +26,10 @@ interface CheckPlan {
 }
 
 async function runCheck(args: string[], flags: CheckFlags): Promise<number> {
+  if (flags.queue !== undefined || flags.wait === true) {
+    const { runQueuedCheck } = await import('./check-queue.js');
+    return runQueuedCheck(args, flags);
+  }
   const plan = await planCheck(args, flags);
   const renderer = plan.options.render ? await startRenderer() : undefined;
   // Pages are judged in worker threads, so a check's time limit holds even while a hostile page is analysed.
@@ -63,7 +69,8 @@ async function startRenderer(): Promise<PageRenderer> {
   }
 }
 
-async function planCheck(args: string[], flags: CheckFlags): Promise<CheckPlan> {
+/** Validates the flags and reads the targets (arguments, then `--file`): a bad value is a UsageError naming it. */
+export async function planCheck(args: string[], flags: CheckFlags): Promise<CheckPlan> {
   const config = loadConfig(process.env);
   const targets = [...args, ...(flags.file === undefined ? [] : await readTargetFile(flags.file, process.stdin))];
   if (targets.length === 0) throw new UsageError('no targets: give one or more domains or URLs, or --file FILE');
@@ -127,7 +134,7 @@ async function checkAll(plan: CheckPlan, deps: CheckDeps): Promise<VerdictCounts
   let next = 0;
   const worker = async () => {
     for (let index = next++; index < targets.length; index = next++) {
-      printer.put(index, await checkOne(targets[index] ?? '', plan.options, deps));
+      printer.put(index, await checkTarget(targets[index] ?? '', plan.options, deps));
       progress.tick();
       progress.draw();
     }
@@ -168,43 +175,6 @@ export function createReportPrinter(print: (report: FooterReport, index: number)
   };
 }
 
-/** Past the target's own time limit, a check that has not come back is given up on (it must not hold the rest). */
-const GRACE_MS = 5_000;
-
-async function checkOne(target: string, options: CheckOptions, deps: CheckDeps) {
-  // Loaded at the first check, not at start: the fetch stack and the page rules slow every other command's start.
-  const { checkFooter } = await import('../core/footer/check-footer.js');
-  let timer: NodeJS.Timeout | undefined;
-  const overdue = new Promise<never>((_, reject) => {
-    const limit = (options.timeoutMs ?? 0) + GRACE_MS;
-    timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(limit / 1000)} s`)), limit);
-  });
-  try {
-    return await Promise.race([checkFooter(target, options, deps), overdue]);
-  } catch (error) {
-    // checkFooter reports target problems itself; this is the backstop for anything unexpected.
-    return unexpectedFailure(target, error);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function unexpectedFailure(target: string, error: unknown): FooterReport {
-  const message = `The check could not finish: ${error instanceof Error ? error.message : String(error)}`;
-  return {
-    target,
-    url: null,
-    finalUrl: null,
-    verdict: 'inconclusive',
-    icp: null,
-    publicSecurity: null,
-    findings: [{ rule: 'page', severity: 'error', message }],
-    redirects: [],
-    otherNumbers: [],
-    rendered: false,
-  };
-}
-
 function printReport(report: FooterReport, json: boolean, index: number): void {
   if (json) {
     process.stdout.write(`${stringifyForTerminal(toJsonLine(report))}\n`);
@@ -238,14 +208,15 @@ export function exitStatus(counts: Readonly<VerdictCounts>): number {
   return 0;
 }
 
-interface Progress {
+/** A progress bar for a known number of steps. */
+export interface Progress {
   tick(): void;
   draw(): void;
   clear(): void;
 }
 
 /** A one-line bar on stderr, only when stderr is a terminal (never in pipes, logs or tests). */
-function createProgress(total: number): Progress {
+export function createProgress(total: number): Progress {
   const stream = process.stderr;
   if (!stream.isTTY || total < 2) return { tick: () => undefined, draw: () => undefined, clear: () => undefined };
   let finished = 0;

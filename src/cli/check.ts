@@ -14,6 +14,8 @@ export interface CheckFlags {
   expect?: string;
   concurrency?: string;
   file?: string;
+  queue?: string;
+  wait?: boolean;
 }
 
 /** Registers `beian check [options] TARGET...`: homepage footer checks, one report per target. */
@@ -31,6 +33,8 @@ export function registerCheckCommand(program: Command): void {
     .option('--expect <number>', 'the number on record, e.g. 京ICP备05004398号-1')
     .option('--concurrency <n>', 'targets checked at once (default: $BEIAN_CHECK_CONCURRENCY or 8)')
     .option('--file <file>', 'read targets from a file, one a line (# comments; - for stdin)')
+    .option('--queue <file>', 'enqueue the targets in FILE for `beian worker` processes (needs DATABASE_URL)')
+    .option('--wait', 'with --queue: wait for the results and print them as JSON Lines, in input order')
     .action(lazyAction(() => import('./check-action.js'), 'runCheckCommand'));
 }
 

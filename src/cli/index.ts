@@ -8,6 +8,7 @@ import { registerKbCommand } from './kb.js';
 import { registerReportCommand } from './report.js';
 import { registerServeCommand } from './serve.js';
 import { registerStartCommand } from './start.js';
+import { registerQueueCommands } from './worker.js';
 
 /**
  * The `beian` command line. Each command registers itself here from its own light file (name, arguments, options,
@@ -29,6 +30,7 @@ export function createProgram(): Command {
   registerReportCommand(program);
   registerServeCommand(program);
   registerDbCommand(program);
+  registerQueueCommands(program);
   return program;
 }
 

@@ -19,4 +19,14 @@ export interface Tables {
   unanswered_questions: Base & { question: string; best_entry_id: string | null; confidence: number };
   footer_checks: Base & { target: string; verdict: string; icp: string | null };
   claims: { scope: string; key: string; expires_at: number };
+  queue_results: {
+    batch: string;
+    idx: number;
+    target: string;
+    verdict: string;
+    state: string;
+    report: string;
+    at: string;
+  };
+  host_leases: { host: string; holder: string; busy_until: number; next_at: number };
 }
