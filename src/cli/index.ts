@@ -9,6 +9,7 @@ import { registerReportCommand } from './report.js';
 import { registerServeCommand } from './serve.js';
 import { registerStartCommand } from './start.js';
 import { registerQueueCommands } from './worker.js';
+import { registerWatchCommand } from './watch.js';
 
 /**
  * The `beian` command line. Each command registers itself here from its own light file (name, arguments, options,
@@ -31,6 +32,7 @@ export function createProgram(): Command {
   registerServeCommand(program);
   registerDbCommand(program);
   registerQueueCommands(program);
+  registerWatchCommand(program);
   return program;
 }
 

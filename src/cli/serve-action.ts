@@ -15,5 +15,11 @@ export async function runServe(_options: unknown, command: Command): Promise<voi
   }
   const { knowledge } = command.optsWithGlobals<{ knowledge?: string }>();
   const core = await createBotCore(config, knowledge ?? config.knowledgeDir);
-  await serveSlack(config, core);
+  const { startWatching } = await import('./watch-runtime.js');
+  const stopWatching = await startWatching(config);
+  try {
+    await serveSlack(config, core);
+  } finally {
+    await stopWatching();
+  }
 }

@@ -29,4 +29,27 @@ export interface Tables {
     at: string;
   };
   host_leases: { host: string; holder: string; busy_until: number; next_at: number };
+  watches: {
+    target: string;
+    expect: string | null;
+    owner: string | null;
+    every_ms: number;
+    muted_until: number | null;
+    created_at: number;
+    next_run_at: number;
+    lease_holder: string | null;
+    lease_until: number | null;
+    state: string;
+  };
+  watch_runs: {
+    id: Generated<number>;
+    target: string;
+    at: number;
+    verdict: string;
+    icp: string | null;
+    psb: string | null;
+    findings: string;
+    recheck: number;
+    final_url: string | null;
+  };
 }

@@ -4,6 +4,7 @@ import { createQueueStore } from './queue-store.js';
 import type { FooterCheckRecord, StoreRecord } from './records.js';
 import { storeRecordSchema } from './records.js';
 import type { Engine, Tables } from './schema.js';
+import { createWatchStore } from './watch-store.js';
 
 /** Options for createSqlStore. */
 export interface SqlStoreOptions {
@@ -61,6 +62,7 @@ export function createSqlStore(db: Kysely<Tables>, options: SqlStoreOptions): St
     eventClaims: claims('event'),
     triageClaims: claims('triage'),
     queue: createQueueStore(db, now),
+    watches: createWatchStore(db, options.engine, now),
     append(record) {
       return track(insertRecord(db, record, null).then(() => undefined));
     },
