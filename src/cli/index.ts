@@ -8,8 +8,8 @@ import { registerKbCommand } from './kb.js';
 import { registerReportCommand } from './report.js';
 import { registerServeCommand } from './serve.js';
 import { registerStartCommand } from './start.js';
-import { registerQueueCommands } from './worker.js';
 import { registerWatchCommand } from './watch.js';
+import { registerQueueCommands } from './worker.js';
 
 /**
  * The `beian` command line. Each command registers itself here from its own light file (name, arguments, options,
