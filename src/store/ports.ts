@@ -1,3 +1,4 @@
+import type { DraftStore } from './draft-store.js';
 import type { FeedbackStore } from './feedback-store.js';
 import type { StoreRecord } from './records.js';
 import type { Engine } from './schema.js';
@@ -25,6 +26,8 @@ export interface Store extends FeedbackStore {
   readonly eventClaims: Claims;
   /** Triage threads that already got their one unasked suggestion. */
   readonly triageClaims: Claims;
+  /** Knowledge drafts captured from Slack. */
+  readonly drafts: DraftStore;
   /** Every record at or after `since` (ISO), oldest first. */
   records(since?: string): Promise<StoreRecord[]>;
   /** Inserts records in one transaction; a key already imported is skipped. Resolves with how many were new. */

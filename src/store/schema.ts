@@ -19,4 +19,19 @@ export interface Tables {
   unanswered_questions: Base & { question: string; best_entry_id: string | null; confidence: number };
   footer_checks: Base & { target: string; verdict: string; icp: string | null };
   claims: { scope: string; key: string; expires_at: number };
+  drafts: {
+    id: Generated<number>;
+    entry_id: string;
+    at: string;
+    user_id: string;
+    channel: string | null;
+    message_ts: string | null;
+    title: string;
+    questions: string;
+    answer: string;
+    topic: string;
+    tags: string;
+    source_title: string;
+    source_url: string;
+  };
 }

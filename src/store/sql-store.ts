@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { createDraftStore } from './draft-store.js';
 import type { Claims, Store } from './ports.js';
 import type { FooterCheckRecord, StoreRecord } from './records.js';
 import { storeRecordSchema } from './records.js';
@@ -59,6 +60,7 @@ export function createSqlStore(db: Kysely<Tables>, options: SqlStoreOptions): St
     location: options.location,
     eventClaims: claims('event'),
     triageClaims: claims('triage'),
+    drafts: createDraftStore(db, track),
     append(record) {
       return track(insertRecord(db, record, null).then(() => undefined));
     },
