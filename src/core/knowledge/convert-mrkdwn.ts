@@ -11,6 +11,9 @@ const INLINE_CODE = /`[^`\n]+`/g;
 const BOLD = /(?<![A-Za-z0-9*\\])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?![A-Za-z0-9*])/g;
 const ITALIC = /(?<![A-Za-z0-9_\\])_(?=[^\s_])([^_\n]*?[^\s_\\])_(?![A-Za-z0-9_])/g;
 const STRIKE = /(?<![A-Za-z0-9~\\])~(?=[^\s~])([^~\n]*?[^\s~\\])~(?![A-Za-z0-9~])/g;
+// Code spans are held aside as private-use placeholders while the markers around them are converted.
+const HOLD = '\uE000';
+const HELD = /\uE000(\d+)\uE000/g;
 const ANGLE = /<([^<>\n]+)>/g;
 // Bullets Slack's composer writes, by nesting level.
 const BULLETS: Readonly<Record<string, number>> = { '•': 0, '◦': 1, '▪': 2, '-': -1, '*': -1 };
@@ -29,7 +32,7 @@ export function mrkdwnToMarkdown(mrkdwn: string): string {
   };
   for (const m of text.matchAll(FENCE)) {
     parts.push(prose(last, m.index));
-    parts.push(`\n\`\`\`\n${unescape(m[1] ?? '').replace(/^\n+|\n+$/g, '')}\n\`\`\`\n`);
+    parts.push(`\n\`\`\`\n${unescapeEntities(m[1] ?? '').replace(/^\n+|\n+$/g, '')}\n\`\`\`\n`);
     last = m.index + m[0].length;
   }
   parts.push(prose(last));
@@ -72,17 +75,17 @@ function convertLine(line: string): string {
 function convertInline(text: string): string {
   const codes: string[] = [];
   const held = text.replace(INLINE_CODE, (code) => {
-    codes.push(unescape(code));
-    return `\u0000${codes.length - 1}\u0000`;
+    codes.push(unescapeEntities(code));
+    return `${HOLD}${codes.length - 1}${HOLD}`;
   });
-  const converted = unescape(
+  const converted = unescapeEntities(
     held
       .replace(ANGLE, (_m, inner: string) => convertAngle(inner))
       .replace(BOLD, '**$1**')
       .replace(ITALIC, '*$1*')
       .replace(STRIKE, '~~$1~~'),
   );
-  return converted.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => codes[Number(i)] ?? '').replace(/ {2,}/g, ' ');
+  return converted.replace(/ {2,}/g, ' ').replace(HELD, (_m, i: string) => codes[Number(i)] ?? '');
 }
 
 // Slack's angle-bracket markup: links, user and channel mentions, broadcasts, dates.
@@ -92,12 +95,12 @@ function convertAngle(inner: string): string {
   if (target.startsWith('#')) return label ? `#${label}` : '';
   if (target.startsWith('!')) return target.startsWith('!date') && label ? label : '';
   if (/^(?:https?|mailto):/i.test(target)) {
-    const url = unescape(target);
+    const url = unescapeEntities(target);
     return label && label !== target ? `[${label}](${url})` : `<${url}>`;
   }
   return `<${inner}>`;
 }
 
-function unescape(text: string): string {
+function unescapeEntities(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
