@@ -3,9 +3,10 @@ import { formatProblem, KnowledgeBaseError } from '../core/errors.js';
 import { labelTopic } from '../core/knowledge/topics.js';
 import type { KnowledgeBase } from '../core/knowledge/types.js';
 import { displayDir, loadKnowledgeBaseForTerminal, resolveKnowledgeDir, writeOut } from './context.js';
+import { registerKbDraftsCommand } from './kb-drafts.js';
 import { registerKbImportCommand } from './kb-import.js';
 
-/** Registers `beian kb lint|stats|export|import`. */
+/** Registers `beian kb lint|stats|export|import|drafts`. */
 export function registerKbCommand(program: Command): void {
   const kb = program.command('kb').description('check, summarise, export and import the knowledge base');
   kb.command('lint')
@@ -26,6 +27,7 @@ export function registerKbCommand(program: Command): void {
       );
     });
   registerKbImportCommand(kb, resolveKnowledgeDir);
+  registerKbDraftsCommand(kb, resolveKnowledgeDir);
 }
 
 async function lintKnowledge(dir: string): Promise<void> {
