@@ -18,7 +18,8 @@ export function registerServeCommand(program: Command): void {
         );
       }
       const { knowledge } = command.optsWithGlobals<{ knowledge?: string }>();
-      const core = await createBotCore(config, knowledge ?? config.knowledgeDir);
-      await serveSlack(config, core);
+      const knowledgeDir = knowledge ?? config.knowledgeDir;
+      const core = await createBotCore(config, knowledgeDir);
+      await serveSlack(config, core, knowledgeDir);
     });
 }
