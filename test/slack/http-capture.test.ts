@@ -199,6 +199,20 @@ describe('the capture form’s submission', () => {
   });
 });
 
+describe('simultaneous submissions of one id', () => {
+  it('save exactly one draft; every other gets an error on the id field', async () => {
+    const view = await openFormFromShortcut();
+    const b = CAPTURE.blocks;
+    const values = formValues(view, { [b.id]: 'filing-password-race', [b.topic]: 'after-filing' });
+    const results = await Promise.all(Array.from({ length: 5 }, () => t.sendForm(submitBody(view, values))));
+    expect(results.filter((r) => r.text === '')).toHaveLength(1);
+    for (const r of results.filter((res) => res.text !== '')) {
+      expect(Object.keys((JSON.parse(r.text) as { errors: object }).errors)).toEqual([b.id]);
+    }
+    expect((await t.store.drafts.list()).filter((d) => d.id === 'filing-password-race')).toHaveLength(1);
+  });
+});
+
 describe('📖 reaction', () => {
   it('offers the person who added it the form, privately in the thread, with a button that opens it', async () => {
     const offer = await nextCall('chat.postEphemeral', () => t.sendEvent(reaction('C0CHAN001', ANSWER_TS)));

@@ -83,6 +83,7 @@ export interface Catalogue {
   captureNothing: string;
   captureCannotRead: string;
   captureSaved: (id: string, file: string) => string;
+  captureIdTaken: (id: string) => string;
 }
 
 const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, en };

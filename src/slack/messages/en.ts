@@ -81,4 +81,5 @@ export const en: Catalogue = {
     'I can’t read that message: invite me to its channel first (`/invite @beian`), then add the 📖 again.',
   captureSaved: (id, file) =>
     `📖 Saved the draft *${id}*. Next: a maintainer runs \`beian kb drafts export knowledge\`, checks \`${file}\` against its source, adds its \`reviewed\` date and commits it; from then on I answer with it.`,
+  captureIdTaken: (id) => `Someone saved a draft with the id ${id} a moment ago; choose another id.`,
 };

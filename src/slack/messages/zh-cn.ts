@@ -75,4 +75,5 @@ export const zhCN: Catalogue = {
   captureCannotRead: '我读不到那条消息：请先邀请我进入它所在的频道（`/invite @beian`），再加一次 📖。',
   captureSaved: (id, file) =>
     `📖 已保存草稿 *${id}*。接下来：维护者运行 \`beian kb drafts export knowledge\`，对照来源核对 \`${file}\`，填上 \`reviewed\` 日期并提交；之后我就会用它回答。`,
+  captureIdTaken: (id) => `刚刚有人用 ${id} 这个 id 保存了草稿，请换一个 id。`,
 };

@@ -42,9 +42,7 @@ export function createCaptureSubmitListener(deps: SlackDeps) {
       // Another person saved a draft with this id between the check and the save.
       await ack({
         response_action: 'errors',
-        errors: formErrors([
-          { field: 'id', message: `id "${draft.id}" was just taken by another draft; choose another` },
-        ]),
+        errors: formErrors([{ field: 'id', message: t.captureIdTaken(draft.id) }]),
       });
       return;
     }
