@@ -247,6 +247,16 @@ describe('📖 reaction', () => {
     }
   });
 
+  it('answers a button whose value is not a message’s place privately, opening nothing', async () => {
+    const before = t.api.callsTo('views.open').length;
+    await t.sendForm(
+      buttonClickBody(CAPTURE.openAction, '{"channel":1}', t.api.responseUrl('forged'), { ephemeral: true }),
+    );
+    const [reply] = await t.api.waitFor('respond:forged');
+    expect(reply?.args.text).toBe(en.captureNothing);
+    expect(t.api.callsTo('views.open').length).toBe(before);
+  });
+
   it('ignores other reactions', async () => {
     const before = t.api.calls.length;
     const res = await t.sendEvent(reaction('C0CHAN001', ANSWER_TS, 'thumbsup'));

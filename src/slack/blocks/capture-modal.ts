@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { z } from 'zod';
 import type { CapturedDraft, DraftField, DraftProblem } from '../../core/knowledge/capture-draft.js';
 import { labelTopic } from '../../core/knowledge/topics.js';
 import type { Catalogue } from '../messages/catalogue.js';
@@ -36,10 +37,24 @@ export interface CapturePrefill {
   sourceUrl: string;
 }
 
-/** Where the captured message is: the view carries it (private_metadata) to the submission. */
-export interface CaptureOrigin {
-  channel: string;
-  ts: string;
+const originSchema = z.object({ channel: z.string().min(1), ts: z.string().min(1) });
+
+/** Where the captured message is: the 📖 offer's button and the form (private_metadata) carry it as JSON. */
+export type CaptureOrigin = z.infer<typeof originSchema>;
+
+/** The origin as a button value or private_metadata. */
+export function encodeCaptureOrigin(origin: CaptureOrigin): string {
+  return JSON.stringify({ channel: origin.channel, ts: origin.ts });
+}
+
+/** Reads an origin back; null for anything else (a forged or truncated value). */
+export function readCaptureOrigin(text: string | undefined): CaptureOrigin | null {
+  try {
+    const parsed = originSchema.safeParse(JSON.parse(text ?? ''));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The capture modal: the question, other phrasings, answer, id, topic picker, tags and source, prefilled. */
@@ -53,7 +68,7 @@ export function buildCaptureModal(
   return {
     type: 'modal',
     callback_id: CAPTURE.callbackId,
-    private_metadata: JSON.stringify(origin),
+    private_metadata: encodeCaptureOrigin(origin),
     title: plain(t.captureTitle),
     submit: plain(t.captureSave),
     close: plain(t.captureCancel),

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
-import { CAPTURE } from '../../blocks/capture-modal.js';
+import { CAPTURE, encodeCaptureOrigin } from '../../blocks/capture-modal.js';
 import type { KnownBlock } from '../../blocks/kit.js';
 import { readSlackMessage, UnreadableMessageError } from '../../capture.js';
 import type { SlackDeps } from '../../deps.js';
@@ -60,7 +60,7 @@ function offerBlocks(t: Catalogue, channel: string, ts: string): KnownBlock[] {
           action_id: CAPTURE.openAction,
           text: { type: 'plain_text', text: t.captureOpen },
           style: 'primary',
-          value: JSON.stringify({ channel, ts }),
+          value: encodeCaptureOrigin({ channel, ts }),
         },
       ],
     },

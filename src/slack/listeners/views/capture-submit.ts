@@ -1,12 +1,15 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
 import { checkDraft, draftPath } from '../../../core/knowledge/capture-draft.js';
-import { CAPTURE, type FormValues, formErrors, readCaptureForm } from '../../blocks/capture-modal.js';
+import {
+  CAPTURE,
+  type FormValues,
+  formErrors,
+  readCaptureForm,
+  readCaptureOrigin,
+} from '../../blocks/capture-modal.js';
 import type { SlackDeps } from '../../deps.js';
 
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
-
-const originSchema = z.object({ channel: z.string(), ts: z.string() });
 
 /**
  * The capture form's submission: checked exactly as `beian kb lint` would check the entry, problems shown on their
@@ -24,7 +27,7 @@ export function createCaptureSubmitListener(deps: SlackDeps) {
         await ack({ response_action: 'errors', errors: formErrors(problems) });
         return;
       }
-      const origin = readOrigin(view.private_metadata);
+      const origin = readCaptureOrigin(view.private_metadata);
       saved = await deps.drafts.save({
         ...draft,
         at: new Date().toISOString(),
@@ -53,13 +56,4 @@ export function createCaptureSubmitListener(deps: SlackDeps) {
       deps.logger.error('capture: the draft is saved but its author could not be told:', error);
     }
   };
-}
-
-function readOrigin(metadata: string): z.infer<typeof originSchema> | null {
-  try {
-    const parsed = originSchema.safeParse(JSON.parse(metadata));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }
