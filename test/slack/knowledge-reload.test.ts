@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KNOWLEDGE_DIR, loadConfig } from '../../src/config.js';
 import { createBotCore, reloadKnowledgeOnChange } from '../../src/main.js';
 import { createLogger } from '../../src/slack/logger.js';
-import type { KnowledgeWatch } from '../../src/watch-knowledge.js';
+import { type KnowledgeWatch, watchKnowledge } from '../../src/watch-knowledge.js';
 import { FAKE_BOT } from './helpers/fake-slack-api.js';
 import { startTestSlack, type TestSlack } from './helpers/start-test-slack.js';
 
 let dir: string;
 let t: TestSlack;
 let reloads: KnowledgeWatch;
+let botCore: Awaited<ReturnType<typeof createBotCore>>;
 const logs: string[] = [];
 const FILE = 'validity/validity-period.md';
 
@@ -19,10 +20,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'beian-reload-'));
   await cp(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
   const config = loadConfig({});
-  const core = await createBotCore(config, dir);
-  t = await startTestSlack({ core });
+  botCore = await createBotCore(config, dir);
+  t = await startTestSlack({ core: botCore });
   const logger = createLogger('info', { write: (line) => logs.push(line) });
-  reloads = reloadKnowledgeOnChange(config, core, dir, logger, 50);
+  reloads = reloadKnowledgeOnChange(config, botCore, dir, logger, 50);
 });
 afterAll(async () => {
   reloads?.close();
@@ -88,5 +89,34 @@ describe('the running bot reloads its knowledge folder', () => {
     await edit((text) => text.replace('topic: Not A Topic', 'topic: validity'));
     await logged(/Knowledge base reloaded/, fixed);
     expect(await ask('备案号会过期吗')).toContain('BROKEN');
+  });
+
+  it('reads a burst of writes (an editor’s save, a git pull) once, after the folder goes quiet', {
+    timeout: 30_000,
+  }, async () => {
+    const seen: string[] = [];
+    const quiet = { info: (m: string) => seen.push(m), warn: (m: string) => seen.push(m), error: () => undefined };
+    let loads = 0;
+    const burst = watchKnowledge({
+      dir,
+      load: async () => {
+        loads += 1;
+        return botCore.kb;
+      },
+      apply: () => undefined,
+      logger: quiet,
+      debounceMs: 500,
+    });
+    try {
+      for (let i = 0; i < 5; i += 1) await edit((text) => `${text}\n`);
+      const deadline = Date.now() + 10_000;
+      while (loads === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await burst.idle();
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(loads).toBe(1);
+      expect(seen).toEqual([expect.stringMatching(/^Knowledge base reloaded/)]);
+    } finally {
+      burst.close();
+    }
   });
 });
