@@ -134,8 +134,8 @@ function findReplaced(pages: readonly string[], existing: readonly ExistingDraft
   return replaced;
 }
 
-// Ids and topics in the knowledge folder, read leniently: a half-edited folder must not stop an import.
-async function readKnownIdsAndTopics(dir: string): Promise<{ ids: string[]; topics: string[] }> {
+/** Ids and topics in the knowledge folder, read leniently: a half-edited folder must not stop an import. */
+export async function readKnownIdsAndTopics(dir: string): Promise<{ ids: string[]; topics: string[] }> {
   const { files } = await readKnowledgeFolder(dir).catch(() => ({ files: [] }));
   const parsed = files.map((f) => parseKnowledgeFile(f.text, f.file));
   const topics = parsed.flatMap((p) => p.topic ?? []);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { lazyAction } from './lazy-action.js';
 
-/** Registers `beian kb lint|stats|export|import`. */
+/** Registers `beian kb lint|stats|export|import|drafts`. */
 export function registerKbCommand(program: Command): void {
   const kb = program.command('kb').description('check, summarise, export and import the knowledge base');
   kb.command('lint')
@@ -15,6 +15,30 @@ export function registerKbCommand(program: Command): void {
     .description('print the whole knowledge base as JSON')
     .action(lazyAction(() => import('./kb-action.js'), 'runKbExport'));
   registerKbImportCommand(kb);
+  registerKbDraftsCommand(kb);
+}
+
+/** Registers `beian kb drafts list|export DIR`: the drafts captured from Slack. */
+function registerKbDraftsCommand(kb: Command): void {
+  const dataDir = [
+    '--data-dir <dir>',
+    'data folder for the embedded database (default: $BEIAN_DATA_DIR or ./data)',
+  ] as const;
+  const drafts = kb
+    .command('drafts')
+    .description('drafts captured from Slack (Save as FAQ answer, 📖), kept in the database until exported');
+  drafts
+    .command('list')
+    .description('list the captured drafts, oldest first')
+    .option('--json', 'print JSON')
+    .option(...dataDir)
+    .action(lazyAction(() => import('./kb-drafts.js'), 'runKbDraftsList'));
+  drafts
+    .command('export')
+    .argument('<dir>', 'where to write them, as <topic>/<id>.md (the knowledge folder itself, or a review folder)')
+    .description('write each draft as a knowledge file that lint accepts once its reviewed date is added')
+    .option(...dataDir)
+    .action(lazyAction(() => import('./kb-drafts.js'), 'runKbDraftsExport'));
 }
 
 /** Registers `beian kb import PAGE… --out DIR` under `beian kb`. */

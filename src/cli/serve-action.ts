@@ -14,11 +14,12 @@ export async function runServe(_options: unknown, command: Command): Promise<voi
     );
   }
   const { knowledge } = command.optsWithGlobals<{ knowledge?: string }>();
-  const core = await createBotCore(config, knowledge ?? config.knowledgeDir);
+  const knowledgeDir = knowledge ?? config.knowledgeDir;
+  const core = await createBotCore(config, knowledgeDir);
   const { startWatching } = await import('./watch-runtime.js');
   const stopWatching = await startWatching(config);
   try {
-    await serveSlack(config, core);
+    await serveSlack(config, core, knowledgeDir);
   } finally {
     await stopWatching();
   }

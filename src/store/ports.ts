@@ -1,5 +1,6 @@
 import type { FooterReport } from '../core/footer/types.js';
 import type { WatchStore } from '../core/watch/watch-store-port.js';
+import type { DraftStore } from './draft-store.js';
 import type { FeedbackStore } from './feedback-store.js';
 import type { StoreRecord } from './records.js';
 import type { Engine } from './schema.js';
@@ -58,6 +59,8 @@ export interface Store extends FeedbackStore {
   readonly queue: QueueStore;
   /** Watched sites, their check history, per-site leases and mutes. */
   readonly watches: WatchStore;
+  /** Knowledge drafts captured from Slack. */
+  readonly drafts: DraftStore;
   /** Every record at or after `since` (ISO), oldest first. */
   records(since?: string): Promise<StoreRecord[]>;
   /** Inserts records in one transaction; a key already imported is skipped. Resolves with how many were new. */

@@ -52,4 +52,19 @@ export interface Tables {
     recheck: number;
     final_url: string | null;
   };
+  drafts: {
+    id: Generated<number>;
+    entry_id: string;
+    at: string;
+    user_id: string;
+    channel: string | null;
+    message_ts: string | null;
+    title: string;
+    questions: string;
+    answer: string;
+    topic: string;
+    tags: string;
+    source_title: string;
+    source_url: string;
+  };
 }

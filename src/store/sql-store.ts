@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { createDraftStore } from './draft-store.js';
 import type { Claims, Store } from './ports.js';
 import { createQueueStore } from './queue-store.js';
 import type { FooterCheckRecord, StoreRecord } from './records.js';
@@ -63,6 +64,7 @@ export function createSqlStore(db: Kysely<Tables>, options: SqlStoreOptions): St
     triageClaims: claims('triage'),
     queue: createQueueStore(db, now),
     watches: createWatchStore(db, options.engine, now),
+    drafts: createDraftStore(db, track),
     append(record) {
       return track(insertRecord(db, record, null).then(() => undefined));
     },
