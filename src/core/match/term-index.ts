@@ -89,7 +89,9 @@ export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights)
     countPhrase(entry.tags.flatMap((tag) => analyseText(tag)));
     for (const id of entryTerms) {
       core.postings[id]?.push(e);
-      (coreCounts[id] ??= []).push(phraseCount[id] ?? 0);
+      const counts = coreCounts[id] ?? [];
+      counts.push(phraseCount[id] ?? 0);
+      coreCounts[id] = counts;
     }
     if (weights.answerWeight > 0) {
       for (const t of analyseText(entry.answer)) {
