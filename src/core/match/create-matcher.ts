@@ -143,7 +143,13 @@ function unknownFactor(term: string, opts: MatchOptions): number {
 function createSpellingCorrector(index: TermIndex, threshold: number): (word: string) => string | undefined {
   const words = [...new Set([...index.idf.keys(), ...LATIN_SYNONYMS])].filter((t) => MISSPELLABLE.test(t));
   const byPair = new Map<string, string[]>();
-  for (const w of words) for (const pair of new Set(letterPairs(w))) byPair.set(pair, [...(byPair.get(pair) ?? []), w]);
+  for (const w of words) {
+    for (const pair of new Set(letterPairs(w))) {
+      const list = byPair.get(pair);
+      if (list === undefined) byPair.set(pair, [w]);
+      else list.push(w); // not a copy per word: common pairs have thousands of words in a large knowledge base
+    }
+  }
   return (word) => {
     const pairs = new Set(letterPairs(word));
     const shared = new Map<string, number>();

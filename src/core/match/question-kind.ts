@@ -11,12 +11,14 @@ const KIND_CUES: Readonly<Record<QuestionKind, RegExp>> = Object.freeze({
   where: /在哪|哪里|哪儿|去哪|哪个网站|哪个部门|\bwhere\b/,
 });
 
+// Listed once: indexing asks this of every title and alternate question.
+const CUES = Object.entries(KIND_CUES) as [QuestionKind, RegExp][];
+
 /** The kinds a (folded or raw) text asks, by its question words. */
 export function questionKinds(text: string): Set<QuestionKind> {
   const folded = foldText(text);
   const kinds = new Set<QuestionKind>();
-  for (const [kind, cue] of Object.entries(KIND_CUES) as [QuestionKind, RegExp][])
-    if (cue.test(folded)) kinds.add(kind);
+  for (const [kind, cue] of CUES) if (cue.test(folded)) kinds.add(kind);
   return kinds;
 }
 

@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { polyphonic } from 'pinyin-pro';
 import { CHINESE_FILLER, SYNONYM_GROUPS } from './lexicon.js';
 
 /**
@@ -36,10 +36,23 @@ const READINGS = new Map<string, readonly string[]>();
 function readingsOf(ch: string): readonly string[] {
   let r = READINGS.get(ch);
   if (r === undefined) {
-    r = pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true }).filter((s) => /^[a-z]+$/.test(s));
+    r = readCharacter(ch);
     READINGS.set(ch, r);
   }
   return r;
+}
+
+/**
+ * A Han character's toneless readings, most common first, as `pinyin(ch, { toneType: 'none', type: 'array',
+ * multiple: true, v: true })` gives them (the test compares every Han character). Read through `polyphonic`:
+ * `pinyin` builds pinyin-pro's word segmenter on its first call (about 70 ms of a small matcher's first build)
+ * and then throws the segmentation of a single character away.
+ */
+export function readCharacter(ch: string): string[] {
+  const toned = polyphonic(ch, { toneType: 'num', type: 'array', v: true })[0] ?? [];
+  // Tones dropped, then a reading the same as the one before it dropped, as `pinyin` does for `multiple`.
+  const toneless = toned.map((s) => s.replace(/[0-9]/g, ''));
+  return toneless.filter((s, i) => s !== toneless[i - 1] && /^[a-z]+$/.test(s));
 }
 
 /** Every toneless reading of a Han word, as syllable lists (at most {@link MAX_READINGS}). */

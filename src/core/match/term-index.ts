@@ -48,59 +48,110 @@ const SINGLE_HAN = /^\p{Script=Han}$/u;
 
 /** Builds the {@link TermIndex} of the entries. */
 export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights): TermIndex {
-  const phraseTerms: { weight: number; terms: string[] }[] = [];
+  const core = new TermTable();
+  const answer = new TermTable();
+  // Parallel to core.postings: how many of the entry's phrases use the term.
+  const coreCounts: number[][] = [];
+  const phrases: { weight: number; terms: number[] }[] = [];
   const phraseStart = new Int32Array(entries.length + 1);
-  const core = new Map<string, number[]>();
-  const coreCounts = new Map<string, number[]>();
-  const answer = new Map<string, number[]>();
+  // Per core term: how many of the current entry's phrases use it (valid while inEntry[id] is the entry's stamp).
+  const phraseCount: number[] = [];
+  const inEntry: number[] = [];
+  const inPhrase: number[] = [];
+  const inAnswer: number[] = [];
+  let phraseStamp = 0;
   entries.forEach((entry, e) => {
-    phraseStart[e] = phraseTerms.length;
-    const all = new Map<string, number>();
-    const count = (terms: Iterable<string>) => {
-      for (const t of terms) all.set(t, (all.get(t) ?? 0) + 1);
+    phraseStart[e] = phrases.length;
+    const stamp = e + 1;
+    const entryTerms: number[] = [];
+    // Terms are taken in the order the entry first uses them, so the tables' order (and every map made from
+    // them) is the order of first use over the knowledge base.
+    const countPhrase = (terms: readonly string[]): number[] => {
+      phraseStamp += 1;
+      const ids: number[] = [];
+      for (const t of terms) {
+        const id = core.idOf(t);
+        if (inPhrase[id] === phraseStamp) continue;
+        inPhrase[id] = phraseStamp;
+        ids.push(id);
+        if (inEntry[id] === stamp) phraseCount[id] = (phraseCount[id] ?? 0) + 1;
+        else {
+          inEntry[id] = stamp;
+          phraseCount[id] = 1;
+          entryTerms.push(id);
+        }
+      }
+      return ids;
     };
-    const addPhrase = (text: string, weight: number) => {
-      const terms = [...new Set(analyseText(text))];
-      phraseTerms.push({ weight, terms });
-      count(terms);
-    };
-    addPhrase(entry.title, weights.titleWeight);
-    for (const q of entry.questions) addPhrase(q, weights.questionWeight);
-    count(new Set(entry.tags.flatMap((tag) => analyseText(tag))));
-    for (const [t, c] of all) {
-      push(core, t, e);
-      push(coreCounts, t, c);
+    phrases.push({ weight: weights.titleWeight, terms: countPhrase(analyseText(entry.title)) });
+    for (const q of entry.questions)
+      phrases.push({ weight: weights.questionWeight, terms: countPhrase(analyseText(q)) });
+    countPhrase(entry.tags.flatMap((tag) => analyseText(tag)));
+    for (const id of entryTerms) {
+      core.postings[id]?.push(e);
+      const counts = coreCounts[id] ?? [];
+      counts.push(phraseCount[id] ?? 0);
+      coreCounts[id] = counts;
     }
     if (weights.answerWeight > 0) {
-      for (const t of analyseText(entry.answer)) if (!all.has(t)) pushOnce(answer, t, e);
+      for (const t of analyseText(entry.answer)) {
+        const known = core.ids.get(t);
+        if (known !== undefined && inEntry[known] === stamp) continue;
+        const id = answer.idOf(t);
+        if (inAnswer[id] === stamp) continue;
+        inAnswer[id] = stamp;
+        answer.postings[id]?.push(e);
+      }
     }
   });
-  phraseStart[entries.length] = phraseTerms.length;
+  phraseStart[entries.length] = phrases.length;
   const n = entries.length;
-  const idf = new Map<string, number>();
-  for (const [t, list] of core) idf.set(t, computeIdf(n, list.length) * charFactor(t, weights));
+  const idfById = core.postings.map(
+    (list, id) => computeIdf(n, list.length) * charFactor(core.terms[id] ?? '', weights),
+  );
+  const idf = new Map(core.terms.map((t, id) => [t, idfById[id] ?? 0]));
   const answerIdf = new Map<string, number>();
-  for (const [t, list] of answer) {
-    if (!idf.has(t)) answerIdf.set(t, computeIdf(n, list.length) * charFactor(t, weights));
-  }
-  const termIds = new Map([...idf.keys()].map((t, i) => [t, i]));
-  const phrases = phraseTerms.map(({ weight, terms }) => ({
-    weight,
-    terms: Int32Array.from(terms, (t) => termIds.get(t) ?? -1),
-    mass: terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0),
-  }));
+  answer.terms.forEach((t, id) => {
+    if (!idf.has(t)) answerIdf.set(t, computeIdf(n, answer.postings[id]?.length ?? 0) * charFactor(t, weights));
+  });
   return {
     entries,
-    phrases,
+    phrases: phrases.map(({ weight, terms }) => ({
+      weight,
+      terms: Int32Array.from(terms),
+      mass: terms.reduce((sum, id) => sum + (idfById[id] ?? 0), 0),
+    })),
     phraseStart,
-    corePostings: freeze(core),
-    corePhraseCounts: freeze(coreCounts),
-    answerPostings: freeze(answer),
+    corePostings: core.frozen(core.postings),
+    corePhraseCounts: core.frozen(coreCounts),
+    answerPostings: answer.frozen(answer.postings),
     idf,
     answerIdf,
-    termIds,
+    termIds: core.ids,
     maxIdf: computeIdf(n, 0),
   };
+}
+
+// Terms numbered in order of first use, with a list per term: arrays indexed by number instead of a map per entry.
+class TermTable {
+  readonly ids = new Map<string, number>();
+  readonly terms: string[] = [];
+  readonly postings: number[][] = [];
+
+  idOf(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(term, id);
+      this.terms.push(term);
+      this.postings.push([]);
+    }
+    return id;
+  }
+
+  frozen(lists: readonly number[][]): Map<string, Int32Array> {
+    return new Map(this.terms.map((t, id) => [t, Int32Array.from(lists[id] ?? [])]));
+  }
 }
 
 /** A lone Chinese character is mostly a particle or a broken word: it counts for less than a bigram. */
@@ -110,21 +161,4 @@ export function charFactor(term: string, weights: Pick<IndexWeights, 'singleChar
 
 function computeIdf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-}
-
-function push(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
-}
-
-// Entries are indexed in order, so a repeated term of the same entry is always the list's last value.
-function pushOnce(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else if (list[list.length - 1] !== value) list.push(value);
-}
-
-function freeze(map: Map<string, number[]>): Map<string, Int32Array> {
-  return new Map([...map].map(([k, v]) => [k, Int32Array.from(v)]));
 }

@@ -6,6 +6,8 @@ const NON_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
 const SPACE = 32;
 // Typed arrays are little-endian on every platform Node runs on.
 const UTF16 = new TextDecoder('utf-16le');
+// Reused by every fold (decoding copies out of it): a fresh array per text was much of the time to fold many short ones.
+let scratch = new Uint16Array(1024);
 
 /**
  * Text folded for comparison: {@link normaliseText}, lower case, traditional characters made
@@ -20,7 +22,8 @@ export function foldText(text: string): string {
 // anything else. Indexing a large knowledge base folds megabytes of answers, and the general path's regular
 // expressions were most of that time.
 function foldPlain(text: string): string | undefined {
-  const out = new Uint16Array(text.length);
+  if (scratch.length < text.length) scratch = new Uint16Array(Math.max(text.length, scratch.length * 2));
+  const out = scratch;
   let n = 0;
   let pendingSpace = false;
   for (let i = 0; i < text.length; i += 1) {

@@ -17,9 +17,14 @@ const TABLE: ReadonlyMap<string, string> = buildTable(PAIRS);
 // One character class of every traditional character in the table: most text has none, so one scan is all it costs.
 const TRADITIONAL = new RegExp(`[${[...TABLE.keys()].join('')}]`, 'gu');
 
+// Simplified form of each character of the main Han block (U+4E00–U+9FFF), 0 for one the table leaves alone:
+// folding reads one per character, and an array read is cheaper than a map lookup.
+const HAN_START = 0x4e00;
+const MAIN_BLOCK = new Uint16Array(0x9fff - HAN_START + 1);
 const BY_CODE: ReadonlyMap<number, number> = new Map(
   [...TABLE].map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]),
 );
+for (const [from, to] of BY_CODE) if (from >= HAN_START && from <= 0x9fff) MAIN_BLOCK[from - HAN_START] = to;
 
 function buildTable(pairs: string): Map<string, string> {
   const table = new Map<string, string>();
@@ -39,5 +44,6 @@ export function toSimplified(text: string): string {
 
 /** {@link toSimplified} for one UTF-16 code unit (a character of the Basic Multilingual Plane). */
 export function toSimplifiedChar(code: number): number {
+  if (code >= HAN_START && code <= 0x9fff) return MAIN_BLOCK[code - HAN_START] || code;
   return BY_CODE.get(code) ?? code;
 }

@@ -1,5 +1,6 @@
+import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
-import { buildSoundIndex, correctHomophones, readPinyin } from '../../../src/core/match/sound-alike.js';
+import { buildSoundIndex, correctHomophones, readCharacter, readPinyin } from '../../../src/core/match/sound-alike.js';
 
 // Bigrams a small knowledge base would index, besides the dictionary's own words (注销, 空壳, 公安, 工信部, 解析 …).
 const sounds = buildSoundIndex(['网站', '主体', '页面', '号码', '服务', '期限', '规定', '安全']);
@@ -48,5 +49,32 @@ describe('readPinyin', () => {
     ['pinyin of no known word', 'tian qi'],
   ])('leaves %s alone', (_name, text) => {
     expect(readPinyin(text, sounds, known)).toBe(text);
+  });
+});
+
+describe('readCharacter', () => {
+  it("reads every Han character as pinyin-pro's pinyin(…, { multiple: true }) does, toneless, ü as v", () => {
+    const han = /^\p{Script=Han}$/u;
+    const differing: string[] = [];
+    let checked = 0;
+    for (let code = 0x2e80; code <= 0x3ffff; code += 1) {
+      const ch = String.fromCodePoint(code);
+      if (!han.test(ch)) continue;
+      checked += 1;
+      const expected = pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true }).filter((s) =>
+        /^[a-z]+$/.test(s),
+      );
+      if (readCharacter(ch).join(' ') !== expected.join(' ')) differing.push(ch);
+    }
+    expect(checked).toBeGreaterThan(100_000);
+    expect(differing).toEqual([]);
+  });
+
+  it.each([
+    ['行', ['xing', 'hang', 'heng']],
+    ['绿', ['lv', 'lu']],
+    ['俞', ['yu', 'shu', 'yu']],
+  ])('reads %s as %j', (ch, readings) => {
+    expect(readCharacter(ch)).toEqual(readings);
   });
 });
