@@ -49,7 +49,11 @@ export async function runWorker(flags: { concurrency?: string }): Promise<number
       job.options.render ? { analyse: pool.analyse, renderer: await renderer.get() } : { analyse: pool.analyse },
   });
   try {
-    await queue.work(handle, { concurrency, signal: stop.signal });
+    const onError = (error: unknown) => {
+      const detail = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`beian worker: the job queue could not be reached (${detail}); trying again\n`);
+    };
+    await queue.work(handle, { concurrency, signal: stop.signal, onError });
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);

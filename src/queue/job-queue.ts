@@ -36,6 +36,8 @@ export interface WorkOptions {
   concurrency: number;
   /** Aborting stops taking jobs; `work` resolves once the jobs already taken have finished. */
   signal: AbortSignal;
+  /** Told of a failure to reach the queue (the job concerned runs again once it expires); the worker keeps going. */
+  onError?: (error: unknown) => void;
 }
 
 /** How the jobs of one enqueue are retried and expired. */

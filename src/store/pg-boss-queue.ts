@@ -81,30 +81,38 @@ function toInsert(job: FooterJob, settings: EnqueueSettings): PgBoss.JobInsert<F
 async function runWorkers(
   boss: PgBoss,
   handler: (job: JobAttempt) => Promise<JobOutcome>,
-  { concurrency, signal }: WorkOptions,
+  { concurrency, signal, onError = () => undefined }: WorkOptions,
   pollMs: number,
 ): Promise<void> {
+  const takeOne = async (): Promise<boolean> => {
+    const [job] = await boss.fetch<FooterJob>(QUEUE, { batchSize: 1, includeMetadata: true });
+    if (job === undefined) return false;
+    const attempt: JobAttempt = {
+      ...job.data,
+      attempt: job.retryCount + 1,
+      lastAttempt: job.retryCount >= job.retryLimit,
+    };
+    const outcome = await handler(attempt).catch(
+      (error: unknown): JobOutcome => ({
+        kind: 'retry',
+        reason: error instanceof Error ? error.message : String(error),
+      }),
+    );
+    // A failure is retried with backoff by pg-boss; after the last retry it moves the job to the dead letters.
+    if (outcome.kind === 'done') await boss.complete(QUEUE, job.id);
+    else await boss.fail(QUEUE, job.id, { reason: outcome.reason });
+    return true;
+  };
   const loop = async () => {
     while (!signal.aborted) {
-      const [job] = await boss.fetch<FooterJob>(QUEUE, { batchSize: 1, includeMetadata: true });
-      if (job === undefined) {
-        await sleep(pollMs, signal);
-        continue;
+      let took = false;
+      try {
+        took = await takeOne();
+      } catch (error) {
+        // The database went away mid-job: the job stays active until it expires, then runs again; keep going.
+        onError(error);
       }
-      const attempt: JobAttempt = {
-        ...job.data,
-        attempt: job.retryCount + 1,
-        lastAttempt: job.retryCount >= job.retryLimit,
-      };
-      const outcome = await handler(attempt).catch(
-        (error: unknown): JobOutcome => ({
-          kind: 'retry',
-          reason: error instanceof Error ? error.message : String(error),
-        }),
-      );
-      // A failure is retried with backoff by pg-boss; after the last retry it moves the job to the dead letters.
-      if (outcome.kind === 'done') await boss.complete(QUEUE, job.id);
-      else await boss.fail(QUEUE, job.id, { reason: outcome.reason });
+      if (!took) await sleep(pollMs, signal);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, loop));
