@@ -4,6 +4,7 @@ import { labelTopic } from '../core/knowledge/topics.js';
 import type { KnowledgeBase } from '../core/knowledge/types.js';
 import { displayDir, loadKnowledgeBaseForTerminal, resolveKnowledgeDir, writeOut } from './context.js';
 import { registerKbImportCommand } from './kb-import.js';
+import { registerKbSuggestCommand } from './kb-suggest.js';
 
 /** Registers `beian kb lint|stats|export|import`. */
 export function registerKbCommand(program: Command): void {
@@ -26,6 +27,7 @@ export function registerKbCommand(program: Command): void {
       );
     });
   registerKbImportCommand(kb, resolveKnowledgeDir);
+  registerKbSuggestCommand(kb, resolveKnowledgeDir);
 }
 
 async function lintKnowledge(dir: string): Promise<void> {

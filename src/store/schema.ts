@@ -19,4 +19,16 @@ export interface Tables {
   unanswered_questions: Base & { question: string; best_entry_id: string | null; confidence: number };
   footer_checks: Base & { target: string; verdict: string; icp: string | null };
   claims: { scope: string; key: string; expires_at: number };
+  traffic_events: {
+    id: Generated<number>;
+    at: string;
+    kind: string;
+    user_id: string;
+    channel: string | null;
+    thread: string | null;
+    question: string | null;
+    entry_id: string | null;
+    confidence: number | null;
+    suggestion_ids: string | null;
+  };
 }
