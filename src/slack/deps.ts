@@ -2,7 +2,7 @@ import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
 import type { FeedbackStore } from '../store/feedback-store.js';
-import type { Claims } from '../store/ports.js';
+import type { Claims, TrafficLog } from '../store/ports.js';
 import type { LanguageResolver } from './user-language.js';
 
 /** What every listener factory receives. */
@@ -15,4 +15,6 @@ export interface SlackDeps {
   triaged: Claims;
   /** Each person's chrome language (Slack locale, else the question's language). */
   languages: LanguageResolver;
+  /** Questions asked and suggestions picked, for `beian kb suggest`; absent, nothing is recorded. */
+  traffic?: TrafficLog;
 }

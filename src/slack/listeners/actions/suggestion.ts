@@ -2,6 +2,7 @@ import { buildAnswerMessages } from '../../blocks/answer.js';
 import { buildAnswerMetadata } from '../../blocks/message.js';
 import type { SlackDeps } from '../../deps.js';
 import { postMessages, respondMessages } from '../../post-reply.js';
+import { recordPicked } from '../../record-traffic.js';
 import { createButtonListener } from './args.js';
 
 // The person chose this entry themselves, so the answer is given with full confidence.
@@ -15,6 +16,7 @@ export function createSuggestionActionListener(deps: SlackDeps) {
       await tell(t.entryGone);
       return;
     }
+    await recordPicked(deps, entry.id, { user: args.body.user.id, ...place });
     const metadata = buildAnswerMetadata(entry.id, PICKED_CONFIDENCE);
     if (place.ephemeral || !place.channel) {
       const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'ephemeral', t });
