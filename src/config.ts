@@ -6,6 +6,7 @@ import {
   mergePrivateNetworkAccess,
   type PrivateNetworkAccess,
 } from './core/footer/fetch/address-policy.js';
+import { DEFAULT_REVIEW_EVERY_DAYS } from './core/knowledge/freshness.js';
 
 /** The knowledge folder shipped with the bot. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge', import.meta.url));
@@ -74,6 +75,8 @@ const schema = z.object({
   BEIAN_MAX_PAGE_BYTES: optional(z.coerce.number().int().positive()),
   BEIAN_CHECK_CONCURRENCY: optional(z.coerce.number().int().min(1).max(64)),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])),
+  BEIAN_REVIEW_EVERY_DAYS: optional(z.coerce.number().int('expected a whole number of days').min(1).max(3650)),
+  BEIAN_DIGEST_CHANNEL: optional(z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'expected a Slack channel ID like C0123ABCD')),
 });
 
 export interface SlackConfig {
@@ -110,6 +113,10 @@ export interface Config {
   maxPageBytes: number;
   checkConcurrency: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Days an entry stays fresh after `reviewed` unless it sets its own `review_every`. */
+  reviewEveryDays: number;
+  /** Where `beian serve` posts the weekly knowledge digest; unset, no digest is posted. */
+  digestChannel: string | undefined;
 }
 
 /** Validates the environment once, at the edge; throws a ConfigError naming every bad variable. */
@@ -139,6 +146,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxPageBytes: e.BEIAN_MAX_PAGE_BYTES ?? 5 * 1024 * 1024,
     checkConcurrency: e.BEIAN_CHECK_CONCURRENCY ?? 8,
     logLevel: e.LOG_LEVEL ?? 'info',
+    reviewEveryDays: e.BEIAN_REVIEW_EVERY_DAYS ?? DEFAULT_REVIEW_EVERY_DAYS,
+    digestChannel: e.BEIAN_DIGEST_CHANNEL,
   };
 }
 

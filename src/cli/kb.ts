@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { formatProblem, KnowledgeBaseError } from '../core/errors.js';
+import { formatProblem, KnowledgeBaseError, UsageError } from '../core/errors.js';
 import { labelTopic } from '../core/knowledge/topics.js';
 import type { KnowledgeBase } from '../core/knowledge/types.js';
 import { displayDir, loadKnowledgeBaseForTerminal, resolveKnowledgeDir, writeOut } from './context.js';
 import { registerKbImportCommand } from './kb-import.js';
+import { parseToday, reportStale } from './kb-stale.js';
 import { registerKbSuggestCommand } from './kb-suggest.js';
 
 /** Registers `beian kb lint|stats|export|import`. */
@@ -11,7 +12,11 @@ export function registerKbCommand(program: Command): void {
   const kb = program.command('kb').description('check, summarise, export and import the knowledge base');
   kb.command('lint')
     .description('validate every knowledge file; exit 1 listing each problem as file:line: message')
-    .action(async (_options: unknown, command: Command) => lintKnowledge(resolveKnowledgeDir(command)));
+    .option('--stale', 'also list entries past due for review (reviewed + review_every) with owners; exit 1 if any')
+    .option('--today <date>', 'with --stale: judge staleness on this day (YYYY-MM-DD) instead of today')
+    .action(async (options: { stale?: boolean; today?: string }, command: Command) =>
+      lintKnowledge(resolveKnowledgeDir(command), options),
+    );
   kb.command('stats')
     .description('entries per topic and alternate questions per entry')
     .option('--json', 'print JSON')
@@ -30,11 +35,14 @@ export function registerKbCommand(program: Command): void {
   registerKbSuggestCommand(kb, resolveKnowledgeDir);
 }
 
-async function lintKnowledge(dir: string): Promise<void> {
+async function lintKnowledge(dir: string, options: { stale?: boolean; today?: string } = {}): Promise<void> {
   const shown = displayDir(dir);
+  if (options.today !== undefined && !options.stale) throw new UsageError('--today needs --stale');
+  const today = options.stale ? parseToday(options.today, new Date()) : null;
   try {
     const base = await loadKnowledgeBaseForTerminal(dir, { checkMarkup: true });
     await writeOut(`${shown}: ${base.entries.length} entries in ${base.topics.length} topics, no problems.\n`);
+    if (today !== null) await reportStale(base, shown, today);
   } catch (error) {
     if (!(error instanceof KnowledgeBaseError)) throw error;
     const lines = error.problems.map((p) => `${formatProblem(p)}\n`);

@@ -12,6 +12,7 @@ export interface Catalogue {
   sharedBy: (user: string) => string;
   continued: (text: string) => string;
   source: (source: string, reviewed: string) => string;
+  staleNotice: (reviewed: string) => string;
   helpful: string;
   notHelpful: string;
   shareInChannel: string;

@@ -7,6 +7,7 @@ export const en: Catalogue = {
   sharedBy: (user) => `Shared by <@${user}>`,
   continued: (text) => `${text} (continued)`,
   source: (source, reviewed) => `Source: ${source} · Reviewed ${reviewed}`,
+  staleNotice: (reviewed) => `⚠️ Last reviewed ${reviewed}; may be out of date. Check the source before relying on it.`,
   helpful: '👍 Helpful',
   notHelpful: '👎 Not helpful',
   shareInChannel: 'Share in channel',

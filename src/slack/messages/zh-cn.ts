@@ -7,6 +7,7 @@ export const zhCN: Catalogue = {
   sharedBy: (user) => `由 <@${user}> 分享`,
   continued: (text) => `${text}（续）`,
   source: (source, reviewed) => `来源：${source} · 审核于 ${reviewed}`,
+  staleNotice: (reviewed) => `⚠️ 最近审核于 ${reviewed}，内容可能已过时，请以来源页面为准。`,
   helpful: '👍 有帮助',
   notHelpful: '👎 没帮助',
   shareInChannel: '分享到频道',

@@ -1,3 +1,4 @@
+import { utcDay } from '../../../core/knowledge/freshness.js';
 import { buildAnswerMessages } from '../../blocks/answer.js';
 import { buildAnswerMetadata } from '../../blocks/message.js';
 import type { SlackDeps } from '../../deps.js';
@@ -19,11 +20,17 @@ export function createSuggestionActionListener(deps: SlackDeps) {
     await recordPicked(deps, entry.id, { user: args.body.user.id, ...place });
     const metadata = buildAnswerMetadata(entry.id, PICKED_CONFIDENCE);
     if (place.ephemeral || !place.channel) {
-      const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'ephemeral', t });
+      const messages = buildAnswerMessages({
+        entry,
+        suggestions: [],
+        variant: 'ephemeral',
+        t,
+        today: utcDay(new Date()),
+      });
       await respondMessages(args.respond, messages, { replaceOriginal: true, metadata });
       return;
     }
-    const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'reply', t });
+    const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'reply', t, today: utcDay(new Date()) });
     await postMessages(args.client, { channel: place.channel, threadTs: place.threadTs }, messages, metadata);
   });
 }

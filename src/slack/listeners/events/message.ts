@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { utcDay } from '../../../core/knowledge/freshness.js';
 import { buildAnswerMessages } from '../../blocks/answer.js';
 import { buildAnswerMetadata } from '../../blocks/message.js';
 import { composeReply, recordUnanswered } from '../../compose-reply.js';
@@ -90,7 +91,7 @@ async function triageMessage(
   // Unasked: if this fails, say nothing in the thread (the person did not ask us); the log has it.
   try {
     const t = await deps.languages.catalogueFor(client, message.user, message.text);
-    const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'triage', t });
+    const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'triage', t, today: utcDay(new Date()) });
     await postMessages(
       client,
       { channel: message.channel, threadTs: message.ts },
