@@ -5,14 +5,8 @@ import { BeianError, UsageError } from '../core/errors.js';
 import { buildKnowledgeBase } from '../core/knowledge/build-knowledge-base.js';
 import { readKnowledgeFolder } from '../core/knowledge/load-knowledge-base.js';
 import { addAlternateQuestions } from '../core/learn/apply-alternates.js';
-import {
-  type AlternateSuggestion,
-  type FeedbackEvent,
-  type SuggestReport,
-  suggestFromTraffic,
-  type UnansweredQuestion,
-} from '../core/learn/suggest.js';
-import type { Store } from '../store/ports.js';
+import { type AlternateSuggestion, type SuggestReport, suggestFromTraffic } from '../core/learn/suggest.js';
+import { readEvidence } from '../store/read-evidence.js';
 import { loadKnowledgeBaseForTerminal, writeOut } from './context.js';
 import { openCommandStore } from './db.js';
 
@@ -58,19 +52,8 @@ export function registerKbSuggestCommand(kb: Command, knowledgeDir: (command: Co
     });
 }
 
-/** Reads what `suggestFromTraffic` needs from the store: traffic, feedback and unanswered questions. */
-export async function readEvidence(store: Store, since?: string) {
-  const [records, traffic] = await Promise.all([store.records(since), store.traffic.events(since)]);
-  const feedback: FeedbackEvent[] = [];
-  const unanswered: UnansweredQuestion[] = [];
-  for (const r of records) {
-    if (r.kind === 'feedback') feedback.push(r);
-    else if (r.kind === 'unanswered') unanswered.push(r);
-  }
-  return { traffic, feedback, unanswered };
-}
-
-function sinceDays(value: string | undefined, now: Date): string | undefined {
+/** The ISO time `--days N` reaches back to from `now`; undefined without the option. */
+export function sinceDays(value: string | undefined, now: Date): string | undefined {
   if (value === undefined) return undefined;
   const days = Number(value);
   if (!/^\d+$/.test(value.trim()) || days < 1) {

@@ -3,6 +3,7 @@ import { formatProblem, KnowledgeBaseError, UsageError } from '../core/errors.js
 import { labelTopic } from '../core/knowledge/topics.js';
 import type { KnowledgeBase } from '../core/knowledge/types.js';
 import { displayDir, loadKnowledgeBaseForTerminal, resolveKnowledgeDir, writeOut } from './context.js';
+import { registerKbDigestCommand } from './kb-digest.js';
 import { registerKbImportCommand } from './kb-import.js';
 import { parseToday, reportStale } from './kb-stale.js';
 import { registerKbSuggestCommand } from './kb-suggest.js';
@@ -33,6 +34,7 @@ export function registerKbCommand(program: Command): void {
     });
   registerKbImportCommand(kb, resolveKnowledgeDir);
   registerKbSuggestCommand(kb, resolveKnowledgeDir);
+  registerKbDigestCommand(kb, resolveKnowledgeDir);
 }
 
 async function lintKnowledge(dir: string, options: { stale?: boolean; today?: string } = {}): Promise<void> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readEvidence } from '../../src/cli/kb-suggest.js';
 import { suggestFromTraffic } from '../../src/core/learn/suggest.js';
 import { ACTION } from '../../src/slack/blocks/action-ids.js';
+import { readEvidence } from '../../src/store/read-evidence.js';
 import { FAKE_BOT } from './helpers/fake-slack-api.js';
 import { buttonClickBody } from './helpers/signed-requests.js';
 import { createTestCore, startTestSlack, type TestSlack } from './helpers/start-test-slack.js';

@@ -2,6 +2,7 @@ import type { App, MessageShortcut } from '@slack/bolt';
 import { ACTION, SUGGESTION_ACTION } from '../blocks/action-ids.js';
 import type { SlackDeps } from '../deps.js';
 import type { ButtonClick as Click } from './actions/args.js';
+import { createDigestCaptureListener, createDigestReviewListener } from './actions/digest.js';
 import { createFeedbackActionListener, createNativeFeedbackActionListener } from './actions/feedback.js';
 import { createLanguageActionListener } from './actions/language.js';
 import { createShareActionListener } from './actions/share.js';
@@ -43,6 +44,8 @@ export function registerListeners(app: App, deps: SlackDeps): Registered {
   app.action<Click>(SUGGESTION_ACTION, createSuggestionActionListener(deps));
   app.action<Click>(ACTION.share, createShareActionListener(deps));
   app.action<Click>(ACTION.language, createLanguageActionListener(deps));
+  app.action<Click>(ACTION.digestCapture, createDigestCaptureListener(deps));
+  app.action<Click>(ACTION.digestReview, createDigestReviewListener(deps));
   registered.actions.push(...Object.values(ACTION));
 
   for (const shortcut of MESSAGE_SHORTCUTS) {

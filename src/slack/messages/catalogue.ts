@@ -65,6 +65,19 @@ export interface Catalogue {
   shortcutNoQuestion: string;
   shortcutNoLinks: string;
   shortcutInviteMe: string;
+  // Weekly knowledge digest
+  digestTitle: (since: string, until: string) => string;
+  digestUnansweredHeading: string;
+  digestUnansweredItem: (question: string, count: number, people: number) => string;
+  digestStaleHeading: string;
+  digestStaleItem: (title: string, reviewed: string, owner: string | null) => string;
+  digestLeastHelpfulHeading: string;
+  digestLeastHelpfulItem: (title: string, notHelpful: number, needPerson: number, helpful: number) => string;
+  digestNone: string;
+  digestCapture: string;
+  digestReview: string;
+  digestCaptureHelp: (question: string) => string;
+  digestReviewHelp: (title: string, file: string, reviewed: string, owner: string | null) => string;
 }
 
 const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, en };
