@@ -6,6 +6,7 @@ import {
   mergePrivateNetworkAccess,
   type PrivateNetworkAccess,
 } from './core/footer/fetch/address-policy.js';
+import { DEFAULT_REVIEW_EVERY_DAYS } from './core/knowledge/freshness.js';
 
 /** The knowledge folder shipped with the bot. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge', import.meta.url));
@@ -77,6 +78,8 @@ const schema = z.object({
   BEIAN_QUEUE_RETRIES: optional(z.coerce.number().int().min(0).max(20)),
   BEIAN_QUEUE_RETRY_DELAY_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   BEIAN_HOST_INTERVAL_SECONDS: optional(z.coerce.number().min(0).max(3600)),
+  BEIAN_REVIEW_EVERY_DAYS: optional(z.coerce.number().int('expected a whole number of days').min(1).max(3650)),
+  BEIAN_DIGEST_CHANNEL: optional(z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'expected a Slack channel ID like C0123ABCD')),
 });
 
 export interface SlackConfig {
@@ -115,6 +118,10 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Queued checks: retries after a network failure, the first retry's delay, and the per-host rate limit. */
   queue: { retries: number; retryDelaySeconds: number; hostIntervalMs: number };
+  /** Days an entry stays fresh after `reviewed` unless it sets its own `review_every`. */
+  reviewEveryDays: number;
+  /** Where `beian serve` posts the weekly knowledge digest; unset, no digest is posted. */
+  digestChannel: string | undefined;
 }
 
 /** Validates the environment once, at the edge; throws a ConfigError naming every bad variable. */
@@ -149,6 +156,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryDelaySeconds: e.BEIAN_QUEUE_RETRY_DELAY_SECONDS ?? 10,
       hostIntervalMs: Math.round((e.BEIAN_HOST_INTERVAL_SECONDS ?? 1) * 1000),
     },
+    reviewEveryDays: e.BEIAN_REVIEW_EVERY_DAYS ?? DEFAULT_REVIEW_EVERY_DAYS,
+    digestChannel: e.BEIAN_DIGEST_CHANNEL,
   };
 }
 

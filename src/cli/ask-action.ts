@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { toAnswerJson } from '../core/knowledge/answer-json.js';
+import { utcDay } from '../core/knowledge/freshness.js';
 import { chooseOutputStyle, createCommandMatcher, loadCommandKnowledgeBase, writeOut } from './context.js';
 import { renderAnswer } from './render-answer.js';
 
@@ -17,7 +18,9 @@ export async function runAsk(words: string[], options: AskOptions, command: Comm
   const style = chooseOutputStyle(process.stdout);
   const answer = (question: string) => {
     const result = matcher.match(question);
-    return options.json ? `${JSON.stringify(toAnswerJson(result))}\n` : `${renderAnswer(result, kb, style)}\n`;
+    return options.json
+      ? `${JSON.stringify(toAnswerJson(result))}\n`
+      : `${renderAnswer(result, kb, style, utcDay(new Date()))}\n`;
   };
   if (words.length === 0) await answerLines(answer, options.json === true);
   else await writeOut(answer(askedQuestion(words)));

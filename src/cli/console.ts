@@ -2,6 +2,8 @@ import { createInterface } from 'node:readline';
 import type { BotCore } from '../core/bot-core.js';
 import { labelTopic } from '../core/knowledge/topics.js';
 import type { Suggestion } from '../core/match/types.js';
+import type { TrafficLog } from '../store/ports.js';
+import { recordConsoleAsked, recordConsolePicked, today } from './console-traffic.js';
 import { formatFooterReport } from './format-footer-report.js';
 import { renderAnswer, renderEntry } from './render-answer.js';
 import type { Style } from './render-markdown.js';
@@ -17,6 +19,10 @@ export interface ConsoleIo {
   prompt: boolean;
   /** Footer checks run at once ($BEIAN_CHECK_CONCURRENCY). */
   concurrency: number;
+  /** The clock answers are judged fresh or past due by; default the system clock. */
+  now?: () => Date;
+  /** Where questions and picked suggestions are recorded for `beian kb suggest`; absent, nothing is. */
+  traffic?: TrafficLog;
 }
 
 interface Session {
@@ -82,13 +88,14 @@ async function respond(session: Session, input: string): Promise<string> {
   return answer(session, input);
 }
 
-function answer(session: Session, question: string): string {
+async function answer(session: Session, question: string): Promise<string> {
   const result = session.core.matcher.match(question);
   session.suggestions = result.suggestions;
-  return renderAnswer(result, session.core.kb, session.io.style);
+  await recordConsoleAsked(session.io, result);
+  return renderAnswer(result, session.core.kb, session.io.style, today(session.io));
 }
 
-function showSuggestion(session: Session, n: number): string {
+async function showSuggestion(session: Session, n: number): Promise<string> {
   const suggestion = session.suggestions[n - 1];
   if (suggestion === undefined) {
     const count = session.suggestions.length;
@@ -97,7 +104,10 @@ function showSuggestion(session: Session, n: number): string {
       : `There is no suggestion ${n}; pick 1 to ${count}.`;
   }
   const entry = session.core.kb.byId.get(suggestion.id);
-  return entry ? renderEntry(entry, session.io.style) : `Entry ${suggestion.id} is not in the knowledge base.`;
+  if (entry) await recordConsolePicked(session.io, entry.id);
+  return entry
+    ? renderEntry(entry, session.io.style, today(session.io))
+    : `Entry ${suggestion.id} is not in the knowledge base.`;
 }
 
 function listTopics(core: BotCore): string {

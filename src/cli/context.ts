@@ -28,7 +28,7 @@ export function displayDir(dir: string): string {
 /** Loads the knowledge base; problems name their files relative to the working directory, ready to open. */
 export async function loadKnowledgeBaseForTerminal(dir: string, options: ParseOptions = {}): Promise<KnowledgeBase> {
   try {
-    return await loadKnowledgeBase(dir, options);
+    return await loadKnowledgeBase(dir, { reviewEveryDays: loadConfig(process.env).reviewEveryDays, ...options });
   } catch (error) {
     if (!(error instanceof KnowledgeBaseError)) throw error;
     const shown = (file: string) => join(displayDir(dir), file);

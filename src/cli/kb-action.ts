@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import { formatProblem, KnowledgeBaseError } from '../core/errors.js';
+import { formatProblem, KnowledgeBaseError, UsageError } from '../core/errors.js';
 import { labelTopic } from '../core/knowledge/topics.js';
 import type { KnowledgeBase } from '../core/knowledge/types.js';
 import { displayDir, loadKnowledgeBaseForTerminal, resolveKnowledgeDir, writeOut } from './context.js';
+import { parseToday, reportStale } from './kb-stale.js';
 
 /** `beian kb lint`: every problem as file:line: message, and exit 1 when there is any. */
-export async function runKbLint(_options: unknown, command: Command): Promise<void> {
-  await lintKnowledge(resolveKnowledgeDir(command));
+export async function runKbLint(options: { stale?: boolean; today?: string }, command: Command): Promise<void> {
+  await lintKnowledge(resolveKnowledgeDir(command), options);
 }
 
 /** `beian kb stats`: entries per topic and alternate questions per entry. */
@@ -22,11 +23,14 @@ export async function runKbExport(_options: unknown, command: Command): Promise<
   );
 }
 
-async function lintKnowledge(dir: string): Promise<void> {
+async function lintKnowledge(dir: string, options: { stale?: boolean; today?: string } = {}): Promise<void> {
   const shown = displayDir(dir);
+  if (options.today !== undefined && !options.stale) throw new UsageError('--today needs --stale');
+  const today = options.stale ? parseToday(options.today, new Date()) : null;
   try {
     const base = await loadKnowledgeBaseForTerminal(dir, { checkMarkup: true });
     await writeOut(`${shown}: ${base.entries.length} entries in ${base.topics.length} topics, no problems.\n`);
+    if (today !== null) await reportStale(base, shown, today);
   } catch (error) {
     if (!(error instanceof KnowledgeBaseError)) throw error;
     const lines = error.problems.map((p) => `${formatProblem(p)}\n`);

@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { lazyAction } from './lazy-action.js';
 
-/** Registers `beian kb lint|stats|export|import|drafts`. */
+/** Registers `beian kb lint|stats|export|import|drafts|suggest|digest`. */
 export function registerKbCommand(program: Command): void {
   const kb = program.command('kb').description('check, summarise, export and import the knowledge base');
   kb.command('lint')
     .description('validate every knowledge file; exit 1 listing each problem as file:line: message')
+    .option('--stale', 'also list entries past due for review (reviewed + review_every) with owners; exit 1 if any')
+    .option('--today <date>', 'with --stale: judge staleness on this day (YYYY-MM-DD) instead of today')
     .action(lazyAction(() => import('./kb-action.js'), 'runKbLint'));
   kb.command('stats')
     .description('entries per topic and alternate questions per entry')
@@ -16,6 +18,31 @@ export function registerKbCommand(program: Command): void {
     .action(lazyAction(() => import('./kb-action.js'), 'runKbExport'));
   registerKbImportCommand(kb);
   registerKbDraftsCommand(kb);
+  registerKbLearningCommands(kb);
+}
+
+/** Registers `beian kb suggest` and `beian kb digest`: what traffic teaches, and the weekly digest. */
+function registerKbLearningCommands(kb: Command): void {
+  const dataDir = ['--data-dir <dir>', 'data folder (default: $BEIAN_DATA_DIR or ./data)'] as const;
+  kb.command('suggest')
+    .description(
+      'review list from traffic: new alternate questions per entry, clusters of unanswered questions, entries often 👎 or escalated',
+    )
+    .option('--json', 'print the review list as JSON')
+    .option('--days <n>', 'only traffic of the last N days')
+    .option('--apply', 'write the proposed alternates into the entry files (a reviewable diff; lint must pass)')
+    .option('--only <keys>', 'with --apply: only these alternates, comma-separated keys as listed (entry#hash)')
+    .option(...dataDir)
+    .action(lazyAction(() => import('./kb-suggest.js'), 'runKbSuggest'));
+  kb.command('digest')
+    .description(
+      'the weekly knowledge digest: most asked unanswered questions, stale entries with owners, least helpful entries',
+    )
+    .option('--days <n>', 'the period it covers, in days', '7')
+    .option('--post', 'post it to $BEIAN_DIGEST_CHANNEL with $SLACK_BOT_TOKEN instead of printing it')
+    .option('--json', 'print it as JSON')
+    .option(...dataDir)
+    .action(lazyAction(() => import('./kb-digest.js'), 'runKbDigest'));
 }
 
 /** Registers `beian kb drafts list|export DIR`: the drafts captured from Slack. */

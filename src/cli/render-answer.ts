@@ -1,5 +1,8 @@
+import { isPastDue } from '../core/knowledge/freshness.js';
 import type { Entry, KnowledgeBase } from '../core/knowledge/types.js';
 import type { MatchResult } from '../core/match/types.js';
+import { en } from '../slack/messages/en.js';
+import { zhCN } from '../slack/messages/zh-cn.js';
 import { renderMarkdown, type Style } from './render-markdown.js';
 
 /** Confidence as a whole percentage, e.g. `87%`. */
@@ -11,11 +14,11 @@ export function formatPercent(confidence: number): string {
  * The answer to one question as terminal text: title, rendered answer, source, reviewed date,
  * confidence and numbered suggestions; or a plain "no answer" with suggestions when not answered.
  */
-export function renderAnswer(result: MatchResult, kb: KnowledgeBase, style: Style): string {
+export function renderAnswer(result: MatchResult, kb: KnowledgeBase, style: Style, today?: string): string {
   const best = result.answered ? result.best : null;
   const parts: string[] = [];
   if (best) {
-    parts.push(`${renderEntry(best, style)}\nConfidence: ${formatPercent(result.confidence)}`);
+    parts.push(`${renderEntry(best, style, today)}\nConfidence: ${formatPercent(result.confidence)}`);
   } else {
     parts.push('The knowledge base has no answer to this question. / 知识库中没有这个问题的答案。');
   }
@@ -24,10 +27,12 @@ export function renderAnswer(result: MatchResult, kb: KnowledgeBase, style: Styl
   return parts.join('\n\n');
 }
 
-/** One entry as terminal text: title, rendered answer, source and reviewed date. */
-export function renderEntry(entry: Entry, style: Style): string {
+/** One entry as terminal text: title, a notice when past due for review on `today`, answer, source and reviewed date. */
+export function renderEntry(entry: Entry, style: Style, today?: string): string {
+  const stale = today !== undefined && isPastDue(entry, today);
   return [
     style.bold(entry.title),
+    ...(stale ? [`${en.staleNotice(entry.reviewed)}\n${zhCN.staleNotice(entry.reviewed)}`] : []),
     renderMarkdown(entry.answer, style),
     `Source: ${entry.source.title} (${entry.source.url})\nReviewed: ${entry.reviewed}`,
   ].join('\n\n');

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
+import { utcDay } from '../core/knowledge/freshness.js';
 import type { MatchResult } from '../core/match/types.js';
 import type { FeedbackStore } from '../store/feedback-store.js';
 import type { ShareTarget } from './blocks/action-values.js';
@@ -39,6 +40,7 @@ export function composeReply(
         suggestions: result.suggestions,
         variant,
         t,
+        today: utcDay(new Date()),
         ...(options.shareTo ? { shareTo: options.shareTo } : {}),
       }),
       metadata: buildAnswerMetadata(result.best.id, result.confidence),

@@ -87,6 +87,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     triaged: options.store.triageClaims,
     languages: createLanguageResolver({ logger }),
     drafts: options.store.drafts,
+    traffic: options.store.traffic,
   };
   app.use(trackAndDedupe(inflight, options.store.eventClaims, logger));
   const registered = registerListeners(app, deps);

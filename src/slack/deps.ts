@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
 import type { DraftStore } from '../store/draft-store.js';
 import type { FeedbackStore } from '../store/feedback-store.js';
-import type { Claims } from '../store/ports.js';
+import type { Claims, TrafficLog } from '../store/ports.js';
 import type { LanguageResolver } from './user-language.js';
 
 /** What every listener factory receives. */
@@ -18,4 +18,6 @@ export interface SlackDeps {
   languages: LanguageResolver;
   /** Knowledge drafts captured from Slack (Save as FAQ answer, 📖). */
   drafts: DraftStore;
+  /** Questions asked and suggestions picked, for `beian kb suggest`; absent, nothing is recorded. */
+  traffic?: TrafficLog;
 }

@@ -3,7 +3,9 @@ import type { Config } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
 import { BeianError } from '../core/errors.js';
 import { createStore } from '../store/create-store.js';
-import { createSlackApp } from './create-app.js';
+import type { Store } from '../store/ports.js';
+import { createSlackApp, type SlackApp } from './create-app.js';
+import { type Clock, collectDigest, postDigest, SYSTEM_CLOCK, scheduleWeeklyDigest } from './digest.js';
 import { createLogger } from './logger.js';
 
 /**
@@ -12,7 +14,11 @@ import { createLogger } from './logger.js';
  * `stop()` finishes in-flight replies and closes; the caller decides when (SIGTERM).
  * `logger` is the bot's own (secrets redacted), for the caller's process-level logging.
  */
-export async function startSlack(config: Config, core: BotCore): Promise<{ stop(): Promise<void>; logger: Logger }> {
+export async function startSlack(
+  config: Config,
+  core: BotCore,
+  options: { clock?: Clock } = {},
+): Promise<{ stop(): Promise<void>; logger: Logger }> {
   const logger = createLogger(config.logLevel, { secrets: [config.slack?.signingSecret] });
   // Opened (and migrated) before Slack is contacted: a database that cannot be reached is a start-up error.
   const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -25,11 +31,25 @@ export async function startSlack(config: Config, core: BotCore): Promise<{ stop(
   });
   if (slack.mode === 'http') logger.info(`Listening on port ${port}: POST /slack/events, GET /healthz`);
   logger.info(`Data: ${store.location}`);
+  const digest = startDigest(config, core, store, slack, logger, options.clock ?? SYSTEM_CLOCK);
   return {
     logger,
     async stop() {
+      digest?.stop();
       await slack.stop();
       await store.close();
     },
   };
+}
+
+// The weekly digest, when BEIAN_DIGEST_CHANNEL names where it goes.
+function startDigest(config: Config, core: BotCore, store: Store, slack: SlackApp, logger: Logger, clock: Clock) {
+  const channel = config.digestChannel;
+  if (channel === undefined) return null;
+  logger.info(`Weekly knowledge digest: Mondays 01:00 UTC in ${channel}`);
+  return scheduleWeeklyDigest(
+    clock,
+    async () => postDigest(slack.app.client, channel, await collectDigest({ store, kb: core.kb }, clock.now())),
+    logger,
+  );
 }

@@ -1,4 +1,5 @@
 import type { FooterReport } from '../core/footer/types.js';
+import type { TrafficEvent } from '../core/learn/traffic.js';
 import type { WatchStore } from '../core/watch/watch-store-port.js';
 import type { DraftStore } from './draft-store.js';
 import type { FeedbackStore } from './feedback-store.js';
@@ -11,6 +12,14 @@ export interface Claims {
   claim(key: string, ttlMs: number): Promise<boolean>;
   /** Gives `key` back (the handler failed), so a retry, on any replica, can claim it again. */
   release(key: string): Promise<void>;
+}
+
+/** Every question asked and suggestion picked, for `beian kb suggest`. */
+export interface TrafficLog {
+  /** Resolves once the event is committed. */
+  record(event: TrafficEvent): Promise<void>;
+  /** Every event at or after `since` (ISO), oldest first. */
+  events(since?: string): Promise<TrafficEvent[]>;
 }
 
 /** A record read from a feedback.jsonl file, with a key that stays the same on every import of that file. */
@@ -61,6 +70,8 @@ export interface Store extends FeedbackStore {
   readonly watches: WatchStore;
   /** Knowledge drafts captured from Slack. */
   readonly drafts: DraftStore;
+  /** Questions asked and suggestions picked (the learning loop's evidence). */
+  readonly traffic: TrafficLog;
   /** Every record at or after `since` (ISO), oldest first. */
   records(since?: string): Promise<StoreRecord[]>;
   /** Inserts records in one transaction; a key already imported is skipped. Resolves with how many were new. */

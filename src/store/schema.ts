@@ -67,4 +67,16 @@ export interface Tables {
     source_title: string;
     source_url: string;
   };
+  traffic_events: {
+    id: Generated<number>;
+    at: string;
+    kind: string;
+    user_id: string;
+    channel: string | null;
+    thread: string | null;
+    question: string | null;
+    entry_id: string | null;
+    confidence: number | null;
+    suggestion_ids: string | null;
+  };
 }

@@ -5,6 +5,7 @@ import { createQueueStore } from './queue-store.js';
 import type { FooterCheckRecord, StoreRecord } from './records.js';
 import { storeRecordSchema } from './records.js';
 import type { Engine, Tables } from './schema.js';
+import { createTrafficLog } from './traffic-store.js';
 import { createWatchStore } from './watch-store.js';
 
 /** Options for createSqlStore. */
@@ -65,6 +66,7 @@ export function createSqlStore(db: Kysely<Tables>, options: SqlStoreOptions): St
     queue: createQueueStore(db, now),
     watches: createWatchStore(db, options.engine, now),
     drafts: createDraftStore(db, track),
+    traffic: createTrafficLog(db, track),
     append(record) {
       return track(insertRecord(db, record, null).then(() => undefined));
     },

@@ -33,7 +33,11 @@ describe('beian start without Slack credentials (the console)', () => {
   it('shows a numbered suggestion when its number is typed', async () => {
     const { stdout } = await startConsole(['/faq 注销的备案号能恢复吗', '1']);
     const [, afterPick] = stdout.split(/\n {2}1\. 为什么备案号会被注销？.*\n/);
-    expect(afterPick).toContain('为什么备案号会被注销？ / Why was my filing number cancelled?\n\nCommon reasons:');
+    // The fixture was reviewed on 2025-12-31, more than 180 days before any day this runs: it says it may be out of date.
+    expect(afterPick).toContain(
+      '为什么备案号会被注销？ / Why was my filing number cancelled?\n\n⚠️ Last reviewed 2025-12-31; may be out of date.',
+    );
+    expect(afterPick).toContain('内容可能已过时，请以来源页面为准。\n\nCommon reasons:');
     expect(afterPick).toContain('Reviewed: 2025-12-31');
   });
 

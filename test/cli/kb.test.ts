@@ -25,7 +25,7 @@ describe('beian kb lint', () => {
     });
     expect(code).toBe(1);
     expect(stdout.trimEnd().split('\n')).toEqual([
-      'broken/one.md:5: unknown field "author" in front matter (allowed: id, topic, tags, source, reviewed)',
+      'broken/one.md:5: unknown field "author" in front matter (allowed: id, topic, tags, source, reviewed, owner, review_every)',
       'broken/two.md:2: duplicate id "same-id": broken/one.md:2 and broken/two.md:2 both use it',
       'broken/two.md:7: source.url must be an http(s) URL',
       'broken/two.md:8: reviewed must be a real calendar date written YYYY-MM-DD',

@@ -4,7 +4,10 @@ const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The fields an entry's front matter may hold, in the order a problem list names them. */
-export const FRONT_MATTER_FIELDS = ['id', 'topic', 'tags', 'source', 'reviewed'] as const;
+export const FRONT_MATTER_FIELDS = ['id', 'topic', 'tags', 'source', 'reviewed', 'owner', 'review_every'] as const;
+
+// A Slack user (<@U…>), a user group (<!subteam^S…>, optionally |handle) or a handle as people type it (@name).
+const OWNER = /^(?:<@[UW][A-Z0-9]+>|<!subteam\^S[A-Z0-9]+(?:\|@?[\w.-]+)?>|@[\p{L}\p{N}._-]+)$/u;
 
 /** True for `YYYY-MM-DD` strings that name a real calendar day (no 2026-02-30). */
 export function isCalendarDate(value: string): boolean {
@@ -30,6 +33,16 @@ export function createFrontMatterSchema(today: string) {
       .string()
       .refine(isCalendarDate, 'reviewed must be a real calendar date written YYYY-MM-DD')
       .refine((d) => !isCalendarDate(d) || d <= today, `reviewed must not be in the future (today is ${today})`),
+    owner: z
+      .string()
+      .regex(OWNER, 'owner must be a Slack user or user group: <@U0123ABCD>, <!subteam^S0123ABCD> or @name')
+      .optional(),
+    review_every: z
+      .number()
+      .int()
+      .min(1, 'review_every must be at least 1 day')
+      .max(3650, 'review_every must be at most 3650 days (ten years)')
+      .optional(),
   });
 }
 

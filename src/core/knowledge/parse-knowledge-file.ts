@@ -4,6 +4,7 @@ import { type KnowledgeProblem, MarkdownError } from '../errors.js';
 import { normaliseText } from '../text/normalise.js';
 import { checkAnswerMarkup } from './check-answer-markup.js';
 import { createFrontMatterSchema, FRONT_MATTER_FIELDS, type FrontMatterFields } from './entry-schema.js';
+import { DEFAULT_REVIEW_EVERY_DAYS } from './freshness.js';
 import { type FrontMatter, normaliseSource, parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { countNewlines, type Located, locateTokens } from './locate-tokens.js';
 import type { Entry } from './types.js';
@@ -14,6 +15,8 @@ export interface ParseOptions {
   today?: string;
   /** Also reject what imports leave behind: raw anchors, broken notices, relative links (`beian kb lint`). */
   checkMarkup?: boolean;
+  /** Days an entry without its own `review_every` stays fresh after `reviewed`; default {@link DEFAULT_REVIEW_EVERY_DAYS}. */
+  reviewEveryDays?: number;
 }
 
 /** A question as written, with the line of its bullet. */
@@ -62,7 +65,7 @@ export function parseKnowledgeFile(text: string, file: string, options: ParseOpt
   const entry =
     problems.length === 0 && fields && body.title !== null
       ? {
-          ...fields,
+          ...withReviewEvery(fields, options.reviewEveryDays ?? DEFAULT_REVIEW_EVERY_DAYS),
           title: body.title,
           questions: body.questions.map((q) => q.text),
           answer: body.answer,
@@ -72,6 +75,11 @@ export function parseKnowledgeFile(text: string, file: string, options: ParseOpt
       : null;
   const topic = (front?.data as { topic?: unknown } | undefined)?.topic;
   return { file, entry, id, topic: typeof topic === 'string' ? topic : null, questions: body.questions, problems };
+}
+
+function withReviewEvery(fields: FrontMatterFields, defaultDays: number) {
+  const { review_every, owner, ...rest } = fields;
+  return { ...rest, ...(owner === undefined ? {} : { owner }), reviewEvery: review_every ?? defaultDays };
 }
 
 function emptyBody(): Body {
@@ -119,7 +127,7 @@ function describeIssue(issue: z.core.$ZodIssue, data: object, front: FrontMatter
     return [{ file, line, message: `missing required field "${path}"${EXPECTED[path] ?? ''}` }];
   }
   if (issue.code === 'invalid_type') {
-    return [{ file, line, message: `field "${path}" must be ${article(issue.expected)}` }];
+    return [{ file, line, message: WRONG_TYPE[path] ?? `field "${path}" must be ${article(issue.expected)}` }];
   }
   return [{ file, line, message: issue.message }];
 }
@@ -129,6 +137,12 @@ const EXPECTED: Readonly<Record<string, string>> = {
   source: ' (a mapping of the page the facts come from: title: its name, url: its http(s) address)',
   'source.title': ' (the name of the page the facts come from)',
   'source.url': ' (the http(s) address of the page the facts come from)',
+};
+
+// Fields whose type a writer gets wrong in ways the generic "must be a …" would not explain.
+const WRONG_TYPE: Readonly<Record<string, string>> = {
+  review_every: 'review_every must be a whole number of days, e.g. 90',
+  owner: 'owner must be a Slack user or user group written in quotes, e.g. owner: "<@U0123ABCD>"',
 };
 
 function valueAt(data: object, path: readonly PropertyKey[]): unknown {

@@ -19,6 +19,10 @@ export interface Entry {
   source: EntrySource;
   /** Last reviewed, ISO date `YYYY-MM-DD`. */
   reviewed: string;
+  /** Who keeps it true: a Slack user or user group (`<@U…>`, `<!subteam^S…>`, `@name`). */
+  owner?: string;
+  /** Days after `reviewed` it is due for review again: its own `review_every`, else the knowledge base's default. */
+  reviewEvery?: number;
   /** The file it came from (relative to the knowledge folder) and the line of its front matter. */
   file: string;
   line: number;

@@ -11,6 +11,9 @@ export const ACTION = {
   solved: 'triage_solved',
   needPerson: 'triage_need_person',
   language: 'answer_language',
+  /** The weekly digest's buttons: capture an answer for an unanswered question, review an entry. */
+  digestCapture: 'digest_capture',
+  digestReview: 'digest_review',
 } as const;
 
 /** Matches every suggestion button, whatever its position. */

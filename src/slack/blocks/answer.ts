@@ -1,3 +1,4 @@
+import { isPastDue } from '../../core/knowledge/freshness.js';
 import type { Entry } from '../../core/knowledge/types.js';
 import type { Suggestion } from '../../core/match/types.js';
 import type { Catalogue, Lang } from '../messages/catalogue.js';
@@ -22,6 +23,8 @@ export interface AnswerView {
   sharedBy?: string;
   /** For an ephemeral answer: the thread its share button posts into ("Share in thread"), else the channel. */
   shareTo?: ShareTarget;
+  /** Today (`YYYY-MM-DD`): an entry past its review date says so under its title. */
+  today?: string;
 }
 
 const HEADER_MAX = 150;
@@ -59,6 +62,7 @@ export function buildAnswerMessages(view: AnswerView): SlackMessage[] {
   if (view.variant === 'triage') head.push(note(t.suggestedAnswer));
   if (view.sharedBy) head.push(note(t.sharedBy(view.sharedBy)));
   head.push({ type: 'header', text: { type: 'plain_text', text: truncate(section.title, HEADER_MAX), emoji: true } });
+  if (view.today !== undefined && isPastDue(entry, view.today)) head.push(note(t.staleNotice(entry.reviewed)));
   const tail: KnownBlock[] = [sourceContext(entry, t), ...buttonsFor(view, section.bilingual, 'native')];
   const pages = paginateBlocks(section.title, head, renderAnswer(entry, t.lang, section.answer), tail, t);
   if (view.variant === 'triage') return pages;

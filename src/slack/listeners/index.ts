@@ -4,6 +4,7 @@ import { CAPTURE } from '../blocks/capture-modal.js';
 import type { SlackDeps } from '../deps.js';
 import type { ButtonClick as Click } from './actions/args.js';
 import { createCaptureOpenActionListener } from './actions/capture-open.js';
+import { createDigestCaptureListener, createDigestReviewListener } from './actions/digest.js';
 import { createFeedbackActionListener, createNativeFeedbackActionListener } from './actions/feedback.js';
 import { createLanguageActionListener } from './actions/language.js';
 import { createShareActionListener } from './actions/share.js';
@@ -47,6 +48,8 @@ export function registerListeners(app: App, deps: SlackDeps): Registered {
   app.action<Click>(SUGGESTION_ACTION, createSuggestionActionListener(deps));
   app.action<Click>(ACTION.share, createShareActionListener(deps));
   app.action<Click>(ACTION.language, createLanguageActionListener(deps));
+  app.action<Click>(ACTION.digestCapture, createDigestCaptureListener(deps));
+  app.action<Click>(ACTION.digestReview, createDigestReviewListener(deps));
   registered.actions.push(...Object.values(ACTION));
 
   for (const shortcut of MESSAGE_SHORTCUTS) {

@@ -12,6 +12,7 @@ export interface Catalogue {
   sharedBy: (user: string) => string;
   continued: (text: string) => string;
   source: (source: string, reviewed: string) => string;
+  staleNotice: (reviewed: string) => string;
   helpful: string;
   notHelpful: string;
   shareInChannel: string;
@@ -84,6 +85,19 @@ export interface Catalogue {
   captureCannotRead: string;
   captureSaved: (id: string, file: string) => string;
   captureIdTaken: (id: string) => string;
+  // Weekly knowledge digest
+  digestTitle: (since: string, until: string) => string;
+  digestUnansweredHeading: string;
+  digestUnansweredItem: (question: string, count: number, people: number) => string;
+  digestStaleHeading: string;
+  digestStaleItem: (title: string, reviewed: string, owner: string | null) => string;
+  digestLeastHelpfulHeading: string;
+  digestLeastHelpfulItem: (title: string, notHelpful: number, needPerson: number, helpful: number) => string;
+  digestNone: string;
+  digestCapture: string;
+  digestReview: string;
+  digestCaptureHelp: (question: string) => string;
+  digestReviewHelp: (title: string, file: string, reviewed: string, owner: string | null) => string;
 }
 
 const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, en };

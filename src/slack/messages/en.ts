@@ -7,6 +7,7 @@ export const en: Catalogue = {
   sharedBy: (user) => `Shared by <@${user}>`,
   continued: (text) => `${text} (continued)`,
   source: (source, reviewed) => `Source: ${source} · Reviewed ${reviewed}`,
+  staleNotice: (reviewed) => `⚠️ Last reviewed ${reviewed}; may be out of date. Check the source before relying on it.`,
   helpful: '👍 Helpful',
   notHelpful: '👎 Not helpful',
   shareInChannel: 'Share in channel',
@@ -59,6 +60,23 @@ export const en: Catalogue = {
   tooManyTargets: (max, given) => `I check at most ${max} sites at a time; you gave ${given}.`,
   shortcutNoQuestion: 'That message has no text I could read as a question.',
   shortcutNoLinks: 'That message links no sites to check.',
+  digestTitle: (since, until) => `📚 Knowledge digest, ${since} – ${until}`,
+  digestUnansweredHeading: '*Most asked questions without an answer*',
+  digestUnansweredItem: (question, count, people) =>
+    `${question}\n_asked ${count} time${count === 1 ? '' : 's'} by ${people} ${people === 1 ? 'person' : 'people'}_`,
+  digestStaleHeading: '*Entries past due for review*',
+  digestStaleItem: (title, reviewed, owner) =>
+    `${title}\n_last reviewed ${reviewed} · ${owner ? `owner ${owner}` : 'no owner'}_`,
+  digestLeastHelpfulHeading: '*Least helpful entries*',
+  digestLeastHelpfulItem: (title, notHelpful, needPerson, helpful) =>
+    `${title}\n_👎 ${notHelpful} · 🙋 ${needPerson} · 👍 ${helpful}_`,
+  digestNone: '_Nothing this week._',
+  digestCapture: 'Capture an answer',
+  digestReview: 'Review',
+  digestCaptureHelp: (question) =>
+    `To add an answer for “${question}”: answer it in a thread, then use the *Save as FAQ answer* shortcut (or react with 📖) on the answer. The draft is reviewed with \`beian kb drafts\`.`,
+  digestReviewHelp: (title, file, reviewed, owner) =>
+    `*${title}* (\`${file}\`) was last reviewed ${reviewed}${owner ? `; its owner is ${owner}` : '; it has no owner yet'}. Check it against its source, fix what changed, and set \`reviewed:\` to today.`,
   shortcutInviteMe: 'I can’t post in that thread yet: invite me first (`/invite @beian`), then try again.',
   captureTitle: 'Save as FAQ answer',
   captureSave: 'Save draft',

@@ -7,6 +7,7 @@ export const zhCN: Catalogue = {
   sharedBy: (user) => `由 <@${user}> 分享`,
   continued: (text) => `${text}（续）`,
   source: (source, reviewed) => `来源：${source} · 审核于 ${reviewed}`,
+  staleNotice: (reviewed) => `⚠️ 最近审核于 ${reviewed}，内容可能已过时，请以来源页面为准。`,
   helpful: '👍 有帮助',
   notHelpful: '👎 没帮助',
   shareInChannel: '分享到频道',
@@ -55,6 +56,22 @@ export const zhCN: Catalogue = {
   tooManyTargets: (max, given) => `我一次最多检查 ${max} 个网站；你给了 ${given} 个。`,
   shortcutNoQuestion: '这条消息里没有我能当作问题来读的文字。',
   shortcutNoLinks: '这条消息里没有可以检查的网站链接。',
+  digestTitle: (since, until) => `📚 知识库周报，${since} – ${until}`,
+  digestUnansweredHeading: '*问得最多、还没有答案的问题*',
+  digestUnansweredItem: (question, count, people) => `${question}\n_共 ${count} 次，${people} 人问过_`,
+  digestStaleHeading: '*已到复核日期的条目*',
+  digestStaleItem: (title, reviewed, owner) =>
+    `${title}\n_最近审核于 ${reviewed} · ${owner ? `负责人 ${owner}` : '暂无负责人'}_`,
+  digestLeastHelpfulHeading: '*最没帮上忙的条目*',
+  digestLeastHelpfulItem: (title, notHelpful, needPerson, helpful) =>
+    `${title}\n_👎 ${notHelpful} · 🙋 ${needPerson} · 👍 ${helpful}_`,
+  digestNone: '_本周没有。_',
+  digestCapture: '补充答案',
+  digestReview: '复核',
+  digestCaptureHelp: (question) =>
+    `要为「${question}」补充答案：先在帖子里回答，再对这条回答使用 *Save as FAQ answer* 快捷方式（或加 📖 表情）。草稿用 \`beian kb drafts\` 审阅。`,
+  digestReviewHelp: (title, file, reviewed, owner) =>
+    `*${title}*（\`${file}\`）最近审核于 ${reviewed}${owner ? `，负责人是 ${owner}` : '，还没有负责人'}。请对照来源核对，改正变化之处，并把 \`reviewed:\` 改成今天。`,
   shortcutInviteMe: '我还不能在那个话题里发消息：请先邀请我（`/invite @beian`），再试一次。',
   captureTitle: '保存为 FAQ 答案',
   captureSave: '保存草稿',

@@ -4,6 +4,7 @@ import { initial } from './0001-initial.js';
 import { jobs } from './0002-jobs.js';
 import { watches } from './0003-watches.js';
 import { drafts } from './0004-drafts.js';
+import { traffic } from './0005-traffic.js';
 
 /**
  * Every migration, by version. Listed here rather than read from the folder so the set is fixed at build
@@ -15,6 +16,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '0002-jobs': jobs(),
     '0003-watches': watches(engine),
     '0004-drafts': drafts(engine),
+    '0005-traffic': traffic(engine),
   };
   return { getMigrations: async () => migrations };
 }

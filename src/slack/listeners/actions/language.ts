@@ -1,3 +1,4 @@
+import { utcDay } from '../../../core/knowledge/freshness.js';
 import { decodeToggle } from '../../blocks/action-values.js';
 import { buildAnswerMessages } from '../../blocks/answer.js';
 import { buildAnswerMetadata } from '../../blocks/message.js';
@@ -22,6 +23,7 @@ export function createLanguageActionListener(deps: SlackDeps) {
       entry,
       suggestions: [],
       variant: toggle.variant,
+      today: utcDay(new Date()),
       t: catalogueFor(toggle.lang),
       ...(toggle.shareTo ? { shareTo: toggle.shareTo } : {}),
       ...(toggle.sharedBy ? { sharedBy: toggle.sharedBy } : {}),

@@ -1,3 +1,4 @@
+import { utcDay } from '../../../core/knowledge/freshness.js';
 import { decodeShare } from '../../blocks/action-values.js';
 import { buildAnswerMessages } from '../../blocks/answer.js';
 import { buildAnswerMetadata } from '../../blocks/message.js';
@@ -24,6 +25,7 @@ export function createShareActionListener(deps: SlackDeps) {
       suggestions: [],
       variant: 'shared',
       sharedBy: args.body.user.id,
+      today: utcDay(new Date()),
       t: share.lang ? catalogueFor(share.lang) : t,
     });
     try {

@@ -1,7 +1,9 @@
+import { utcDay } from '../../../core/knowledge/freshness.js';
 import { buildAnswerMessages } from '../../blocks/answer.js';
 import { buildAnswerMetadata } from '../../blocks/message.js';
 import type { SlackDeps } from '../../deps.js';
 import { postMessages, respondMessages } from '../../post-reply.js';
+import { recordPicked } from '../../record-traffic.js';
 import { createButtonListener } from './args.js';
 
 // The person chose this entry themselves, so the answer is given with full confidence.
@@ -15,13 +17,20 @@ export function createSuggestionActionListener(deps: SlackDeps) {
       await tell(t.entryGone);
       return;
     }
+    await recordPicked(deps, entry.id, { user: args.body.user.id, ...place });
     const metadata = buildAnswerMetadata(entry.id, PICKED_CONFIDENCE);
     if (place.ephemeral || !place.channel) {
-      const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'ephemeral', t });
+      const messages = buildAnswerMessages({
+        entry,
+        suggestions: [],
+        variant: 'ephemeral',
+        t,
+        today: utcDay(new Date()),
+      });
       await respondMessages(args.respond, messages, { replaceOriginal: true, metadata });
       return;
     }
-    const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'reply', t });
+    const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'reply', t, today: utcDay(new Date()) });
     await postMessages(args.client, { channel: place.channel, threadTs: place.threadTs }, messages, metadata);
   });
 }

@@ -4,6 +4,7 @@ import { composeReply, recordUnanswered } from '../../compose-reply.js';
 import type { SlackDeps } from '../../deps.js';
 import { runGuarded } from '../../guard.js';
 import { respondChecked, respondMessages } from '../../post-reply.js';
+import { recordAsked } from '../../record-traffic.js';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -25,6 +26,7 @@ export function createFaqCommandListener(deps: SlackDeps) {
         const reply = composeReply(deps.core, deps.config, question, 'ephemeral', { t });
         await respondMessages(respond, reply.messages, { metadata: reply.metadata });
         await recordUnanswered(deps.store, reply, { user: command.user_id, channel: command.channel_id });
+        await recordAsked(deps, reply, { user: command.user_id, channel: command.channel_id });
       },
       (text) => respondChecked(respond, { response_type: 'ephemeral', text }),
       t,

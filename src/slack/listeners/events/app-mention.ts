@@ -5,6 +5,7 @@ import type { SlackDeps } from '../../deps.js';
 import { runGuarded } from '../../guard.js';
 import { postMessages } from '../../post-reply.js';
 import { stripMentions } from '../../question-text.js';
+import { recordAsked } from '../../record-traffic.js';
 
 type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>;
 
@@ -28,6 +29,7 @@ export function createAppMentionListener(deps: SlackDeps) {
         const reply = composeReply(deps.core, deps.config, question, 'reply', { t });
         await postMessages(client, place, reply.messages, reply.metadata);
         await recordUnanswered(deps.store, reply, { user, channel: event.channel });
+        await recordAsked(deps, reply, { user, ...place });
       },
       (text) => client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, text }),
       t,

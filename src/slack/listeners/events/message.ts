@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { utcDay } from '../../../core/knowledge/freshness.js';
 import { buildAnswerMessages } from '../../blocks/answer.js';
 import { buildAnswerMetadata } from '../../blocks/message.js';
 import { composeReply, recordUnanswered } from '../../compose-reply.js';
@@ -6,6 +7,7 @@ import type { SlackDeps } from '../../deps.js';
 import { runGuarded, yieldToAcks } from '../../guard.js';
 import { postMessages } from '../../post-reply.js';
 import { looksLikeQuestion } from '../../question-text.js';
+import { recordAsked } from '../../record-traffic.js';
 
 /** How long a triaged thread is remembered; Slack redelivers a message within minutes, not days. */
 const TRIAGE_CLAIM_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -62,6 +64,7 @@ async function answerDirectMessage(deps: SlackDeps, client: Args['client'], mess
       const reply = composeReply(deps.core, deps.config, message.text, 'reply', { t });
       await postMessages(client, place, reply.messages, reply.metadata);
       await recordUnanswered(deps.store, reply, { user: message.user, channel: message.channel });
+      await recordAsked(deps, reply, { user: message.user, ...place });
     },
     (text) => client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, text }),
     t,
@@ -88,7 +91,7 @@ async function triageMessage(
   // Unasked: if this fails, say nothing in the thread (the person did not ask us); the log has it.
   try {
     const t = await deps.languages.catalogueFor(client, message.user, message.text);
-    const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'triage', t });
+    const messages = buildAnswerMessages({ entry, suggestions: [], variant: 'triage', t, today: utcDay(new Date()) });
     await postMessages(
       client,
       { channel: message.channel, threadTs: message.ts },

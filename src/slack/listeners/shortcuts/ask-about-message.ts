@@ -4,6 +4,7 @@ import type { SlackDeps } from '../../deps.js';
 import { runGuarded } from '../../guard.js';
 import { postMessages, respondChecked, respondMessages } from '../../post-reply.js';
 import { stripMentions } from '../../question-text.js';
+import { recordAsked } from '../../record-traffic.js';
 
 /** The arguments of a message shortcut. */
 export type MessageShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>;
@@ -37,6 +38,7 @@ export function createAskAboutMessageShortcut(deps: SlackDeps) {
           await postMessages(client, { channel: user }, reply.messages, reply.metadata);
         }
         await recordUnanswered(deps.store, reply, { user, channel: shortcut.channel.id });
+        await recordAsked(deps, reply, { user, channel: shortcut.channel.id });
       },
       tell,
       t,

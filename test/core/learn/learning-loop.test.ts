@@ -1,0 +1,40 @@
+import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { questionKey } from '../../../src/core/knowledge/parse-knowledge-file.js';
+import { oneLine } from '../../../src/core/learn/suggest.js';
+import { type LoopResult, runLearningLoop } from './learning-loop.js';
+
+describe.each(['slack-more.jsonl', 'questions.jsonl'])('the learning loop on %s', (set) => {
+  let loop: LoopResult;
+  beforeAll(async () => {
+    loop = await runLearningLoop(set);
+  });
+  afterAll(() => rm(dirname(loop.copy), { recursive: true, force: true }));
+
+  it('learns alternates from the replayed traffic and the copy still lints', () => {
+    expect(loop.report.alternates.length).toBeGreaterThan(0);
+    expect(loop.changedFiles.length).toBeGreaterThan(0);
+    const added = loop.after.entries.reduce((n, e) => n + e.questions.length, 0);
+    const was = loop.before.entries.reduce((n, e) => n + e.questions.length, 0);
+    expect(added - was).toBe(loop.report.alternates.length);
+  });
+
+  it('adds only questions asked in the tune split, each to the entry it was labelled with', () => {
+    const tune = new Map(loop.tune.map((q) => [questionKey(oneLine(q.question)), q.expected]));
+    const holdout = new Set(loop.holdout.map((q) => questionKey(oneLine(q.question))));
+    for (const entry of loop.after.entries) {
+      const old = new Set(loop.before.byId.get(entry.id)?.questions.map(questionKey));
+      for (const q of entry.questions.filter((x) => !old.has(questionKey(x)))) {
+        expect(tune.get(questionKey(q)), q).toBe(entry.id);
+        expect(holdout.has(questionKey(q)), q).toBe(false);
+      }
+    }
+  });
+
+  it('does not lower top-1 or raise wrong answers on the holdout split', () => {
+    const { holdoutBefore: b, holdoutAfter: a } = loop;
+    expect(a.top1).toBeGreaterThanOrEqual(b.top1);
+    expect(a.wrongAnswerRate).toBeLessThanOrEqual(b.wrongAnswerRate);
+  });
+});

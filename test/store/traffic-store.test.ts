@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TrafficEvent } from '../../src/core/learn/traffic.js';
+import { createStore } from '../../src/store/create-store.js';
+import type { Store } from '../../src/store/ports.js';
+import { createTestPlace, ENGINES, type TestPlace } from './helpers/databases.js';
+
+describe.each(ENGINES)('traffic log on %s', (engine) => {
+  let place: TestPlace;
+  let store: Store;
+  beforeAll(async () => {
+    place = await createTestPlace(engine);
+    store = await createStore(place);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await place?.dispose();
+  });
+
+  it('keeps questions with what was shown and picks, and reads them back oldest first', async () => {
+    const asked: TrafficEvent = {
+      kind: 'asked',
+      at: '2026-11-02T10:00:00.000Z',
+      user: 'U1',
+      channel: 'C1',
+      thread: 'C1:1.0',
+      question: '备案号 会过期吗',
+      answeredEntryId: null,
+      confidence: 0.42,
+      suggestionIds: ['validity-period', 'why-cancelled'],
+    };
+    const picked: TrafficEvent = {
+      kind: 'picked',
+      at: '2026-11-02T10:01:00.000Z',
+      user: 'U1',
+      channel: 'C1',
+      thread: 'C1:1.0',
+      entryId: 'validity-period',
+    };
+    const answered: TrafficEvent = {
+      ...asked,
+      at: '2026-11-03T09:00:00.000Z',
+      channel: null,
+      thread: null,
+      answeredEntryId: 'validity-period',
+      confidence: 0.9,
+      suggestionIds: [],
+    };
+    await store.traffic.record(picked);
+    await store.traffic.record(asked);
+    await store.traffic.record(answered);
+    expect(await store.traffic.events()).toEqual([asked, picked, answered]);
+    expect(await store.traffic.events('2026-11-03T00:00:00.000Z')).toEqual([answered]);
+  });
+});
