@@ -75,15 +75,15 @@ describe('a knowledge base with imported title-only entries (bundled + test/fixt
     );
   });
 
-  // Target 80%. Measured 57.5% (28.7% before issue 7's matcher work); English questions against Chinese-only
-  // imported entries are most of the misses.
-  it('answers at least 55% of paraphrases of imported entries with the right entry', () => {
-    expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(0.55);
+  // Target 80%. Measured 61.25% (57.5% before the field vocabulary of the providers' help centres, 28.7% before
+  // issue 7's matcher work); English questions against Chinese-only imported entries are most of the misses.
+  it('answers at least 61% of paraphrases of imported entries with the right entry', () => {
+    expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(0.61);
   });
 
-  // Target 5%. Measured 8.75% (7.5% before, when far fewer were answered at all).
-  it('answers at most 9% of paraphrases of imported entries with another entry', () => {
-    expect(paraphrases.wrongAnswerRate, confusionList(paraphrases)).toBeLessThanOrEqual(0.09);
+  // Target 5%. Measured 7.5% (8.75% before the field vocabulary; 7.5% before issue 7, when far fewer were answered).
+  it('answers at most 7.5% of paraphrases of imported entries with another entry', () => {
+    expect(paraphrases.wrongAnswerRate, confusionList(paraphrases)).toBeLessThanOrEqual(0.075);
   });
 
   // The floors of eval.test.ts, kept with the imported entries loaded beside the bundled ones (all: measured 90.6%).
