@@ -39,9 +39,10 @@ describe('Slack-style questions on the bundled knowledge base (slack-dev.jsonl)'
     dev = evaluateMatcher(createMatcher(await loadKnowledgeBase(BUNDLED_DIR)), await readSet('./slack-dev.jsonl'));
   });
 
-  // Target 90%. Measured 83.6% (92/110; 63% before issue 7's matcher work).
-  it('answers at least 83% of in-scope questions with the right entry', () => {
-    expect(dev.top1, confusionList(dev)).toBeGreaterThanOrEqual(0.83);
+  // Target 90%. Measured 84.5% (93/110; 83.6% before the calibration was refitted with the field vocabulary, 63%
+  // before issue 7's matcher work).
+  it('answers at least 84% of in-scope questions with the right entry', () => {
+    expect(dev.top1, confusionList(dev)).toBeGreaterThanOrEqual(0.84);
   });
 
   it('answers at most 3% of in-scope questions with another entry', () => {
