@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
 import { createRanker } from '../src/core/match/create-matcher.js';
-import { lengthFeature, raise } from '../src/core/match/decide-match.js';
+import { lengthFeature, minCoverageOf, raise } from '../src/core/match/decide-match.js';
 import { DEFAULT_MATCH_OPTIONS } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
 
@@ -56,7 +56,7 @@ const data = rows.map((r) => {
   const s = top === undefined ? 0 : raise(top.confidence, margin, opts.marginWeight);
   const entry = top === undefined ? undefined : base.entries[top.entry];
   const right = entry !== undefined && entry.id === r.want ? 1 : 0;
-  const covered = (top?.coverage ?? 0) >= opts.minCoverage;
+  const covered = entry !== undefined && (top?.coverage ?? 0) >= minCoverageOf(entry, opts);
   const x = [1, s, top?.coverage ?? 0, margin, lengthFeature(r.q), Math.log1p(entry?.questions.length ?? 0)];
   return { x, y: right, oos: r.want === null, covered, imported: r.imported === true, set: r.set };
 });

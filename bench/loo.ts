@@ -168,6 +168,11 @@ for (const options of optionSets) {
   ];
   if (importedKb !== undefined) {
     const imported = createMatcher(importedKb, options);
+    // The bundled entries must stay as good beside title-only ones (slack-eval.test.ts keeps a floor on this).
+    const mixed = evaluateMatcher(imported, tune);
+    console.log(
+      `  questions.jsonl tune beside the imported entries: top1 ${pct(mixed.top1)} rej ${pct(mixed.rejection)}`,
+    );
     sets.push(
       styleFigures(
         imported,

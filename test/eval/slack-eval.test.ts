@@ -39,9 +39,10 @@ describe('Slack-style questions on the bundled knowledge base (slack-dev.jsonl)'
     dev = evaluateMatcher(createMatcher(await loadKnowledgeBase(BUNDLED_DIR)), await readSet('./slack-dev.jsonl'));
   });
 
-  // Target 90%. Measured 83.6% (92/110; 63% before issue 7's matcher work).
-  it('answers at least 83% of in-scope questions with the right entry', () => {
-    expect(dev.top1, confusionList(dev)).toBeGreaterThanOrEqual(0.83);
+  // Target 90%. Measured 84.5% (93/110; 83.6% before the calibration was refitted with the field vocabulary, 63%
+  // before issue 7's matcher work).
+  it('answers at least 84% of in-scope questions with the right entry', () => {
+    expect(dev.top1, confusionList(dev)).toBeGreaterThanOrEqual(0.84);
   });
 
   it('answers at most 3% of in-scope questions with another entry', () => {
@@ -75,15 +76,16 @@ describe('a knowledge base with imported title-only entries (bundled + test/fixt
     );
   });
 
-  // Target 80%. Measured 57.5% (28.7% before issue 7's matcher work); English questions against Chinese-only
-  // imported entries are most of the misses.
-  it('answers at least 55% of paraphrases of imported entries with the right entry', () => {
-    expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(0.55);
+  // Target 80%. Measured 63.75% (61.25% before fewAlternatesCoverage, 57.5% before the field vocabulary of the
+  // providers' help centres, 28.7% before issue 7's matcher work); English questions against Chinese-only imported
+  // entries are most of the misses.
+  it('answers at least 63% of paraphrases of imported entries with the right entry', () => {
+    expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(0.63);
   });
 
-  // Target 5%. Measured 8.75% (7.5% before, when far fewer were answered at all).
-  it('answers at most 9% of paraphrases of imported entries with another entry', () => {
-    expect(paraphrases.wrongAnswerRate, confusionList(paraphrases)).toBeLessThanOrEqual(0.09);
+  // Target 5%. Measured 7.5% (8.75% before the field vocabulary; 7.5% before issue 7, when far fewer were answered).
+  it('answers at most 7.5% of paraphrases of imported entries with another entry', () => {
+    expect(paraphrases.wrongAnswerRate, confusionList(paraphrases)).toBeLessThanOrEqual(0.075);
   });
 
   // The floors of eval.test.ts, kept with the imported entries loaded beside the bundled ones (all: measured 90.6%).

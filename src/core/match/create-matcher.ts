@@ -133,6 +133,7 @@ function weighTerms(
 
 function unknownFactor(term: string, opts: MatchOptions): number {
   if (OFF_TOPIC.has(term)) return opts.offTopicWeight;
+  if (term.startsWith(CONCEPT_PREFIX)) return opts.unknownConceptWeight;
   if (HAN_BIGRAM.test(term)) return opts.unknownBigramWeight;
   return charFactor(term, opts);
 }

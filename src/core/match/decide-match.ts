@@ -7,7 +7,7 @@ type DecideOptions = Pick<
   MatchOptions,
   'answerThreshold' | 'minMargin' | 'marginWeight' | 'minCoverage' | 'suggestThreshold' | 'maxSuggestions'
 > &
-  Partial<Pick<MatchOptions, 'calibration'>>;
+  Partial<Pick<MatchOptions, 'calibration' | 'answerAlternates' | 'fewAlternatesCoverage'>>;
 
 /**
  * Turns ranked candidates into a {@link MatchResult}. The best entry is answered only when its
@@ -33,7 +33,7 @@ export function decideMatch(
     (calibration === null ? raise(top.confidence, margin, options.marginWeight) : topConfidence) >=
       options.answerThreshold &&
     margin >= options.minMargin &&
-    top.coverage >= options.minCoverage;
+    top.coverage >= minCoverageOf(best, options);
   const pool = answered ? ranked.slice(1) : ranked;
   const suggestions: Suggestion[] = [];
   for (const c of pool) {
@@ -51,6 +51,15 @@ export function decideMatch(
     suggestions.sort((a, b) => (a.id === best.id ? -1 : b.id === best.id ? 1 : b.confidence - a.confidence));
   else suggestions.sort((a, b) => b.confidence - a.confidence);
   return { question, answered, confidence: round(topConfidence), best, suggestions };
+}
+
+/**
+ * The share of the question's weight `entry` must contain to be answered: an entry with fewer alternate questions than
+ * answerAlternates (a title-only import) has one or two phrases to cover a question's words with, so it needs less.
+ */
+export function minCoverageOf(entry: Entry, options: DecideOptions): number {
+  const few = entry.questions.length < (options.answerAlternates ?? 0);
+  return few ? options.minCoverage * (options.fewAlternatesCoverage ?? 1) : options.minCoverage;
 }
 
 /** The confidence reported for a candidate: the calibrated chance that it is right, or its raw score without a calibration. */

@@ -15,6 +15,10 @@ describe('analyseText', () => {
     ['~password', ['密码', 'password']],
     ['~transfer', ['转接入', '迁移', 'transfer', 'migrate']],
     ['~icp', ['ICP record', '备案']],
+    ['~rejected', ['审核未通过', '备案被驳回', '接入备案不成功', 'filing rejected', 'the review failed']],
+    ['~mismatch', ['信息不一致', '主体对不上', "doesn't match", 'inconsistent']],
+    ['~realname', ['实名认证', 'real-name verification']],
+    ['~pending', ['备案期间', '审核中', 'during the review', 'pending']],
   ])('reads synonyms as the concept %s', (concept, variants) => {
     it.each(variants)('%s', (variant) => {
       expect(analyseText(variant)).toContain(concept);
@@ -35,6 +39,8 @@ describe('analyseText', () => {
     ['shell company is not a shell entity', '空壳公司', '空壳主体'],
     ['closing a company is not cancelling a filing', '公司注销', '备案注销'],
     ['an ICP licence is not an ICP filing', 'ICP许可证', 'ICP备案'],
+    ['a rejected review is not an approved one', '审核未通过', '审核通过'],
+    ['a branch is not the head office', '分公司', '总公司'],
   ])('keeps compounds apart: %s', (_name, a, b) => {
     expect(sorted(a)).not.toEqual(sorted(b));
   });
@@ -49,6 +55,6 @@ describe('analyseText', () => {
   });
 
   it('drops a plural s from English words it does not know', () => {
-    expect(analyseText('subdomains')).toEqual(['subdomain']);
+    expect(analyseText('widgets')).toEqual(['widget']);
   });
 });

@@ -89,6 +89,13 @@ describe('createMatcher', () => {
     expect(lead(1)).toBeGreaterThan(0);
   });
 
+  it('weighs a dictionary concept no entry uses as evidence the question asks something else', () => {
+    // ~realname (实名认证) is nowhere in the fixture: the question is about it, not about cancelling.
+    const confidence = (w: number) =>
+      createMatcher(FIXTURE_KB, { unknownConceptWeight: w, calibration: null }).match('注销备案 实名认证').confidence;
+    expect(confidence(2)).toBeLessThan(confidence(1));
+  });
+
   it.each([
     ['empty', ''],
     ['white space', '  \n\t '],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideMatch } from '../../../src/core/match/decide-match.js';
 import type { Candidate } from '../../../src/core/match/score-entries.js';
-import { FIXTURE_KB } from './knowledge-fixture.js';
+import { FIXTURE_KB, makeEntry, makeKnowledgeBase } from './knowledge-fixture.js';
 
 const OPTIONS = {
   answerThreshold: 0.5,
@@ -24,6 +24,19 @@ describe('decideMatch', () => {
     ['confident but most of the question is elsewhere', [c(0, 0.8, 0.3), c(1, 0.2)], false],
   ])('%s → answered %s', (_name, ranked, answered) => {
     expect(decideMatch('q', ranked, entries, OPTIONS).answered).toBe(answered);
+  });
+
+  it('asks a smaller share of the question to be covered by an entry with few alternate questions', () => {
+    const titleOnly = makeKnowledgeBase([
+      makeEntry('t', '备案授权码是否可以重复使用？', []),
+      makeEntry('u', '其他', []),
+    ]).entries;
+    const ranked = [c(0, 0.8, 0.4), c(1, 0.2)];
+    const options = { ...OPTIONS, answerAlternates: 3 };
+    expect(decideMatch('q', ranked, titleOnly, { ...options, fewAlternatesCoverage: 0.75 }).answered).toBe(true);
+    expect(decideMatch('q', ranked, titleOnly, { ...options, fewAlternatesCoverage: 1 }).answered).toBe(false);
+    // Entries with many alternates keep the whole bar.
+    expect(decideMatch('q', ranked, entries, { ...options, fewAlternatesCoverage: 0.75 }).answered).toBe(false);
   });
 
   describe.each([
