@@ -8,7 +8,7 @@ import { registerKbImportCommand } from './kb-import.js';
 import { parseToday, reportStale } from './kb-stale.js';
 import { registerKbSuggestCommand } from './kb-suggest.js';
 
-/** Registers `beian kb lint|stats|export|import`. */
+/** Registers `beian kb lint|stats|export|import|suggest|digest`. */
 export function registerKbCommand(program: Command): void {
   const kb = program.command('kb').description('check, summarise, export and import the knowledge base');
   kb.command('lint')
