@@ -1,7 +1,11 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
 import { suggestFromTraffic } from '../../src/core/learn/suggest.js';
+import { createMatcher } from '../../src/core/match/create-matcher.js';
 import { ACTION } from '../../src/slack/blocks/action-ids.js';
 import { readEvidence } from '../../src/store/read-evidence.js';
+import { FIXTURES } from '../cli/run-beian.js';
 import { FAKE_BOT } from './helpers/fake-slack-api.js';
 import { buttonClickBody } from './helpers/signed-requests.js';
 import { createTestCore, startTestSlack, type TestSlack } from './helpers/start-test-slack.js';
@@ -57,5 +61,24 @@ describe('traffic recorded through the running bot', () => {
     ]);
     const report = suggestFromTraffic({ kb: core.kb, ...(await readEvidence(t.store)) });
     expect(report.alternates).toEqual([expect.objectContaining({ entryId, question: QUESTION, via: ['picked'] })]);
+  });
+});
+
+describe('an answer from an entry past its review date, through the running bot', () => {
+  it('says when it was last reviewed and that it may be out of date', async () => {
+    const kb = await loadKnowledgeBase(join(FIXTURES, 'good'));
+    const stale = await startTestSlack({
+      core: { kb, matcher: createMatcher(kb), checkFooter: () => Promise.reject() },
+    });
+    try {
+      await stale.sendCommand('/faq', 'does the beian number expire', 'stale');
+      const [reply] = await stale.api.waitFor('respond:stale');
+      // The fixture was reviewed on 2026-01-15, more than 180 days before any day this runs.
+      expect(JSON.stringify(reply?.args.blocks)).toMatch(
+        /Last reviewed 2026-01-15; may be out of date|最近审核于 2026-01-15，内容可能已过时/,
+      );
+    } finally {
+      await stale.stop();
+    }
   });
 });

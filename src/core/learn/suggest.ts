@@ -1,6 +1,7 @@
 import { questionKey } from '../knowledge/parse-knowledge-file.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { analyseText } from '../match/analyse-text.js';
+import { stripMarkup } from '../match/read-message.js';
 import { normaliseText } from '../text/normalise.js';
 import type { AskedEvent, TrafficEvent } from './traffic.js';
 
@@ -337,9 +338,9 @@ function findTroubled(input: SuggestInput, evidence: readonly Evidence[], o: Sug
   return troubled.sort((a, b) => negative(b) - negative(a) || a.helpful + a.solved - (b.helpful + b.solved));
 }
 
-/** A question as one line of an entry's `## Questions` list: normalised, whitespace collapsed. */
+/** A question as one line of an entry's `## Questions` list: Slack markup and mentions removed, whitespace collapsed. */
 export function oneLine(text: string): string {
-  return normaliseText(text).replace(/\s+/g, ' ').trim();
+  return normaliseText(stripMarkup(text)).replace(/\s+/g, ' ').trim();
 }
 
 /** The matcher's terms of a text, as a set. */
