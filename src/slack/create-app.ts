@@ -18,6 +18,7 @@ import type { Claims, Store } from '../store/ports.js';
 import type { SlackDeps } from './deps.js';
 import { guardSlackRequests } from './http-guard.js';
 import { type Registered, registerListeners } from './listeners/index.js';
+import { paceClient } from './pacing.js';
 import { createLanguageResolver } from './user-language.js';
 
 /** Web API retries: 429s wait for Retry-After; 5xx and network errors back off. About 15 s at most. */
@@ -34,6 +35,8 @@ export interface SlackAppOptions {
   host?: string;
   /** How long stop() waits for in-flight replies before closing anyway. */
   drainTimeoutMs?: number;
+  /** Least time between posts into one channel, per method (DEFAULT_PACE_MS); tests use a short one. */
+  paceMs?: Readonly<Record<string, number>>;
 }
 
 /** A built, not yet started Slack app. */
@@ -75,7 +78,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     // Without it Bolt resets the given logger to INFO, overriding LOG_LEVEL.
     logLevel: config.logLevel as LogLevel,
-    clientOptions,
+    // A 429 reaches the pacer (paceClient), which waits out Retry-After for that method and channel only,
+    // instead of WebClient pausing every call of the workspace.
+    clientOptions: { ...clientOptions, rejectRateLimitedCalls: true },
     tokenVerificationEnabled: false,
   });
   const inflight = new Set<Promise<unknown>>();
@@ -87,6 +92,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     triaged: options.store.triageClaims,
     languages: createLanguageResolver({ logger }),
   };
+  const pacing = { logger, ...(options.paceMs ? { paceMs: options.paceMs } : {}) };
+  paceClient(app.client, pacing);
+  app.use(async ({ client, next }) => {
+    paceClient(client, pacing);
+    await next();
+  });
   app.use(trackAndDedupe(inflight, options.store.eventClaims, logger));
   const registered = registerListeners(app, deps);
   app.error(async (error) => {

@@ -11,7 +11,7 @@ import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/ports.js';
 import { FAKE_BOT, type FakeSlackApi, startFakeSlackApi } from './helpers/fake-slack-api.js';
 import { eventEnvelope, messageShortcutPayload } from './helpers/signed-requests.js';
-import { createTestCore } from './helpers/start-test-slack.js';
+import { createTestCore, TEST_PACE_MS } from './helpers/start-test-slack.js';
 
 let api: FakeSlackApi;
 let wss: WebSocketServer;
@@ -62,6 +62,7 @@ beforeAll(async () => {
     store,
     logger: createLogger('error', { write: () => undefined }),
     retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 50 },
+    paceMs: TEST_PACE_MS,
   });
   healthPort = (await slack.start()).port;
 });

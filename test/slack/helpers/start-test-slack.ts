@@ -17,6 +17,9 @@ import { commandBody, eventEnvelope, postSigned } from './signed-requests.js';
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-0000-secret';
 
+/** The pace tests run at: the real pacer, with a short interval. */
+export const TEST_PACE_MS = { 'chat.postMessage': 5, 'chat.postEphemeral': 5 } as const;
+
 let kb: Promise<KnowledgeBase> | undefined;
 
 /** The real knowledge base and matcher; checkFooter as given (the real one by default). */
@@ -61,6 +64,8 @@ export async function startTestSlack(
     logLevel?: string;
     /** A store to share (replicas); by default a fresh embedded one in the temporary data folder. */
     store?: Store;
+    /** Pace per method and channel; TEST_PACE_MS unless given, so tests posting a lot stay fast. */
+    paceMs?: Readonly<Record<string, number>>;
   } = {},
 ): Promise<TestSlack> {
   const api = options.api ?? (await startFakeSlackApi());
@@ -85,6 +90,7 @@ export async function startTestSlack(
     logger,
     host: '127.0.0.1',
     retryConfig: { retries: 3, minTimeout: 10, maxTimeout: 50 },
+    paceMs: options.paceMs ?? TEST_PACE_MS,
   });
   const { port } = await slack.start();
   const url = `http://127.0.0.1:${port}`;
