@@ -19,6 +19,7 @@ import type { SlackDeps } from './deps.js';
 import { guardSlackRequests } from './http-guard.js';
 import { type Registered, registerListeners } from './listeners/index.js';
 import { paceClient } from './pacing.js';
+import { createUsefulEntries } from './useful-entries.js';
 import { createLanguageResolver } from './user-language.js';
 
 /** Web API retries: 429s wait for Retry-After; 5xx and network errors back off. About 15 s at most. */
@@ -91,6 +92,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     triaged: options.store.triageClaims,
     languages: createLanguageResolver({ logger }),
+    usefulEntries: createUsefulEntries({ records: (since) => options.store.records(since), logger }),
   };
   const pacing = { logger, ...(options.paceMs ? { paceMs: options.paceMs } : {}) };
   paceClient(app.client, pacing);

@@ -15,4 +15,6 @@ export interface SlackDeps {
   triaged: Claims;
   /** Each person's chrome language (Slack locale, else the question's language). */
   languages: LanguageResolver;
+  /** How useful people found each entry (feedback), for the suggested questions; cached. */
+  usefulEntries: () => Promise<ReadonlyMap<string, number>>;
 }

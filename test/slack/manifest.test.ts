@@ -16,6 +16,7 @@ interface Manifest {
   features: {
     slash_commands: { command: string }[];
     app_home: Record<string, boolean>;
+    assistant_view?: { assistant_description: string; suggested_prompts: unknown[] };
     shortcuts: { name: string; type: string; callback_id: string; description: string }[];
   };
   oauth_config: { scopes: { bot: string[] } };
@@ -42,6 +43,7 @@ function registeredByCode() {
     logger,
     triaged: {} as Store['triageClaims'],
     languages: createLanguageResolver({ logger }),
+    usefulEntries: async () => new Map(),
   });
 }
 
@@ -78,6 +80,7 @@ describe('slack-app-manifest.yml', () => {
   it('asks for exactly the scopes those events and commands need', () => {
     const needed: Record<string, string> = {
       app_mention: 'app_mentions:read',
+      assistant_thread_started: 'assistant:write',
       'message.channels': 'channels:history',
       'message.groups': 'groups:history',
       'message.im': 'im:history',
@@ -91,5 +94,10 @@ describe('slack-app-manifest.yml', () => {
   it('enables interactivity and the Home tab with its messages tab', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
+  });
+
+  it('turns on the agent surface (assistant view) the Assistant listener serves', () => {
+    expect(manifest.features.assistant_view?.assistant_description.length).toBeGreaterThan(0);
+    expect(registered.events).toContain('assistant_thread_started');
   });
 });

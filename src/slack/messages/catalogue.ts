@@ -64,6 +64,12 @@ export interface Catalogue {
   shortcutNoQuestion: string;
   shortcutNoLinks: string;
   shortcutInviteMe: string;
+  // Messages tab and assistant threads
+  assistantGreeting: string;
+  promptsTitle: string;
+  messagesTabWelcome: string;
+  lookingUp: string;
+  checkingSites: string;
 }
 
 const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, en };

@@ -60,4 +60,11 @@ export const en: Catalogue = {
   shortcutNoQuestion: 'That message has no text I could read as a question.',
   shortcutNoLinks: 'That message links no sites to check.',
   shortcutInviteMe: 'I can’t post in that thread yet: invite me first (`/invite @beian`), then try again.',
+  assistantGreeting:
+    'Hi! Ask me anything about China ICP filing (备案), or send me a site (example.com) and I’ll check its footer.',
+  promptsTitle: 'Questions people find most useful',
+  messagesTabWelcome:
+    '*I answer questions about China ICP filing (备案).* Ask here in your own words, or send me a site (example.com) to check its footer. People often ask:',
+  lookingUp: 'Looking it up…',
+  checkingSites: 'Checking the footer…',
 };

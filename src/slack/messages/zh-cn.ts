@@ -56,4 +56,10 @@ export const zhCN: Catalogue = {
   shortcutNoQuestion: '这条消息里没有我能当作问题来读的文字。',
   shortcutNoLinks: '这条消息里没有可以检查的网站链接。',
   shortcutInviteMe: '我还不能在那个话题里发消息：请先邀请我（`/invite @beian`），再试一次。',
+  assistantGreeting: '你好！关于 ICP 备案的问题都可以问我；发一个网站（example.com）给我，我会检查它的页脚。',
+  promptsTitle: '大家觉得最有用的问题',
+  messagesTabWelcome:
+    '*我回答关于 ICP 备案的问题。* 直接用你自己的话问就行；发一个网站（example.com）给我，我会检查它的页脚。大家常问：',
+  lookingUp: '正在查找…',
+  checkingSites: '正在检查页脚…',
 };

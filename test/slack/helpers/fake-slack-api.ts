@@ -69,7 +69,7 @@ interface Lane {
 
 const BOT = { user_id: 'UBOT0001', bot_id: 'BBOT0001', team_id: 'T0TEST01', user: 'beian', team: 'Test' };
 // Fields WebClient sends JSON-encoded inside the form body.
-const JSON_FIELDS = new Set(['blocks', 'metadata', 'view', 'attachments']);
+const JSON_FIELDS = new Set(['blocks', 'metadata', 'view', 'attachments', 'prompts']);
 
 /** Starts the stand-in on 127.0.0.1 with an ephemeral port. */
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
