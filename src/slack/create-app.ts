@@ -17,7 +17,9 @@ import { BeianError } from '../core/errors.js';
 import type { Claims, Store } from '../store/ports.js';
 import type { SlackDeps } from './deps.js';
 import { guardSlackRequests } from './http-guard.js';
+import { createInstallationStore } from './installation-store.js';
 import { type Registered, registerListeners } from './listeners/index.js';
+import { oauthReceiverOptions } from './oauth.js';
 import { paceClient } from './pacing.js';
 import { createUsefulEntries } from './useful-entries.js';
 import { createLanguageResolver } from './user-language.js';
@@ -63,7 +65,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     timeout: 10_000,
     ...(slack.apiUrl ? { slackApiUrl: withSlash(slack.apiUrl) } : {}),
   };
-  const receiver = createReceiver(slack, config.port, logger, clientOptions, healthz);
+  const installations = slack.oauth
+    ? createInstallationStore(options.store.installations, slack.oauth.tokenKey)
+    : undefined;
+  const oauth = slack.oauth && installations ? oauthReceiverOptions(slack.oauth, installations, clientOptions) : null;
+  const receiver = createReceiver(slack, config.port, logger, clientOptions, healthz, oauth);
   if (receiver instanceof HTTPReceiver) {
     receiver.requestListener = guardSlackRequests(receiver.requestListener, {
       signingSecret: slack.signingSecret ?? '',
@@ -93,6 +99,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     triaged: options.store.triageClaims,
     languages: createLanguageResolver({ logger }),
     usefulEntries: createUsefulEntries({ records: (since) => options.store.records(since), logger }),
+    ...(installations ? { installations } : {}),
   };
   const pacing = { logger, ...(options.paceMs ? { paceMs: options.paceMs } : {}) };
   paceClient(app.client, pacing);
@@ -111,7 +118,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     mode,
     registered,
     async start() {
-      await verifyToken(app, logger);
+      if (slack.botToken) await verifyToken(app, logger);
+      else logger.info('OAuth distribution: each workspace’s token comes from its installation');
       const started = mode === 'http' ? await app.start({ port: config.port, host: options.host }) : await app.start();
       state = 'ready';
       logger.info(`Slack app started in ${mode === 'http' ? 'HTTP' : 'Socket Mode'}`);
@@ -168,14 +176,17 @@ function createReceiver(
   logger: Logger,
   clientOptions: webApi.WebClientOptions,
   healthz: CustomRoute,
+  oauth: ReturnType<typeof oauthReceiverOptions> | null,
 ): HTTPReceiver | SocketModeReceiver {
   if (slack.appToken) {
     return new SocketModeReceiver({
       appToken: slack.appToken,
       logger,
       customRoutes: [healthz],
-      // The socket client asks for its WebSocket URL through the same (possibly overridden) Web API.
-      installerOptions: { clientOptions, port },
+      ...oauth,
+      // The socket client asks for its WebSocket URL through the same (possibly overridden) Web API; the install
+      // pages, with OAuth, are served on PORT beside /healthz.
+      installerOptions: { ...oauth?.installerOptions, clientOptions, port },
     });
   }
   return new HTTPReceiver({
@@ -184,6 +195,7 @@ function createReceiver(
     customRoutes: [healthz],
     // Acknowledge first, work after: Slack wants an answer within 3 seconds whatever the work.
     processBeforeResponse: false,
+    ...oauth,
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Logger } from '@slack/bolt';
+import type { InstallationStore, Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
 import type { FeedbackStore } from '../store/feedback-store.js';
@@ -17,4 +17,6 @@ export interface SlackDeps {
   languages: LanguageResolver;
   /** How useful people found each entry (feedback), for the suggested questions; cached. */
   usefulEntries: () => Promise<ReadonlyMap<string, number>>;
+  /** Installations of a distributed app (OAuth); unset in single-workspace mode. */
+  installations?: InstallationStore;
 }

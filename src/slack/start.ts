@@ -13,7 +13,9 @@ import { createLogger } from './logger.js';
  * `logger` is the bot's own (secrets redacted), for the caller's process-level logging.
  */
 export async function startSlack(config: Config, core: BotCore): Promise<{ stop(): Promise<void>; logger: Logger }> {
-  const logger = createLogger(config.logLevel, { secrets: [config.slack?.signingSecret] });
+  const oauth = config.slack?.oauth;
+  const secrets = [config.slack?.signingSecret, oauth?.clientSecret, oauth?.stateSecret];
+  const logger = createLogger(config.logLevel, { secrets });
   // Opened (and migrated) before Slack is contacted: a database that cannot be reached is a start-up error.
   const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const slack = createSlackApp({ config, core, store, logger });

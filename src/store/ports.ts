@@ -1,4 +1,5 @@
 import type { FeedbackStore } from './feedback-store.js';
+import type { Installations } from './installation-store.js';
 import type { StoreRecord } from './records.js';
 import type { Engine } from './schema.js';
 
@@ -25,6 +26,8 @@ export interface Store extends FeedbackStore {
   readonly eventClaims: Claims;
   /** Triage threads that already got their one unasked suggestion. */
   readonly triageClaims: Claims;
+  /** Slack installations (OAuth distribution), their tokens sealed by the Slack adapter. */
+  readonly installations: Installations;
   /** Every record at or after `since` (ISO), oldest first. */
   records(since?: string): Promise<StoreRecord[]>;
   /** Inserts records in one transaction; a key already imported is skipped. Resolves with how many were new. */

@@ -19,4 +19,12 @@ export interface Tables {
   unanswered_questions: Base & { question: string; best_entry_id: string | null; confidence: number };
   footer_checks: Base & { target: string; verdict: string; icp: string | null };
   claims: { scope: string; key: string; expires_at: number };
+  slack_installations: {
+    key: string;
+    enterprise_id: string | null;
+    team_id: string | null;
+    is_enterprise_install: number;
+    sealed: string;
+    installed_at: string;
+  };
 }

@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { createInstallations } from './installation-store.js';
 import type { Claims, Store } from './ports.js';
 import type { FooterCheckRecord, StoreRecord } from './records.js';
 import { storeRecordSchema } from './records.js';
@@ -59,6 +60,7 @@ export function createSqlStore(db: Kysely<Tables>, options: SqlStoreOptions): St
     location: options.location,
     eventClaims: claims('event'),
     triageClaims: claims('triage'),
+    installations: createInstallations(db),
     append(record) {
       return track(insertRecord(db, record, null).then(() => undefined));
     },

@@ -9,6 +9,7 @@ import { MESSAGE_SHORTCUTS } from '../../src/slack/listeners/shortcuts/registry.
 import { createLogger } from '../../src/slack/logger.js';
 import { en } from '../../src/slack/messages/en.js';
 import { zhCN } from '../../src/slack/messages/zh-cn.js';
+import { BOT_SCOPES } from '../../src/slack/oauth.js';
 import { createLanguageResolver } from '../../src/slack/user-language.js';
 import type { Store } from '../../src/store/ports.js';
 
@@ -89,6 +90,8 @@ describe('slack-app-manifest.yml', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
       [...fromEvents, 'chat:write', 'commands', 'users:read'].sort(),
     );
+    // An OAuth install asks for the same scopes the manifest declares.
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   });
 
   it('enables interactivity and the Home tab with its messages tab', () => {

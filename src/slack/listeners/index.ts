@@ -12,6 +12,7 @@ import { createFooterCheckCommandListener } from './commands/footer-check.js';
 import { createAppHomeOpenedListener } from './events/app-home-opened.js';
 import { createAppMentionListener } from './events/app-mention.js';
 import { createMessageListener } from './events/message.js';
+import { createAppUninstalledListener, createTokensRevokedListener } from './events/uninstall.js';
 import { MESSAGE_SHORTCUTS } from './shortcuts/registry.js';
 
 /** What registerListeners subscribed to; the manifest test compares it with slack-app-manifest.yml. */
@@ -36,6 +37,10 @@ export function registerListeners(app: App, deps: SlackDeps): Registered {
   // and reach no listener, so the message listener's DM answer never doubles them.
   app.assistant(createAssistant(deps));
   registered.events.push('assistant_thread_started', 'assistant_thread_context_changed');
+
+  app.event('app_uninstalled', createAppUninstalledListener(deps));
+  app.event('tokens_revoked', createTokensRevokedListener(deps));
+  registered.events.push('app_uninstalled', 'tokens_revoked');
 
   app.command(deps.config.faqCommand, createFaqCommandListener(deps));
   app.command(deps.config.footerCommand, createFooterCheckCommandListener(deps));
