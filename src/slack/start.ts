@@ -4,7 +4,7 @@ import type { BotCore } from '../core/bot-core.js';
 import { BeianError } from '../core/errors.js';
 import { createStore } from '../store/create-store.js';
 import { createSlackApp } from './create-app.js';
-import { createLogger } from './logger.js';
+import { createLogger, secretsOf } from './logger.js';
 
 /**
  * Starts the Slack bot (Socket Mode when SLACK_APP_TOKEN is set, HTTP on config.port otherwise) and resolves
@@ -13,9 +13,7 @@ import { createLogger } from './logger.js';
  * `logger` is the bot's own (secrets redacted), for the caller's process-level logging.
  */
 export async function startSlack(config: Config, core: BotCore): Promise<{ stop(): Promise<void>; logger: Logger }> {
-  const oauth = config.slack?.oauth;
-  const secrets = [config.slack?.signingSecret, oauth?.clientSecret, oauth?.stateSecret];
-  const logger = createLogger(config.logLevel, { secrets });
+  const logger = createLogger(config.logLevel, { secrets: secretsOf(config.slack) });
   // Opened (and migrated) before Slack is contacted: a database that cannot be reached is a start-up error.
   const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const slack = createSlackApp({ config, core, store, logger });

@@ -8,7 +8,7 @@ import { loadKnowledgeBase } from '../../../src/core/knowledge/load-knowledge-ba
 import type { KnowledgeBase } from '../../../src/core/knowledge/types.js';
 import { createMatcher } from '../../../src/core/match/create-matcher.js';
 import { createSlackApp, type SlackApp } from '../../../src/slack/create-app.js';
-import { createLogger } from '../../../src/slack/logger.js';
+import { createLogger, secretsOf } from '../../../src/slack/logger.js';
 import { createStore } from '../../../src/store/create-store.js';
 import type { Store } from '../../../src/store/ports.js';
 import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
@@ -80,7 +80,7 @@ export async function startTestSlack(
     ...options.env,
   });
   const logs: string[] = [];
-  const logger = createLogger(config.logLevel, { write: (line) => logs.push(line), secrets: [SIGNING_SECRET] });
+  const logger = createLogger(config.logLevel, { write: (line) => logs.push(line), secrets: secretsOf(config.slack) });
   const store = options.store ?? (await createStore({ dataDir }));
   const core = options.core ?? (await createTestCore());
   const slack = createSlackApp({
