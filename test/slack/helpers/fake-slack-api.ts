@@ -7,6 +7,8 @@ export interface ApiCall {
   args: Record<string, unknown>;
   headers: IncomingMessage['headers'];
   at: number;
+  /** Set when a rate limit (rateLimit) answered this call with 429. */
+  rateLimited?: boolean;
 }
 
 /**
@@ -114,8 +116,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       : url.pathname.replace(/^\/api\//, '');
     const args = parseArgs(raw, req.headers['content-type']);
     const at = Date.now();
-    const failure = failures.get(method)?.shift() ?? limitedAt(method, args, at);
-    calls.push({ method, args, headers: req.headers, at });
+    const queued = failures.get(method)?.shift();
+    const limited = queued ? undefined : limitedAt(method, args, at);
+    const failure = queued ?? limited;
+    calls.push({ method, args, headers: req.headers, at, ...(limited ? { rateLimited: true } : {}) });
     if (failure?.status === 0) {
       if (failure.reset) req.socket.resetAndDestroy();
       else req.socket.destroy();
