@@ -135,6 +135,41 @@ describe('Socket Mode', () => {
     expect(JSON.stringify(reply?.args.blocks)).toContain('Share in thread');
   });
 
+  it('acks assistant-thread envelopes: suggested prompts for a new thread, status then the answer in it', async () => {
+    const socket = connections.at(-1) as WebSocket;
+    const thread = { channel_id: 'D0SOCKET1', thread_ts: '1700002200.000100' };
+    const send = (envelopeId: string, event: Record<string, unknown>) =>
+      socket.send(
+        JSON.stringify({
+          envelope_id: envelopeId,
+          type: 'events_api',
+          payload: eventEnvelope(event),
+          retry_attempt: 0,
+        }),
+      );
+    send('env-as', {
+      type: 'assistant_thread_started',
+      assistant_thread: { user_id: 'U0PERSON1', context: {}, ...thread },
+      event_ts: '1700002200.000200',
+    });
+    await waitUntil(() => received.some((m) => m.envelope_id === 'env-as'), 'the ack of env-as');
+    const [prompts] = await api.waitFor('assistant.threads.setSuggestedPrompts');
+    expect(prompts?.args).toMatchObject(thread);
+    const from = api.callsTo('chat.postMessage').length;
+    send('env-am', {
+      type: 'message',
+      user: 'U0PERSON1',
+      text: 'does the beian number expire?',
+      ts: '1700002201.000100',
+      thread_ts: thread.thread_ts,
+      channel: thread.channel_id,
+      channel_type: 'im',
+    });
+    const [answer] = (await api.waitFor('chat.postMessage', from + 1)).slice(from);
+    expect(answer?.args).toMatchObject({ channel: thread.channel_id, thread_ts: thread.thread_ts });
+    expect(api.callsTo('assistant.threads.setStatus').at(-1)?.args.status).toBe('Looking it up…');
+  });
+
   it('reconnects when the connection drops, and keeps answering', async () => {
     const opens = api.callsTo('apps.connections.open').length;
     connections[0]?.close(1001, 'going away');
