@@ -55,6 +55,7 @@ const schema = z.object({
   SLACK_CLIENT_SECRET: optional(z.string().min(16, 'too short for a client secret')),
   SLACK_STATE_SECRET: optional(z.string().min(16, 'use at least 16 random characters')),
   BEIAN_TOKEN_KEY: optional(tokenKey),
+  SLACK_POST_PACE_MS: optional(z.coerce.number().int().min(0).max(60_000)),
   PORT: optional(z.coerce.number().int().min(0).max(65535)),
   BEIAN_KNOWLEDGE_DIR: optional(z.string()),
   BEIAN_DATA_DIR: optional(z.string()),
@@ -130,6 +131,8 @@ export interface Config {
   maxPageBytes: number;
   checkConcurrency: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Least time between two bot posts into one channel (Slack allows about one a second); per process. */
+  postPaceMs: number;
 }
 
 /** Validates the environment once, at the edge; throws a ConfigError naming every bad variable. */
@@ -159,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxPageBytes: e.BEIAN_MAX_PAGE_BYTES ?? 5 * 1024 * 1024,
     checkConcurrency: e.BEIAN_CHECK_CONCURRENCY ?? 8,
     logLevel: e.LOG_LEVEL ?? 'info',
+    postPaceMs: e.SLACK_POST_PACE_MS ?? 1000,
   };
 }
 

@@ -28,6 +28,12 @@ describe('loadConfig', () => {
     expect(bad).toThrow(/BEIAN_TRIAGE_CHANNELS/);
   });
 
+  it('paces posts at one a second per channel unless SLACK_POST_PACE_MS says otherwise', () => {
+    expect(loadConfig({}).postPaceMs).toBe(1000);
+    expect(loadConfig({ SLACK_POST_PACE_MS: '5' }).postPaceMs).toBe(5);
+    expect(() => loadConfig({ SLACK_POST_PACE_MS: '-1' })).toThrow(/SLACK_POST_PACE_MS/);
+  });
+
   it('refuses half a set of Slack credentials', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET/);
   });

@@ -38,7 +38,7 @@ export interface SlackAppOptions {
   host?: string;
   /** How long stop() waits for in-flight replies before closing anyway. */
   drainTimeoutMs?: number;
-  /** Least time between posts into one channel, per method (DEFAULT_PACE_MS); tests use a short one. */
+  /** Least time between posts into one channel, per method; config.postPaceMs for posts by default. */
   paceMs?: Readonly<Record<string, number>>;
 }
 
@@ -101,7 +101,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     usefulEntries: createUsefulEntries({ records: (since) => options.store.records(since), logger }),
     ...(installations ? { installations } : {}),
   };
-  const pacing = { logger, ...(options.paceMs ? { paceMs: options.paceMs } : {}) };
+  const paceMs = options.paceMs ?? { 'chat.postMessage': config.postPaceMs, 'chat.postEphemeral': config.postPaceMs };
+  const pacing = { logger, paceMs };
   paceClient(app.client, pacing);
   app.use(async ({ client, next }) => {
     paceClient(client, pacing);

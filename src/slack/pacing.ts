@@ -2,7 +2,8 @@ import type { Logger, webApi } from '@slack/bolt';
 
 /**
  * Slack allows chat.postMessage about once a second per channel (short bursts are tolerated, long ones are not).
- * Each method is paced on its own, so an update or a status never waits behind a post.
+ * Each method is paced on its own, so an update or a status never waits behind a post. (The app's pace comes
+ * from SLACK_POST_PACE_MS, 1000 by default.)
  */
 export const DEFAULT_PACE_MS: Readonly<Record<string, number>> = Object.freeze({
   'chat.postMessage': 1000,

@@ -209,10 +209,12 @@ describe('assistant threads (Messages tab agent surface, HTTP mode)', () => {
       () => t.sendEvent(userMessage('U0PERSON2', 'best pizza toppings', b.threadTs)),
       'chat.postMessage',
     );
-    await t.store.flush();
-    const unanswered = (await t.store.records()).filter((r) => r.kind === 'unanswered');
-    expect(unanswered.find((r) => r.user === 'U0PERSON1')?.channel).toBe('C0AAAAAA1');
-    expect(unanswered.find((r) => r.user === 'U0PERSON2')?.channel).toBe('C0BBBBBB2');
+    // The question is recorded after the answer is posted: wait for both records.
+    const unanswered = async () => (await t.store.records()).filter((r) => r.kind === 'unanswered');
+    await expect.poll(async () => (await unanswered()).length, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+    const records = await unanswered();
+    expect(records.find((r) => r.user === 'U0PERSON1')?.channel).toBe('C0AAAAAA1');
+    expect(records.find((r) => r.user === 'U0PERSON2')?.channel).toBe('C0BBBBBB2');
   });
 });
 
