@@ -132,6 +132,8 @@ async function runBench(): Promise<void> {
     store: await createStore({ dataDir }),
     logger: createLogger('error'),
     host: '127.0.0.1',
+    // 10,000 replies go into one channel; paced at Slack's one a second they would take hours.
+    paceMs: {},
   });
   const oursUrl = `http://127.0.0.1:${(await ours.start()).port}`;
   const bare = new App({

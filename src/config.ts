@@ -40,6 +40,11 @@ const allowList = z
         ctx.addIssue({ code: 'custom', message: `${problem}; expected CIDRs and host names, comma-separated` });
     }
   });
+// 32 bytes for AES-256-GCM, as 64 hex digits or base64 (`openssl rand -base64 32`).
+const tokenKey = z
+  .string()
+  .transform((s) => Buffer.from(s.trim(), /^[0-9a-f]{64}$/i.test(s.trim()) ? 'hex' : 'base64'))
+  .refine((key) => key.length === 32, 'expected 32 bytes: 64 hex digits or base64 (openssl rand -base64 32)');
 const command = z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'expected a slash command like /faq');
 
 const schema = z.object({
@@ -47,6 +52,11 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optional(z.string().min(8, 'too short for a signing secret')),
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'an app-level token starts with xapp-')),
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  SLACK_CLIENT_ID: optional(z.string().regex(/^\d+\.\d+$/, 'expected a client ID like 1234567890.1234567890')),
+  SLACK_CLIENT_SECRET: optional(z.string().min(16, 'too short for a client secret')),
+  SLACK_STATE_SECRET: optional(z.string().min(16, 'use at least 16 random characters')),
+  BEIAN_TOKEN_KEY: optional(tokenKey),
+  SLACK_POST_PACE_MS: optional(z.coerce.number().int().min(0).max(60_000)),
   PORT: optional(z.coerce.number().int().min(0).max(65535)),
   BEIAN_KNOWLEDGE_DIR: optional(z.string()),
   BEIAN_DATA_DIR: optional(z.string()),
@@ -82,8 +92,19 @@ const schema = z.object({
   BEIAN_DIGEST_CHANNEL: optional(z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'expected a Slack channel ID like C0123ABCD')),
 });
 
+/** OAuth distribution to many workspaces: set by SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET. */
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** BEIAN_TOKEN_KEY: installations' tokens are stored encrypted under it (AES-256-GCM). */
+  tokenKey: Buffer;
+}
+
 export interface SlackConfig {
-  botToken: string;
+  /** One workspace's bot token; unset when the app is distributed with OAuth (tokens come from installations). */
+  botToken: string | undefined;
+  oauth: SlackOAuthConfig | undefined;
   /** Required in HTTP mode; Socket Mode does not sign requests. */
   signingSecret: string | undefined;
   /** Set: Socket Mode. Unset: HTTP mode on `port`. */
@@ -122,6 +143,8 @@ export interface Config {
   reviewEveryDays: number;
   /** Where `beian serve` posts the weekly knowledge digest; unset, no digest is posted. */
   digestChannel: string | undefined;
+  /** Least time between two bot posts into one channel (Slack allows about one a second); per process. */
+  postPaceMs: number;
 }
 
 /** Validates the environment once, at the edge; throws a ConfigError naming every bad variable. */
@@ -158,12 +181,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     reviewEveryDays: e.BEIAN_REVIEW_EVERY_DAYS ?? DEFAULT_REVIEW_EVERY_DAYS,
     digestChannel: e.BEIAN_DIGEST_CHANNEL,
+    postPaceMs: e.SLACK_POST_PACE_MS ?? 1000,
   };
 }
 
 function slackConfig(e: z.infer<typeof schema>): SlackConfig | null {
-  const any = e.SLACK_BOT_TOKEN ?? e.SLACK_SIGNING_SECRET ?? e.SLACK_APP_TOKEN;
+  const oauth = oauthConfig(e);
+  const any = e.SLACK_BOT_TOKEN ?? e.SLACK_SIGNING_SECRET ?? e.SLACK_APP_TOKEN ?? oauth;
   if (any === undefined) return null;
+  if (oauth) return { botToken: undefined, oauth, ...requireReceiverSecret(e) };
   const missing: string[] = [];
   if (!e.SLACK_BOT_TOKEN) missing.push('SLACK_BOT_TOKEN');
   if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET)
@@ -173,8 +199,41 @@ function slackConfig(e: z.infer<typeof schema>): SlackConfig | null {
   }
   return {
     botToken: e.SLACK_BOT_TOKEN,
+    oauth: undefined,
     signingSecret: e.SLACK_SIGNING_SECRET,
     appToken: e.SLACK_APP_TOKEN,
     apiUrl: e.SLACK_API_URL,
   };
+}
+
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+function oauthConfig(e: z.infer<typeof schema>): SlackOAuthConfig | undefined {
+  const given = OAUTH_VARIABLES.filter((name) => e[name] !== undefined);
+  if (given.length === 0) return undefined;
+  const missing: string[] = OAUTH_VARIABLES.filter((name) => e[name] === undefined);
+  if (!e.BEIAN_TOKEN_KEY) missing.push('BEIAN_TOKEN_KEY (the key installations are encrypted with)');
+  if (missing.length > 0) {
+    throw new ConfigError(`Invalid configuration: OAuth distribution needs ${missing.join(' and ')} as well.`);
+  }
+  if (e.SLACK_BOT_TOKEN) {
+    throw new ConfigError(
+      'Invalid configuration: set SLACK_BOT_TOKEN (one workspace) or the OAuth variables (many workspaces), not both.',
+    );
+  }
+  return {
+    clientId: e.SLACK_CLIENT_ID as string,
+    clientSecret: e.SLACK_CLIENT_SECRET as string,
+    stateSecret: e.SLACK_STATE_SECRET as string,
+    tokenKey: e.BEIAN_TOKEN_KEY as Buffer,
+  };
+}
+
+function requireReceiverSecret(e: z.infer<typeof schema>) {
+  if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration: Slack credentials are incomplete; set SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode).',
+    );
+  }
+  return { signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL };
 }

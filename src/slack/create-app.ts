@@ -17,7 +17,11 @@ import { BeianError } from '../core/errors.js';
 import type { Claims, Store } from '../store/ports.js';
 import type { SlackDeps } from './deps.js';
 import { guardSlackRequests } from './http-guard.js';
+import { createInstallationStore } from './installation-store.js';
 import { type Registered, registerListeners } from './listeners/index.js';
+import { oauthReceiverOptions } from './oauth.js';
+import { paceClient } from './pacing.js';
+import { createUsefulEntries } from './useful-entries.js';
 import { createLanguageResolver } from './user-language.js';
 
 /** Web API retries: 429s wait for Retry-After; 5xx and network errors back off. About 15 s at most. */
@@ -34,6 +38,8 @@ export interface SlackAppOptions {
   host?: string;
   /** How long stop() waits for in-flight replies before closing anyway. */
   drainTimeoutMs?: number;
+  /** Least time between posts into one channel, per method; config.postPaceMs for posts by default. */
+  paceMs?: Readonly<Record<string, number>>;
 }
 
 /** A built, not yet started Slack app. */
@@ -59,7 +65,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     timeout: 10_000,
     ...(slack.apiUrl ? { slackApiUrl: withSlash(slack.apiUrl) } : {}),
   };
-  const receiver = createReceiver(slack, config.port, logger, clientOptions, healthz);
+  const installations = slack.oauth
+    ? createInstallationStore(options.store.installations, slack.oauth.tokenKey)
+    : undefined;
+  const oauth = slack.oauth && installations ? oauthReceiverOptions(slack.oauth, installations, clientOptions) : null;
+  const receiver = createReceiver(slack, config.port, logger, clientOptions, healthz, oauth);
   if (receiver instanceof HTTPReceiver) {
     receiver.requestListener = guardSlackRequests(receiver.requestListener, {
       signingSecret: slack.signingSecret ?? '',
@@ -75,7 +85,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     // Without it Bolt resets the given logger to INFO, overriding LOG_LEVEL.
     logLevel: config.logLevel as LogLevel,
-    clientOptions,
+    // A 429 reaches the pacer (paceClient), which waits out Retry-After for that method and channel only,
+    // instead of WebClient pausing every call of the workspace.
+    clientOptions: { ...clientOptions, rejectRateLimitedCalls: true },
     tokenVerificationEnabled: false,
   });
   const inflight = new Set<Promise<unknown>>();
@@ -88,7 +100,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     languages: createLanguageResolver({ logger }),
     drafts: options.store.drafts,
     traffic: options.store.traffic,
+    usefulEntries: createUsefulEntries({ records: (since) => options.store.records(since), logger }),
+    ...(installations ? { installations } : {}),
   };
+  const paceMs = options.paceMs ?? { 'chat.postMessage': config.postPaceMs, 'chat.postEphemeral': config.postPaceMs };
+  const pacing = { logger, paceMs };
+  paceClient(app.client, pacing);
+  app.use(async ({ client, next }) => {
+    paceClient(client, pacing);
+    await next();
+  });
   app.use(trackAndDedupe(inflight, options.store.eventClaims, logger));
   const registered = registerListeners(app, deps);
   app.error(async (error) => {
@@ -100,7 +121,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     mode,
     registered,
     async start() {
-      await verifyToken(app, logger);
+      if (slack.botToken) await verifyToken(app, logger);
+      else logger.info('OAuth distribution: each workspace’s token comes from its installation');
       const started = mode === 'http' ? await app.start({ port: config.port, host: options.host }) : await app.start();
       state = 'ready';
       logger.info(`Slack app started in ${mode === 'http' ? 'HTTP' : 'Socket Mode'}`);
@@ -157,14 +179,17 @@ function createReceiver(
   logger: Logger,
   clientOptions: webApi.WebClientOptions,
   healthz: CustomRoute,
+  oauth: ReturnType<typeof oauthReceiverOptions> | null,
 ): HTTPReceiver | SocketModeReceiver {
   if (slack.appToken) {
     return new SocketModeReceiver({
       appToken: slack.appToken,
       logger,
       customRoutes: [healthz],
-      // The socket client asks for its WebSocket URL through the same (possibly overridden) Web API.
-      installerOptions: { clientOptions, port },
+      ...oauth,
+      // The socket client asks for its WebSocket URL through the same (possibly overridden) Web API; the install
+      // pages, with OAuth, are served on PORT beside /healthz.
+      installerOptions: { ...oauth?.installerOptions, clientOptions, port },
     });
   }
   return new HTTPReceiver({
@@ -173,6 +198,7 @@ function createReceiver(
     customRoutes: [healthz],
     // Acknowledge first, work after: Slack wants an answer within 3 seconds whatever the work.
     processBeforeResponse: false,
+    ...oauth,
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Logger } from '@slack/bolt';
+import type { InstallationStore, Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
 import type { DraftStore } from '../store/draft-store.js';
@@ -20,4 +20,8 @@ export interface SlackDeps {
   drafts: DraftStore;
   /** Questions asked and suggestions picked, for `beian kb suggest`; absent, nothing is recorded. */
   traffic?: TrafficLog;
+  /** How useful people found each entry (feedback), for the suggested questions; cached. */
+  usefulEntries: () => Promise<ReadonlyMap<string, number>>;
+  /** Installations of a distributed app (OAuth); unset in single-workspace mode. */
+  installations?: InstallationStore;
 }

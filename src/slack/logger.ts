@@ -1,4 +1,5 @@
 import type { Logger, LogLevel } from '@slack/bolt';
+import type { SlackConfig } from '../config.js';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
@@ -13,6 +14,11 @@ export interface LoggerOptions {
   /** Other values that must never be logged (the signing secret). */
   secrets?: readonly (string | undefined)[];
   name?: string;
+}
+
+/** The configured secrets no log line may show: the signing secret, and with OAuth the client and state secrets. */
+export function secretsOf(slack: SlackConfig | null | undefined): (string | undefined)[] {
+  return [slack?.signingSecret, slack?.oauth?.clientSecret, slack?.oauth?.stateSecret];
 }
 
 /** Replaces every Slack token and every given secret in `text` with `[redacted]`. */

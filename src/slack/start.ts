@@ -6,7 +6,7 @@ import { createStore } from '../store/create-store.js';
 import type { Store } from '../store/ports.js';
 import { createSlackApp, type SlackApp } from './create-app.js';
 import { type Clock, collectDigest, postDigest, SYSTEM_CLOCK, scheduleWeeklyDigest } from './digest.js';
-import { createLogger } from './logger.js';
+import { createLogger, secretsOf } from './logger.js';
 
 /**
  * Starts the Slack bot (Socket Mode when SLACK_APP_TOKEN is set, HTTP on config.port otherwise) and resolves
@@ -19,7 +19,7 @@ export async function startSlack(
   core: BotCore,
   options: { clock?: Clock } = {},
 ): Promise<{ stop(): Promise<void>; logger: Logger }> {
-  const logger = createLogger(config.logLevel, { secrets: [config.slack?.signingSecret] });
+  const logger = createLogger(config.logLevel, { secrets: secretsOf(config.slack) });
   // Opened (and migrated) before Slack is contacted: a database that cannot be reached is a start-up error.
   const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const slack = createSlackApp({ config, core, store, logger });

@@ -3,6 +3,7 @@ import type { TrafficEvent } from '../core/learn/traffic.js';
 import type { WatchStore } from '../core/watch/watch-store-port.js';
 import type { DraftStore } from './draft-store.js';
 import type { FeedbackStore } from './feedback-store.js';
+import type { Installations } from './installation-store.js';
 import type { StoreRecord } from './records.js';
 import type { Engine } from './schema.js';
 
@@ -72,6 +73,8 @@ export interface Store extends FeedbackStore {
   readonly drafts: DraftStore;
   /** Questions asked and suggestions picked (the learning loop's evidence). */
   readonly traffic: TrafficLog;
+  /** Slack installations (OAuth distribution), their tokens sealed by the Slack adapter. */
+  readonly installations: Installations;
   /** Every record at or after `since` (ISO), oldest first. */
   records(since?: string): Promise<StoreRecord[]>;
   /** Inserts records in one transaction; a key already imported is skipped. Resolves with how many were new. */

@@ -79,4 +79,12 @@ export interface Tables {
     confidence: number | null;
     suggestion_ids: string | null;
   };
+  slack_installations: {
+    key: string;
+    enterprise_id: string | null;
+    team_id: string | null;
+    is_enterprise_install: number;
+    sealed: string;
+    installed_at: string;
+  };
 }

@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { createDraftStore } from './draft-store.js';
+import { createInstallations } from './installation-store.js';
 import type { Claims, Store } from './ports.js';
 import { createQueueStore } from './queue-store.js';
 import type { FooterCheckRecord, StoreRecord } from './records.js';
@@ -67,6 +68,7 @@ export function createSqlStore(db: Kysely<Tables>, options: SqlStoreOptions): St
     watches: createWatchStore(db, options.engine, now),
     drafts: createDraftStore(db, track),
     traffic: createTrafficLog(db, track),
+    installations: createInstallations(db),
     append(record) {
       return track(insertRecord(db, record, null).then(() => undefined));
     },

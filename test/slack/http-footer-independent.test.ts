@@ -89,12 +89,16 @@ describe('a response-URL post that is lost', () => {
     expect(textOf(calls.slice(1))).toContain('ICP number found on retry.example');
   });
 
-  it('is not retried when Slack refuses it with a 4xx, and the refusal is logged', async () => {
+  it('is not retried when Slack refuses it with a 4xx; the report goes to the person as a DM instead', async () => {
+    const from = t.api.callsTo('chat.postMessage').length;
     t.api.failNext('respond:gone', { status: 404, body: 'used_url' });
     await t.sendCommand('/footer-check', 'gone.example', 'gone');
     await t.api.waitFor('respond:gone', 1, 10_000);
-    await sleep(700);
+    const [dm] = (await t.api.waitFor('chat.postMessage', from + 1, 10_000)).slice(from);
+    await sleep(300);
     expect(t.api.callsTo('respond:gone')).toHaveLength(1);
-    expect(t.logs.join('')).toContain('the report for gone.example was lost');
+    expect(dm?.args.channel).toBe('U0PERSON1');
+    expect(JSON.stringify(dm?.args.blocks)).toContain('gone.example');
+    expect(t.logs.join('')).not.toContain('the report for gone.example was lost');
   });
 });

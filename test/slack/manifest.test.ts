@@ -9,6 +9,7 @@ import { MESSAGE_SHORTCUTS } from '../../src/slack/listeners/shortcuts/registry.
 import { createLogger } from '../../src/slack/logger.js';
 import { en } from '../../src/slack/messages/en.js';
 import { zhCN } from '../../src/slack/messages/zh-cn.js';
+import { BOT_SCOPES } from '../../src/slack/oauth.js';
 import { createLanguageResolver } from '../../src/slack/user-language.js';
 import type { Store } from '../../src/store/ports.js';
 
@@ -16,6 +17,7 @@ interface Manifest {
   features: {
     slash_commands: { command: string }[];
     app_home: Record<string, boolean>;
+    assistant_view?: { assistant_description: string; suggested_prompts: unknown[] };
     shortcuts: { name: string; type: string; callback_id: string; description: string }[];
   };
   oauth_config: { scopes: { bot: string[] } };
@@ -43,6 +45,7 @@ function registeredByCode() {
     triaged: {} as Store['triageClaims'],
     languages: createLanguageResolver({ logger }),
     drafts: {} as Store['drafts'],
+    usefulEntries: async () => new Map(),
   });
 }
 
@@ -79,6 +82,7 @@ describe('slack-app-manifest.yml', () => {
   it('asks for exactly the scopes those events and commands need', () => {
     const needed: Record<string, string> = {
       app_mention: 'app_mentions:read',
+      assistant_thread_started: 'assistant:write',
       'message.channels': 'channels:history',
       'message.groups': 'groups:history',
       'message.im': 'im:history',
@@ -88,10 +92,17 @@ describe('slack-app-manifest.yml', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
       [...fromEvents, 'chat:write', 'commands', 'users:read'].sort(),
     );
+    // An OAuth install asks for the same scopes the manifest declares.
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   });
 
   it('enables interactivity and the Home tab with its messages tab', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
+  });
+
+  it('turns on the agent surface (assistant view) the Assistant listener serves', () => {
+    expect(manifest.features.assistant_view?.assistant_description.length).toBeGreaterThan(0);
+    expect(registered.events).toContain('assistant_thread_started');
   });
 });

@@ -11,7 +11,7 @@ import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/ports.js';
 import { FAKE_BOT, type FakeSlackApi, startFakeSlackApi } from './helpers/fake-slack-api.js';
 import { eventEnvelope, messageShortcutPayload } from './helpers/signed-requests.js';
-import { createTestCore } from './helpers/start-test-slack.js';
+import { createTestCore, TEST_PACE_MS } from './helpers/start-test-slack.js';
 
 let api: FakeSlackApi;
 let wss: WebSocketServer;
@@ -62,6 +62,7 @@ beforeAll(async () => {
     store,
     logger: createLogger('error', { write: () => undefined }),
     retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 50 },
+    paceMs: TEST_PACE_MS,
   });
   healthPort = (await slack.start()).port;
 });
@@ -132,6 +133,41 @@ describe('Socket Mode', () => {
     const [reply] = await api.waitFor('respond:socket-shortcut');
     expect(reply?.args.response_type).toBe('ephemeral');
     expect(JSON.stringify(reply?.args.blocks)).toContain('Share in thread');
+  });
+
+  it('acks assistant-thread envelopes: suggested prompts for a new thread, status then the answer in it', async () => {
+    const socket = connections.at(-1) as WebSocket;
+    const thread = { channel_id: 'D0SOCKET1', thread_ts: '1700002200.000100' };
+    const send = (envelopeId: string, event: Record<string, unknown>) =>
+      socket.send(
+        JSON.stringify({
+          envelope_id: envelopeId,
+          type: 'events_api',
+          payload: eventEnvelope(event),
+          retry_attempt: 0,
+        }),
+      );
+    send('env-as', {
+      type: 'assistant_thread_started',
+      assistant_thread: { user_id: 'U0PERSON1', context: {}, ...thread },
+      event_ts: '1700002200.000200',
+    });
+    await waitUntil(() => received.some((m) => m.envelope_id === 'env-as'), 'the ack of env-as');
+    const [prompts] = await api.waitFor('assistant.threads.setSuggestedPrompts');
+    expect(prompts?.args).toMatchObject(thread);
+    const from = api.callsTo('chat.postMessage').length;
+    send('env-am', {
+      type: 'message',
+      user: 'U0PERSON1',
+      text: 'does the beian number expire?',
+      ts: '1700002201.000100',
+      thread_ts: thread.thread_ts,
+      channel: thread.channel_id,
+      channel_type: 'im',
+    });
+    const [answer] = (await api.waitFor('chat.postMessage', from + 1)).slice(from);
+    expect(answer?.args).toMatchObject({ channel: thread.channel_id, thread_ts: thread.thread_ts });
+    expect(api.callsTo('assistant.threads.setStatus').at(-1)?.args.status).toBe('Looking it up…');
   });
 
   it('reconnects when the connection drops, and keeps answering', async () => {

@@ -160,6 +160,7 @@ describe.each(ENGINES)('migrations on a fresh %s database', (engine) => {
         '0003-watches',
         '0004-drafts',
         '0005-traffic',
+        '0006-installations',
       ]);
       expect(await migrate(db, engine)).toEqual([]);
     } finally {

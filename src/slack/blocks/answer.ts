@@ -194,7 +194,8 @@ function suggestionButtons(suggestions: readonly Suggestion[], t: Catalogue): Ac
   };
 }
 
-function sectionTitle(title: string, lang: Lang): string {
+/** The part of a `中文 / English` title in `lang`; a title without the split is shown whole. */
+export function sectionTitle(title: string, lang: Lang): string {
   const parts = title.split(' / ');
   if (parts.length !== 2) return title;
   return (lang === 'zh-CN' ? parts[0] : parts[1])?.trim() || title;
@@ -221,6 +222,7 @@ function note(text: string): ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
 }
 
-function truncate(text: string, max: number): string {
+/** `text` cut to `max` characters with an ellipsis (Slack rejects longer labels). */
+export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

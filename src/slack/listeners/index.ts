@@ -9,12 +9,14 @@ import { createFeedbackActionListener, createNativeFeedbackActionListener } from
 import { createLanguageActionListener } from './actions/language.js';
 import { createShareActionListener } from './actions/share.js';
 import { createSuggestionActionListener } from './actions/suggestion.js';
+import { createAssistant } from './assistant/assistant.js';
 import { createFaqCommandListener } from './commands/faq.js';
 import { createFooterCheckCommandListener } from './commands/footer-check.js';
 import { createAppHomeOpenedListener } from './events/app-home-opened.js';
 import { createAppMentionListener } from './events/app-mention.js';
 import { createMessageListener } from './events/message.js';
 import { createReactionAddedListener } from './events/reaction-added.js';
+import { createAppUninstalledListener, createTokensRevokedListener } from './events/uninstall.js';
 import { MESSAGE_SHORTCUTS } from './shortcuts/registry.js';
 import { createCaptureSubmitListener } from './views/capture-submit.js';
 
@@ -35,6 +37,15 @@ export function registerListeners(app: App, deps: SlackDeps): Registered {
   app.event('message', createMessageListener(deps));
   app.event('app_home_opened', createAppHomeOpenedListener(deps));
   registered.events.push('app_mention', 'message', 'app_home_opened');
+
+  // A global middleware: messages in assistant threads (the Messages tab's agent surface) are answered there
+  // and reach no listener, so the message listener's DM answer never doubles them.
+  app.assistant(createAssistant(deps));
+  registered.events.push('assistant_thread_started', 'assistant_thread_context_changed');
+
+  app.event('app_uninstalled', createAppUninstalledListener(deps));
+  app.event('tokens_revoked', createTokensRevokedListener(deps));
+  registered.events.push('app_uninstalled', 'tokens_revoked');
 
   app.command(deps.config.faqCommand, createFaqCommandListener(deps));
   app.command(deps.config.footerCommand, createFooterCheckCommandListener(deps));

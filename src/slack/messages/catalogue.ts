@@ -98,6 +98,12 @@ export interface Catalogue {
   digestReview: string;
   digestCaptureHelp: (question: string) => string;
   digestReviewHelp: (title: string, file: string, reviewed: string, owner: string | null) => string;
+  // Messages tab and assistant threads
+  assistantGreeting: string;
+  promptsTitle: string;
+  messagesTabWelcome: string;
+  lookingUp: string;
+  checkingSites: string;
 }
 
 const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, en };

@@ -100,4 +100,11 @@ export const en: Catalogue = {
   captureSaved: (id, file) =>
     `📖 Saved the draft *${id}*. Next: a maintainer runs \`beian kb drafts export knowledge\`, checks \`${file}\` against its source, adds its \`reviewed\` date and commits it; from then on I answer with it.`,
   captureIdTaken: (id) => `Someone saved a draft with the id ${id} a moment ago; choose another id.`,
+  assistantGreeting:
+    'Hi! Ask me anything about China ICP filing (备案), or send me a site (example.com) and I’ll check its footer.',
+  promptsTitle: 'Questions people find most useful',
+  messagesTabWelcome:
+    '*I answer questions about China ICP filing (备案).* Ask here in your own words, or send me a site (example.com) to check its footer. People often ask:',
+  lookingUp: 'Looking it up…',
+  checkingSites: 'Checking the footer…',
 };

@@ -93,4 +93,10 @@ export const zhCN: Catalogue = {
   captureSaved: (id, file) =>
     `📖 已保存草稿 *${id}*。接下来：维护者运行 \`beian kb drafts export knowledge\`，对照来源核对 \`${file}\`，填上 \`reviewed\` 日期并提交；之后我就会用它回答。`,
   captureIdTaken: (id) => `刚刚有人用 ${id} 这个 id 保存了草稿，请换一个 id。`,
+  assistantGreeting: '你好！关于 ICP 备案的问题都可以问我；发一个网站（example.com）给我，我会检查它的页脚。',
+  promptsTitle: '大家觉得最有用的问题',
+  messagesTabWelcome:
+    '*我回答关于 ICP 备案的问题。* 直接用你自己的话问就行；发一个网站（example.com）给我，我会检查它的页脚。大家常问：',
+  lookingUp: '正在查找…',
+  checkingSites: '正在检查页脚…',
 };

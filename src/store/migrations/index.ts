@@ -5,6 +5,7 @@ import { jobs } from './0002-jobs.js';
 import { watches } from './0003-watches.js';
 import { drafts } from './0004-drafts.js';
 import { traffic } from './0005-traffic.js';
+import { installations } from './0006-installations.js';
 
 /**
  * Every migration, by version. Listed here rather than read from the folder so the set is fixed at build
@@ -17,6 +18,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '0003-watches': watches(engine),
     '0004-drafts': drafts(engine),
     '0005-traffic': traffic(engine),
+    '0006-installations': installations(),
   };
   return { getMigrations: async () => migrations };
 }

@@ -7,6 +7,8 @@ export interface ApiCall {
   args: Record<string, unknown>;
   headers: IncomingMessage['headers'];
   at: number;
+  /** Set when a rate limit (rateLimit) answered this call with 429. */
+  rateLimited?: boolean;
 }
 
 /**
@@ -32,15 +34,44 @@ export interface FakeSlackApi {
   failNext(method: string, ...failures: Failure[]): void;
   /** Overrides the answer for a method (e.g. a chat.postMessage error); a function answers from the call's args. */
   answer(method: string, body: unknown): void;
+  /**
+   * Limits a method per channel as Slack does: a call sooner than `minIntervalMs` after the last accepted one in
+   * its channel, or before a Retry-After it was given has passed, is refused with 429 and counted as early; every
+   * `every`-th call is refused too (Slack's limits are not always predictable), with `Retry-After: retryAfterS`.
+   */
+  rateLimit(method: string, limit: RateLimit): void;
+  /** Every 429 the rate limits answered, in order. */
+  refusals: Refusal[];
   /** The ws:// URL apps.connections.open hands out. */
   socketUrl: string | null;
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<ApiCall[]>;
   close(): Promise<void>;
 }
 
+/** A per-channel limit on one method (see rateLimit). */
+export interface RateLimit {
+  minIntervalMs: number;
+  retryAfterS: number;
+  every?: number;
+}
+
+/** A call the rate limit refused; `early` when it came sooner than the pace or a Retry-After allowed. */
+export interface Refusal {
+  method: string;
+  channel: string;
+  at: number;
+  early: boolean;
+}
+
+interface Lane {
+  lastAcceptedAt: number;
+  blockedUntil: number;
+  count: number;
+}
+
 const BOT = { user_id: 'UBOT0001', bot_id: 'BBOT0001', team_id: 'T0TEST01', user: 'beian', team: 'Test' };
 // Fields WebClient sends JSON-encoded inside the form body.
-const JSON_FIELDS = new Set(['blocks', 'metadata', 'view', 'attachments']);
+const JSON_FIELDS = new Set(['blocks', 'metadata', 'view', 'attachments', 'prompts']);
 
 /** Starts the stand-in on 127.0.0.1 with an ephemeral port. */
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
@@ -48,6 +79,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const failures = new Map<string, Failure[]>();
   const answers = new Map<string, unknown>();
   const sockets = new Set<Socket>();
+  const limits = new Map<string, RateLimit>();
+  const lanes = new Map<string, Lane>();
   let ts = 1_700_000_000;
   const api: FakeSlackApi = {
     apiUrl: '',
@@ -57,6 +90,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     callsTo: (method) => calls.filter((c) => c.method === method),
     failNext: (method, ...list) => failures.set(method, [...(failures.get(method) ?? []), ...list]),
     answer: (method, body) => answers.set(method, body),
+    rateLimit: (method, limit) => limits.set(method, limit),
+    refusals: [],
     async waitFor(method, count = 1, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
@@ -79,9 +114,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const method = url.pathname.startsWith('/respond/')
       ? `respond:${url.pathname.slice('/respond/'.length)}`
       : url.pathname.replace(/^\/api\//, '');
-    const failure = failures.get(method)?.shift();
     const args = parseArgs(raw, req.headers['content-type']);
-    calls.push({ method, args, headers: req.headers, at: Date.now() });
+    const at = Date.now();
+    const queued = failures.get(method)?.shift();
+    const limited = queued ? undefined : limitedAt(method, args, at);
+    const failure = queued ?? limited;
+    calls.push({ method, args, headers: req.headers, at, ...(limited ? { rateLimited: true } : {}) });
     if (failure?.status === 0) {
       if (failure.reset) req.socket.resetAndDestroy();
       else req.socket.destroy();
@@ -97,6 +135,28 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const custom = answers.get(method);
     const body = typeof custom === 'function' ? (custom as (a: Record<string, unknown>) => unknown)(args) : custom;
     res.end(JSON.stringify(body ?? defaultAnswer(method, `${ts}.000100`, api.socketUrl)));
+  };
+  const limitedAt = (method: string, args: Record<string, unknown>, at: number): Failure | undefined => {
+    const limit = limits.get(method);
+    if (!limit) return undefined;
+    const channel = String(args.channel ?? '');
+    const key = `${method} ${channel}`;
+    const lane = lanes.get(key) ?? { lastAcceptedAt: -Infinity, blockedUntil: 0, count: 0 };
+    lanes.set(key, lane);
+    lane.count += 1;
+    const early = at < lane.blockedUntil || at - lane.lastAcceptedAt < limit.minIntervalMs;
+    const forced = !early && limit.every !== undefined && lane.count % limit.every === 0;
+    if (!early && !forced) {
+      lane.lastAcceptedAt = at;
+      return undefined;
+    }
+    lane.blockedUntil = Math.max(lane.blockedUntil, at + limit.retryAfterS * 1000);
+    api.refusals.push({ method, channel, at, early });
+    return {
+      status: 429,
+      headers: { 'retry-after': String(limit.retryAfterS) },
+      body: { ok: false, error: 'ratelimited' },
+    };
   };
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {

@@ -8,7 +8,7 @@ import { loadKnowledgeBase } from '../../../src/core/knowledge/load-knowledge-ba
 import type { KnowledgeBase } from '../../../src/core/knowledge/types.js';
 import { createMatcher } from '../../../src/core/match/create-matcher.js';
 import { createSlackApp, type SlackApp } from '../../../src/slack/create-app.js';
-import { createLogger } from '../../../src/slack/logger.js';
+import { createLogger, secretsOf } from '../../../src/slack/logger.js';
 import { createStore } from '../../../src/store/create-store.js';
 import type { Store } from '../../../src/store/ports.js';
 import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
@@ -16,6 +16,9 @@ import { commandBody, eventEnvelope, postSigned } from './signed-requests.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-0000-secret';
+
+/** The pace tests run at: the real pacer, with a short interval. */
+export const TEST_PACE_MS = { 'chat.postMessage': 5, 'chat.postEphemeral': 5 } as const;
 
 let kb: Promise<KnowledgeBase> | undefined;
 
@@ -61,6 +64,8 @@ export async function startTestSlack(
     logLevel?: string;
     /** A store to share (replicas); by default a fresh embedded one in the temporary data folder. */
     store?: Store;
+    /** Pace per method and channel; TEST_PACE_MS unless given, so tests posting a lot stay fast. */
+    paceMs?: Readonly<Record<string, number>>;
   } = {},
 ): Promise<TestSlack> {
   const api = options.api ?? (await startFakeSlackApi());
@@ -75,7 +80,7 @@ export async function startTestSlack(
     ...options.env,
   });
   const logs: string[] = [];
-  const logger = createLogger(config.logLevel, { write: (line) => logs.push(line), secrets: [SIGNING_SECRET] });
+  const logger = createLogger(config.logLevel, { write: (line) => logs.push(line), secrets: secretsOf(config.slack) });
   const store = options.store ?? (await createStore({ dataDir }));
   const core = options.core ?? (await createTestCore());
   const slack = createSlackApp({
@@ -85,6 +90,7 @@ export async function startTestSlack(
     logger,
     host: '127.0.0.1',
     retryConfig: { retries: 3, minTimeout: 10, maxTimeout: 50 },
+    paceMs: options.paceMs ?? TEST_PACE_MS,
   });
   const { port } = await slack.start();
   const url = `http://127.0.0.1:${port}`;

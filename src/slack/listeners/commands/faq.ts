@@ -3,7 +3,8 @@ import { buildHelpMessage } from '../../blocks/help.js';
 import { composeReply, recordUnanswered } from '../../compose-reply.js';
 import type { SlackDeps } from '../../deps.js';
 import { runGuarded } from '../../guard.js';
-import { respondChecked, respondMessages } from '../../post-reply.js';
+import { respondChecked } from '../../post-reply.js';
+import { replyPrivately } from '../../private-reply.js';
 import { recordAsked } from '../../record-traffic.js';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
@@ -18,13 +19,14 @@ export function createFaqCommandListener(deps: SlackDeps) {
       deps.logger,
       deps.config.faqCommand,
       async () => {
+        const to = { respond, client, user: command.user_id, logger: deps.logger };
         if (question === '') {
           const commands = { faq: deps.config.faqCommand, footer: deps.config.footerCommand };
-          await respondMessages(respond, [buildHelpMessage(deps.core.kb, commands, t)]);
+          await replyPrivately(to, [buildHelpMessage(deps.core.kb, commands, t)]);
           return;
         }
         const reply = composeReply(deps.core, deps.config, question, 'ephemeral', { t });
-        await respondMessages(respond, reply.messages, { metadata: reply.metadata });
+        await replyPrivately({ ...to, metadata: reply.metadata }, reply.messages);
         await recordUnanswered(deps.store, reply, { user: command.user_id, channel: command.channel_id });
         await recordAsked(deps, reply, { user: command.user_id, channel: command.channel_id });
       },

@@ -6,7 +6,8 @@ import type { SlackDeps } from '../../deps.js';
 import { parseFooterTargets } from '../../footer-targets.js';
 import { runGuarded } from '../../guard.js';
 import type { Catalogue } from '../../messages/catalogue.js';
-import { respondChecked, respondMessages } from '../../post-reply.js';
+import { respondChecked } from '../../post-reply.js';
+import { replyPrivately } from '../../private-reply.js';
 import { createResponseBatcher } from '../../response-batches.js';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
@@ -29,7 +30,10 @@ export function createFooterCheckCommandListener(deps: SlackDeps) {
     await runGuarded(
       deps.logger,
       deps.config.footerCommand,
-      () => checkAndReport(deps, parsed.targets, who, (messages) => respondMessages(respond, messages), t),
+      () => {
+        const to = { respond, client, user: command.user_id, logger: deps.logger };
+        return checkAndReport(deps, parsed.targets, who, (messages) => replyPrivately(to, messages), t);
+      },
       (text) => respondChecked(respond, { response_type: 'ephemeral', text }),
       t,
     );

@@ -1,12 +1,15 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { buildHomeView } from '../../blocks/home.js';
 import type { SlackDeps } from '../../deps.js';
+import { welcomeToMessagesTab } from './messages-tab.js';
 
 type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>;
 
-/** Publishes the App Home: what the bot does, the topics, the person's recent footer checks. */
+/** Publishes the App Home (what the bot does, the topics, recent footer checks); welcomes to the Messages tab. */
 export function createAppHomeOpenedListener(deps: SlackDeps) {
-  return async ({ event, client }: Args): Promise<void> => {
+  return async (args: Args): Promise<void> => {
+    const { event, client } = args;
+    if (event.tab === 'messages') return welcomeToMessagesTab(deps, args);
     if (event.tab !== 'home') return;
     try {
       const t = await deps.languages.catalogueFor(client, event.user);

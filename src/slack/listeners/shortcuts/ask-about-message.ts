@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } 
 import { composeReply, recordUnanswered } from '../../compose-reply.js';
 import type { SlackDeps } from '../../deps.js';
 import { runGuarded } from '../../guard.js';
-import { postMessages, respondChecked, respondMessages } from '../../post-reply.js';
+import { respondChecked } from '../../post-reply.js';
+import { replyPrivately } from '../../private-reply.js';
 import { stripMentions } from '../../question-text.js';
 import { recordAsked } from '../../record-traffic.js';
 
@@ -30,13 +31,7 @@ export function createAskAboutMessageShortcut(deps: SlackDeps) {
         }
         const shareTo = { channel: shortcut.channel.id, threadTs: shortcut.message.thread_ts ?? shortcut.message.ts };
         const reply = composeReply(deps.core, deps.config, question, 'ephemeral', { t, shareTo });
-        try {
-          await respondMessages(respond, reply.messages, { metadata: reply.metadata });
-        } catch (error) {
-          // Ephemeral messages cannot always be delivered (Slack Connect, an expired URL): the app's DM can.
-          deps.logger.warn('shortcut ask: the ephemeral answer was refused; sending it as a DM:', error);
-          await postMessages(client, { channel: user }, reply.messages, reply.metadata);
-        }
+        await replyPrivately({ respond, client, user, logger: deps.logger, metadata: reply.metadata }, reply.messages);
         await recordUnanswered(deps.store, reply, { user, channel: shortcut.channel.id });
         await recordAsked(deps, reply, { user, channel: shortcut.channel.id });
       },
