@@ -24,7 +24,7 @@ import { paceClient } from './pacing.js';
 import { createUsefulEntries } from './useful-entries.js';
 import { createLanguageResolver } from './user-language.js';
 
-/** Web API retries: 429s wait for Retry-After; 5xx and network errors back off. About 15 s at most. */
+/** Web API retries: 5xx and network errors back off, about 15 s at most (429s are waited out by the pacer). */
 export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 5000 };
 
 /** Options for createSlackApp beyond the config (tests and benchmarks use them). */

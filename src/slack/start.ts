@@ -29,7 +29,9 @@ export async function startSlack(
     const message = error instanceof Error ? error.message : String(error);
     throw new BeianError('slack-start', `Could not start the Slack app: ${message}`, { cause: error });
   });
-  if (slack.mode === 'http') logger.info(`Listening on port ${port}: POST /slack/events, GET /healthz`);
+  const install = config.slack?.oauth ? ', GET /slack/install, GET /slack/oauth_redirect' : '';
+  if (slack.mode === 'http') logger.info(`Listening on port ${port}: POST /slack/events, GET /healthz${install}`);
+  else if (install) logger.info(`Install pages on port ${port}: GET /slack/install, GET /slack/oauth_redirect`);
   logger.info(`Data: ${store.location}`);
   const digest = startDigest(config, core, store, slack, logger, options.clock ?? SYSTEM_CLOCK);
   return {
