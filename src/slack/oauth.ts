@@ -10,6 +10,7 @@ export const BOT_SCOPES: readonly string[] = [
   'commands',
   'groups:history',
   'im:history',
+  'reactions:read',
   'users:read',
 ];
 
