@@ -134,9 +134,9 @@ async function main(): Promise<void> {
     // The compiled series need dist/ as `npm ci` leaves it; the build is a no-op when it is fresh already.
     await spawnNode(['scripts/build.js'], join(dir, 'cpu'));
     if (!isBuildFresh(ROOT)) throw new Error('dist/ is still older than src/ after `npm run build`');
-    const lines = await measureStarts(dir);
-    lines.push('', measureFreshnessCheck(), '');
-    lines.push(
+    // Printed before the builds are timed: on a loaded machine a type-checked build can pass its time limit.
+    process.stdout.write(`${[...(await measureStarts(dir)), '', measureFreshnessCheck()].join('\n')}\n\n`);
+    const lines = [
       'Build of src/ (one run each; "again" is tsc with its incremental state and nothing changed):',
       '',
       '| build | wall s | CPU s | again wall s | again CPU s |',
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
       await measureBuild(dir, 'type-checked', ['--noCheck', 'false', '--noResolve', 'false', '--types', 'node']),
       '',
       await measureUpToDate(dir),
-    );
+    ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,9 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
 import { UsageError } from '../core/errors.js';
 import { toAnswerJson } from '../core/knowledge/answer-json.js';
 import { utcDay } from '../core/knowledge/freshness.js';
-import { chooseOutputStyle, createCommandMatcher, loadCommandKnowledgeBase, writeOut } from './context.js';
+import { chooseOutputStyle, createCommandMatcher, resolveKnowledgeDir, writeOut } from './context.js';
+import { loadKnowledgeBaseCached } from './knowledge-cache.js';
 import { renderAnswer } from './render-answer.js';
 
 /** Options of `beian ask`. */
@@ -13,7 +15,7 @@ export interface AskOptions {
 
 /** `beian ask [QUESTION]`: one answer, or one per stdin line when no question is given. */
 export async function runAsk(words: string[], options: AskOptions, command: Command): Promise<void> {
-  const kb = await loadCommandKnowledgeBase(command);
+  const kb = await loadKnowledgeBaseCached(resolveKnowledgeDir(command), loadConfig(process.env).dataDir);
   const matcher = createCommandMatcher(kb);
   const style = chooseOutputStyle(process.stdout);
   const answer = (question: string) => {

@@ -5,6 +5,7 @@ import {
   parseKnowledgeFile,
   questionKey,
 } from './parse-knowledge-file.js';
+import { sortFiles } from './sort-files.js';
 import type { Entry, KnowledgeBase } from './types.js';
 
 /** A knowledge file's text and its path relative to the knowledge folder. */
@@ -38,11 +39,6 @@ export function buildKnowledgeBase(
     byId: new Map(entries.map((e) => [e.id, e])),
     topics: [...new Set(entries.map((e) => e.topic))],
   };
-}
-
-/** Code-point order, so the same folder loads the same way on every machine and locale. */
-export function sortFiles<T extends { file: string }>(files: readonly T[]): T[] {
-  return [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 function findDuplicateIds(parsed: readonly ParsedKnowledgeFile[]): KnowledgeProblem[] {

@@ -3,8 +3,9 @@ import { constants } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { BeianError, type KnowledgeProblem } from '../errors.js';
-import { buildKnowledgeBase, type KnowledgeFile, sortFiles } from './build-knowledge-base.js';
+import type { KnowledgeFile } from './build-knowledge-base.js';
 import type { ParseOptions } from './parse-knowledge-file.js';
+import { sortFiles } from './sort-files.js';
 import type { KnowledgeBase } from './types.js';
 
 /**
@@ -36,6 +37,9 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   if (files.length === 0 && problems.length === 0) {
     throw new BeianError('knowledge-empty', `No knowledge files in ${dir} (expected **/*.md other than README.md).`);
   }
+  // Loaded here, not at start: a caller that only reads the folder (the CLI's knowledge cache) need not pay for
+  // the markdown, YAML and schema libraries the parser brings.
+  const { buildKnowledgeBase } = await import('./build-knowledge-base.js');
   return buildKnowledgeBase(files, options, problems);
 }
 
