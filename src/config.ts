@@ -74,6 +74,9 @@ const schema = z.object({
   BEIAN_MAX_PAGE_BYTES: optional(z.coerce.number().int().positive()),
   BEIAN_CHECK_CONCURRENCY: optional(z.coerce.number().int().min(1).max(64)),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])),
+  BEIAN_QUEUE_RETRIES: optional(z.coerce.number().int().min(0).max(20)),
+  BEIAN_QUEUE_RETRY_DELAY_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
+  BEIAN_HOST_INTERVAL_SECONDS: optional(z.coerce.number().min(0).max(3600)),
 });
 
 export interface SlackConfig {
@@ -110,6 +113,8 @@ export interface Config {
   maxPageBytes: number;
   checkConcurrency: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Queued checks: retries after a network failure, the first retry's delay, and the per-host rate limit. */
+  queue: { retries: number; retryDelaySeconds: number; hostIntervalMs: number };
 }
 
 /** Validates the environment once, at the edge; throws a ConfigError naming every bad variable. */
@@ -139,6 +144,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxPageBytes: e.BEIAN_MAX_PAGE_BYTES ?? 5 * 1024 * 1024,
     checkConcurrency: e.BEIAN_CHECK_CONCURRENCY ?? 8,
     logLevel: e.LOG_LEVEL ?? 'info',
+    queue: {
+      retries: e.BEIAN_QUEUE_RETRIES ?? 3,
+      retryDelaySeconds: e.BEIAN_QUEUE_RETRY_DELAY_SECONDS ?? 10,
+      hostIntervalMs: Math.round((e.BEIAN_HOST_INTERVAL_SECONDS ?? 1) * 1000),
+    },
   };
 }
 

@@ -86,6 +86,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     triaged: options.store.triageClaims,
     languages: createLanguageResolver({ logger }),
+    drafts: options.store.drafts,
   };
   app.use(trackAndDedupe(inflight, options.store.eventClaims, logger));
   const registered = registerListeners(app, deps);

@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
+import type { DraftStore } from '../store/draft-store.js';
 import type { FeedbackStore } from '../store/feedback-store.js';
 import type { Claims } from '../store/ports.js';
 import type { LanguageResolver } from './user-language.js';
@@ -15,4 +16,6 @@ export interface SlackDeps {
   triaged: Claims;
   /** Each person's chrome language (Slack locale, else the question's language). */
   languages: LanguageResolver;
+  /** Knowledge drafts captured from Slack (Save as FAQ answer, 📖). */
+  drafts: DraftStore;
 }

@@ -1,5 +1,7 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { createDraftStore } from './draft-store.js';
 import type { Claims, Store } from './ports.js';
+import { createQueueStore } from './queue-store.js';
 import type { FooterCheckRecord, StoreRecord } from './records.js';
 import { storeRecordSchema } from './records.js';
 import type { Engine, Tables } from './schema.js';
@@ -60,7 +62,9 @@ export function createSqlStore(db: Kysely<Tables>, options: SqlStoreOptions): St
     location: options.location,
     eventClaims: claims('event'),
     triageClaims: claims('triage'),
+    queue: createQueueStore(db, now),
     watches: createWatchStore(db, options.engine, now),
+    drafts: createDraftStore(db, track),
     append(record) {
       return track(insertRecord(db, record, null).then(() => undefined));
     },

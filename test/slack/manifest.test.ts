@@ -42,6 +42,7 @@ function registeredByCode() {
     logger,
     triaged: {} as Store['triageClaims'],
     languages: createLanguageResolver({ logger }),
+    drafts: {} as Store['drafts'],
   });
 }
 
@@ -81,6 +82,7 @@ describe('slack-app-manifest.yml', () => {
       'message.channels': 'channels:history',
       'message.groups': 'groups:history',
       'message.im': 'im:history',
+      reaction_added: 'reactions:read',
     };
     const fromEvents = manifest.settings.event_subscriptions.bot_events.flatMap((e) => needed[e] ?? []);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(

@@ -63,6 +63,8 @@ export interface FooterReport {
   moreNumbers?: number;
   /** True when the verdict was reached on the browser-rendered page. */
   rendered: boolean;
+  /** When the page was never reached: the fetch error's code (`dns`, `unreachable`, `timeout`…); not in `--json`. */
+  failure?: string;
 }
 
 /** What a caller may ask of a check. */
