@@ -191,6 +191,18 @@ describe('beian watch, bad input', { timeout: 30_000 }, () => {
     expect(run.code).toBe(2);
   });
 
+  it('adds a site, and adding it again changes only what was given', async () => {
+    const first = await runBeian(['watch', 'add', 'Keep.CN', '--expect', '京ICP备05004398号-1', '--owner', '@alice'], {
+      env,
+    });
+    expect(first.stdout).toMatch(
+      /^Watching keep\.cn \(every 1d, expecting 京ICP备05004398号-1, owner @alice\); first check due /,
+    );
+    const again = await runBeian(['watch', 'add', 'keep.cn', '--every', '6h'], { env });
+    expect(again.stdout).toBe('Updated keep.cn: every 6h, expecting 京ICP备05004398号-1, owner @alice.\n');
+    await runBeian(['watch', 'remove', 'keep.cn'], { env });
+  });
+
   it('imports nothing from a CSV with bad lines, naming each line', async () => {
     const csv = join(dataDir, 'bad.csv');
     writeFileSync(csv, 'target,expect,owner,every\ngood.cn,,,1d\nbad.cn,,,fortnightly\n,,,\nalso-good.cn\nx y\n');
