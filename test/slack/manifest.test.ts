@@ -18,6 +18,7 @@ interface Manifest {
     app_home: Record<string, boolean>;
     shortcuts: { name: string; type: string; callback_id: string; description: string }[];
   };
+  functions?: Record<string, { title: string; input_parameters: unknown; output_parameters: unknown }>;
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean } };
 }
@@ -86,6 +87,16 @@ describe('slack-app-manifest.yml', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
       [...fromEvents, 'chat:write', 'commands', 'users:read'].sort(),
     );
+  });
+
+  it('declares exactly the Workflow Builder steps the code registers, with their outputs', () => {
+    expect(Object.keys(manifest.functions ?? {}).sort()).toEqual([...registered.functions].sort());
+    const step = manifest.functions?.footer_check as unknown as {
+      input_parameters: { required: string[] };
+      output_parameters: { properties: Record<string, unknown> };
+    };
+    expect(step.input_parameters.required).toEqual(['target']);
+    expect(Object.keys(step.output_parameters.properties).sort()).toEqual(['icp_number', 'summary', 'verdict']);
   });
 
   it('enables interactivity and the Home tab with its messages tab', () => {

@@ -11,6 +11,7 @@ import { createFooterCheckCommandListener } from './commands/footer-check.js';
 import { createAppHomeOpenedListener } from './events/app-home-opened.js';
 import { createAppMentionListener } from './events/app-mention.js';
 import { createMessageListener } from './events/message.js';
+import { createFooterCheckStepListener, FOOTER_CHECK_FUNCTION } from './functions/footer-check-step.js';
 import { MESSAGE_SHORTCUTS } from './shortcuts/registry.js';
 
 /** What registerListeners subscribed to; the manifest test compares it with slack-app-manifest.yml. */
@@ -20,11 +21,13 @@ export interface Registered {
   actions: string[];
   /** Message shortcuts' callback ids. */
   shortcuts: string[];
+  /** Workflow Builder custom steps' callback ids. */
+  functions: string[];
 }
 
 /** Registers every listener on `app` (one file each, as in slack-samples' starter template). */
 export function registerListeners(app: App, deps: SlackDeps): Registered {
-  const registered: Registered = { events: [], commands: [], actions: [], shortcuts: [] };
+  const registered: Registered = { events: [], commands: [], actions: [], shortcuts: [], functions: [] };
 
   app.event('app_mention', createAppMentionListener(deps));
   app.event('message', createMessageListener(deps));
@@ -49,6 +52,11 @@ export function registerListeners(app: App, deps: SlackDeps): Registered {
     app.shortcut<MessageShortcut>({ type: 'message_action', callback_id: shortcut.callbackId }, shortcut.create(deps));
     registered.shortcuts.push(shortcut.callbackId);
   }
+
+  // Workflow Builder custom step (a function_executed event for its callback id).
+  app.function(FOOTER_CHECK_FUNCTION, createFooterCheckStepListener(deps));
+  registered.functions.push(FOOTER_CHECK_FUNCTION);
+  registered.events.push('function_executed');
 
   return registered;
 }

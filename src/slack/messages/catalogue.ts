@@ -64,6 +64,8 @@ export interface Catalogue {
   shortcutNoQuestion: string;
   shortcutNoLinks: string;
   shortcutInviteMe: string;
+  // Workflow Builder step and footer monitoring (issue 10)
+  stepNoTarget: string;
 }
 
 const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, en };

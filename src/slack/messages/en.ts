@@ -60,4 +60,6 @@ export const en: Catalogue = {
   shortcutNoQuestion: 'That message has no text I could read as a question.',
   shortcutNoLinks: 'That message links no sites to check.',
   shortcutInviteMe: 'I can’t post in that thread yet: invite me first (`/invite @beian`), then try again.',
+  // Workflow Builder step and footer monitoring (issue 10)
+  stepNoTarget: 'The footer check step needs a site to check (the Target input), e.g. example.cn.',
 };

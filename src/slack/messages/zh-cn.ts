@@ -56,4 +56,6 @@ export const zhCN: Catalogue = {
   shortcutNoQuestion: '这条消息里没有我能当作问题来读的文字。',
   shortcutNoLinks: '这条消息里没有可以检查的网站链接。',
   shortcutInviteMe: '我还不能在那个话题里发消息：请先邀请我（`/invite @beian`），再试一次。',
+  // Workflow Builder step and footer monitoring (issue 10)
+  stepNoTarget: '页脚检查步骤需要一个要检查的网站（Target 输入），例如 example.cn。',
 };
