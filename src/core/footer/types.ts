@@ -63,6 +63,21 @@ export interface FooterReport {
   moreNumbers?: number;
   /** True when the verdict was reached on the browser-rendered page. */
   rendered: boolean;
+  /** The footer picture, when asked for (`screenshot` with `render`) and taken; never in the `--json` line. */
+  screenshot?: FooterScreenshot;
+}
+
+/** A JPEG of the footer region with the ICP number (and its MIIT link) outlined; bounded in size. */
+export interface FooterScreenshot {
+  type: 'jpeg';
+  bytes: Uint8Array;
+  /** CSS pixels. */
+  width: number;
+  height: number;
+  /** Where on the page the picture was clipped (document coordinates, CSS pixels). */
+  region: { x: number; y: number; width: number; height: number };
+  /** Which of the two were found and outlined. */
+  outlined: { icp: boolean; link: boolean };
 }
 
 /** What a caller may ask of a check. */
@@ -77,6 +92,8 @@ export interface CheckOptions {
   expect?: string;
   /** Judge the page rendered in headless Chromium. */
   render?: boolean;
+  /** With `render`: also take a picture of the footer region (see FooterScreenshot). */
+  screenshot?: boolean;
 }
 
 /** Verdict from findings, as FOOTER-RULES.md says (a page that could not be checked is never `fail`). */
