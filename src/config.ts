@@ -73,6 +73,7 @@ const schema = z.object({
   BEIAN_CHECK_TIMEOUT_SECONDS: optional(z.coerce.number().positive().max(300)),
   BEIAN_MAX_PAGE_BYTES: optional(z.coerce.number().int().positive()),
   BEIAN_CHECK_CONCURRENCY: optional(z.coerce.number().int().min(1).max(64)),
+  BEIAN_RENDER: optional(bool),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])),
 });
 
@@ -109,6 +110,8 @@ export interface Config {
   checkTimeoutMs: number;
   maxPageBytes: number;
   checkConcurrency: number;
+  /** Slack footer checks render pages in Chromium and attach a picture of the footer (BEIAN_RENDER). */
+  render: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -138,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     checkTimeoutMs: (e.BEIAN_CHECK_TIMEOUT_SECONDS ?? 20) * 1000,
     maxPageBytes: e.BEIAN_MAX_PAGE_BYTES ?? 5 * 1024 * 1024,
     checkConcurrency: e.BEIAN_CHECK_CONCURRENCY ?? 8,
+    render: e.BEIAN_RENDER ?? false,
     logLevel: e.LOG_LEVEL ?? 'info',
   };
 }

@@ -5,6 +5,7 @@ import { chooseStyle } from './cli/render-markdown.js';
 import { type Config, loadConfig } from './config.js';
 import type { BotCore } from './core/bot-core.js';
 import type { AnalysePool } from './core/footer/analyse/analyse-pool.js';
+import type { PageRenderer } from './core/footer/render/types.js';
 import type { CheckOptions, FooterReport } from './core/footer/types.js';
 import { createMatcher } from './core/match/create-matcher.js';
 
@@ -48,8 +49,27 @@ let analysePool: Promise<AnalysePool> | undefined;
 
 async function checkFooterLazily(target: string, options: CheckOptions): Promise<FooterReport> {
   analysePool ??= import('./core/footer/analyse/analyse-pool.js').then(({ createAnalysePool }) => createAnalysePool());
-  const [{ checkFooter }, pool] = await Promise.all([import('./core/footer/check-footer.js'), analysePool]);
-  return checkFooter(target, options, { analyse: pool.analyse });
+  const [{ checkFooter }, pool, browser] = await Promise.all([
+    import('./core/footer/check-footer.js'),
+    analysePool,
+    options.render ? startRendererOnce() : undefined,
+  ]);
+  return checkFooter(
+    target,
+    options,
+    browser ? { analyse: pool.analyse, renderer: browser } : { analyse: pool.analyse },
+  );
+}
+
+// BEIAN_RENDER: one Chromium for the whole bot, started by the first rendered check. A machine without one gets
+// reports that say rendering is not available (check-footer's own finding) rather than failed checks.
+let renderer: Promise<PageRenderer | undefined> | undefined;
+
+function startRendererOnce(): Promise<PageRenderer | undefined> {
+  renderer ??= import('./core/footer/render/chromium-renderer.js')
+    .then(({ createChromiumRenderer }) => createChromiumRenderer())
+    .catch(() => undefined);
+  return renderer;
 }
 
 /** Serves Slack until SIGTERM/SIGINT, logging and surviving stray errors meanwhile (`beian start` and `beian serve`). */
@@ -68,6 +88,7 @@ export async function serveSlack(config: Config, core: BotCore): Promise<void> {
   await bot.stop();
   removeLastResort();
   await (await analysePool)?.close();
+  await (await renderer)?.close();
 }
 
 function consoleIo(config: Config) {

@@ -85,7 +85,7 @@ describe('slack-app-manifest.yml', () => {
     };
     const fromEvents = manifest.settings.event_subscriptions.bot_events.flatMap((e) => needed[e] ?? []);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      [...fromEvents, 'chat:write', 'commands', 'users:read'].sort(),
+      [...fromEvents, 'chat:write', 'commands', 'users:read', 'files:write'].sort(),
     );
   });
 

@@ -66,6 +66,8 @@ export interface Catalogue {
   shortcutInviteMe: string;
   // Workflow Builder step and footer monitoring (issue 10)
   stepNoTarget: string;
+  screenshotTitle: (target: string) => string;
+  screenshotAlt: (target: string) => string;
 }
 
 const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, en };

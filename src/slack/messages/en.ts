@@ -62,4 +62,6 @@ export const en: Catalogue = {
   shortcutInviteMe: 'I can’t post in that thread yet: invite me first (`/invite @beian`), then try again.',
   // Workflow Builder step and footer monitoring (issue 10)
   stepNoTarget: 'The footer check step needs a site to check (the Target input), e.g. example.cn.',
+  screenshotTitle: (target) => `Footer of ${target}`,
+  screenshotAlt: (target) => `The footer of ${target}, with the ICP number and its link outlined`,
 };

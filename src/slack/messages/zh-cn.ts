@@ -58,4 +58,6 @@ export const zhCN: Catalogue = {
   shortcutInviteMe: '我还不能在那个话题里发消息：请先邀请我（`/invite @beian`），再试一次。',
   // Workflow Builder step and footer monitoring (issue 10)
   stepNoTarget: '页脚检查步骤需要一个要检查的网站（Target 输入），例如 example.cn。',
+  screenshotTitle: (target) => `${target} 的页脚`,
+  screenshotAlt: (target) => `${target} 的页脚截图，备案号及其链接已框出`,
 };
