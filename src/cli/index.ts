@@ -8,6 +8,7 @@ import { registerKbCommand } from './kb.js';
 import { registerReportCommand } from './report.js';
 import { registerServeCommand } from './serve.js';
 import { registerStartCommand } from './start.js';
+import { registerWatchCommand } from './watch.js';
 
 /**
  * The `beian` command line. Each command lives in its own file and registers itself here;
@@ -27,6 +28,7 @@ export function createProgram(): Command {
   registerReportCommand(program);
   registerServeCommand(program);
   registerDbCommand(program);
+  registerWatchCommand(program);
   return program;
 }
 

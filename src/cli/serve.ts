@@ -19,6 +19,12 @@ export function registerServeCommand(program: Command): void {
       }
       const { knowledge } = command.optsWithGlobals<{ knowledge?: string }>();
       const core = await createBotCore(config, knowledge ?? config.knowledgeDir);
-      await serveSlack(config, core);
+      const { startWatching } = await import('./watch-runtime.js');
+      const stopWatching = await startWatching(config);
+      try {
+        await serveSlack(config, core);
+      } finally {
+        await stopWatching();
+      }
     });
 }

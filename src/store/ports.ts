@@ -1,3 +1,4 @@
+import type { WatchStore } from '../core/watch/watch-store-port.js';
 import type { FeedbackStore } from './feedback-store.js';
 import type { StoreRecord } from './records.js';
 import type { Engine } from './schema.js';
@@ -25,6 +26,8 @@ export interface Store extends FeedbackStore {
   readonly eventClaims: Claims;
   /** Triage threads that already got their one unasked suggestion. */
   readonly triageClaims: Claims;
+  /** Watched sites, their check history, per-site leases and mutes. */
+  readonly watches: WatchStore;
   /** Every record at or after `since` (ISO), oldest first. */
   records(since?: string): Promise<StoreRecord[]>;
   /** Inserts records in one transaction; a key already imported is skipped. Resolves with how many were new. */

@@ -19,4 +19,27 @@ export interface Tables {
   unanswered_questions: Base & { question: string; best_entry_id: string | null; confidence: number };
   footer_checks: Base & { target: string; verdict: string; icp: string | null };
   claims: { scope: string; key: string; expires_at: number };
+  watches: {
+    target: string;
+    expect: string | null;
+    owner: string | null;
+    every_ms: number;
+    muted_until: number | null;
+    created_at: number;
+    next_run_at: number;
+    lease_holder: string | null;
+    lease_until: number | null;
+    state: string;
+  };
+  watch_runs: {
+    id: Generated<number>;
+    target: string;
+    at: number;
+    verdict: string;
+    icp: string | null;
+    psb: string | null;
+    findings: string;
+    recheck: number;
+    final_url: string | null;
+  };
 }

@@ -3,6 +3,7 @@ import type { Claims, Store } from './ports.js';
 import type { FooterCheckRecord, StoreRecord } from './records.js';
 import { storeRecordSchema } from './records.js';
 import type { Engine, Tables } from './schema.js';
+import { createWatchStore } from './watch-store.js';
 
 /** Options for createSqlStore. */
 export interface SqlStoreOptions {
@@ -59,6 +60,7 @@ export function createSqlStore(db: Kysely<Tables>, options: SqlStoreOptions): St
     location: options.location,
     eventClaims: claims('event'),
     triageClaims: claims('triage'),
+    watches: createWatchStore(db, options.engine, now),
     append(record) {
       return track(insertRecord(db, record, null).then(() => undefined));
     },

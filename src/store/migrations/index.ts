@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { Engine } from '../schema.js';
 import { initial } from './0001-initial.js';
+import { watches } from './0003-watches.js';
 
 /**
  * Every migration, by version. Listed here rather than read from the folder so the set is fixed at build
@@ -9,6 +10,7 @@ import { initial } from './0001-initial.js';
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001-initial': initial(engine),
+    '0003-watches': watches(engine),
   };
   return { getMigrations: async () => migrations };
 }

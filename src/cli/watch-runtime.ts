@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Config } from '../config.js';
+import { createAnalysePool } from '../core/footer/analyse/analyse-pool.js';
+import { checkFooter } from '../core/footer/check-footer.js';
+import type { FooterReport } from '../core/footer/types.js';
+import { createScheduler, realSleep, type Scheduler, type SchedulerDeps } from '../core/watch/scheduler.js';
+import type { AlertSink, Watch } from '../core/watch/types.js';
+import type { WatchStore } from '../core/watch/watch-store-port.js';
+import type { WatchConfig } from '../watch-config.js';
+
+/** A scheduler wired to the real footer check, clock and analysis pool; `close` stops it and frees the pool. */
+export interface WatchRuntime {
+  scheduler: Scheduler;
+  close(): Promise<void>;
+}
+
+/** Past the target's own time limit, a check that has not come back is given up on (it must not hold its host). */
+const GRACE_MS = 5_000;
+
+/** Builds the scheduler `beian serve` and `beian watch run` use, alerts going to `sink`. */
+export function createWatchRuntime(
+  config: Config,
+  watchConfig: WatchConfig,
+  store: WatchStore,
+  sink: AlertSink,
+  onError?: SchedulerDeps['onError'],
+): WatchRuntime {
+  const pool = createAnalysePool();
+  const check = async (watch: Watch): Promise<FooterReport> => {
+    const options = {
+      allowPrivateNetwork: config.allowPrivateNetwork,
+      timeoutMs: config.checkTimeoutMs,
+      maxBytes: config.maxPageBytes,
+      ...(watch.expect === undefined ? {} : { expect: watch.expect }),
+    };
+    let timer: NodeJS.Timeout | undefined;
+    const overdue = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer in time')), config.checkTimeoutMs + GRACE_MS);
+    });
+    try {
+      return await Promise.race([checkFooter(watch.target, options, { analyse: pool.analyse }), overdue]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const scheduler = createScheduler(
+    { store, check, sink, now: Date.now, sleep: realSleep, ...(onError ? { onError } : {}) },
+    {
+      holder: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+      tickMs: watchConfig.tickMs,
+      concurrency: watchConfig.concurrency ?? config.checkConcurrency,
+      leaseMs: watchConfig.leaseMs,
+      retentionMs: watchConfig.retentionMs,
+      decide: {
+        recheckDelayMs: watchConfig.recheckDelayMs,
+        inconclusiveAlertAfter: watchConfig.inconclusiveAlertAfter,
+      },
+    },
+  );
+  return {
+    scheduler,
+    async close() {
+      await scheduler.stop();
+      await pool.close();
+    },
+  };
+}
+
+/**
+ * Starts the scheduler in a serving process (`beian serve`) when $BEIAN_WATCH_SCHEDULER allows it, over its own
+ * connection to the store; alerts go to `sink` (default: text on stderr). Resolves with a function that stops it.
+ */
+export async function startWatching(config: Config, sink?: AlertSink): Promise<() => Promise<void>> {
+  const { loadWatchConfig } = await import('../watch-config.js');
+  const watchConfig = loadWatchConfig(process.env);
+  if (!watchConfig.scheduler) return async () => undefined;
+  const [{ createStore }, { createTextAlertSink }] = await Promise.all([
+    import('../store/create-store.js'),
+    import('../core/watch/alert-text.js'),
+  ]);
+  const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const write = (text: string) => process.stderr.write(text);
+  const runtime = createWatchRuntime(
+    config,
+    watchConfig,
+    store.watches,
+    sink ?? createTextAlertSink(write),
+    (error, context) => write(`beian watch: ${context}: ${error instanceof Error ? error.message : String(error)}\n`),
+  );
+  runtime.scheduler.start();
+  return async () => {
+    await runtime.close();
+    await store.close();
+  };
+}
