@@ -1,4 +1,5 @@
 import type { WatchStore } from '../core/watch/watch-store-port.js';
+import type { AlertThreadStore } from './alert-thread-store.js';
 import type { FeedbackStore } from './feedback-store.js';
 import type { StoreRecord } from './records.js';
 import type { Engine } from './schema.js';
@@ -28,6 +29,8 @@ export interface Store extends FeedbackStore {
   readonly triageClaims: Claims;
   /** Watched sites, their check history, per-site leases and mutes. */
   readonly watches: WatchStore;
+  /** Where watch alerts were posted in Slack, so recoveries reply in their thread. */
+  readonly alertThreads: AlertThreadStore;
   /** Every record at or after `since` (ISO), oldest first. */
   records(since?: string): Promise<StoreRecord[]>;
   /** Inserts records in one transaction; a key already imported is skipped. Resolves with how many were new. */

@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { createAlertThreadStore } from './alert-thread-store.js';
 import type { Claims, Store } from './ports.js';
 import type { FooterCheckRecord, StoreRecord } from './records.js';
 import { storeRecordSchema } from './records.js';
@@ -61,6 +62,7 @@ export function createSqlStore(db: Kysely<Tables>, options: SqlStoreOptions): St
     eventClaims: claims('event'),
     triageClaims: claims('triage'),
     watches: createWatchStore(db, options.engine, now),
+    alertThreads: createAlertThreadStore(db, now),
     append(record) {
       return track(insertRecord(db, record, null).then(() => undefined));
     },

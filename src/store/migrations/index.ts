@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { Engine } from '../schema.js';
 import { initial } from './0001-initial.js';
 import { watches } from './0003-watches.js';
+import { alertThreads } from './0006-alert-threads.js';
 
 /**
  * Every migration, by version. Listed here rather than read from the folder so the set is fixed at build
@@ -11,6 +12,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001-initial': initial(engine),
     '0003-watches': watches(engine),
+    '0006-alert-threads': alertThreads(),
   };
   return { getMigrations: async () => migrations };
 }
