@@ -8,6 +8,7 @@ import type { AnalysePool } from './core/footer/analyse/analyse-pool.js';
 import type { PageRenderer } from './core/footer/render/types.js';
 import type { CheckOptions, FooterReport } from './core/footer/types.js';
 import { createMatcher } from './core/match/create-matcher.js';
+import type { AlertSink } from './core/watch/types.js';
 
 /** What `beian start` may override. */
 export interface MainOptions {
@@ -72,8 +73,11 @@ function startRendererOnce(): Promise<PageRenderer | undefined> {
   return renderer;
 }
 
+/** Work that runs while Slack is served (the watch scheduler), given the Slack alert sink; resolves with its stop. */
+export type WhileServing = (slack: { alertSink: AlertSink }) => Promise<() => Promise<void>>;
+
 /** Serves Slack until SIGTERM/SIGINT, logging and surviving stray errors meanwhile (`beian start` and `beian serve`). */
-export async function serveSlack(config: Config, core: BotCore): Promise<void> {
+export async function serveSlack(config: Config, core: BotCore, whileServing?: WhileServing): Promise<void> {
   const [{ startSlack }, { keepServingThroughStrayErrors }] = await Promise.all([
     import('./slack/start.js'),
     import('./slack/last-resort.js'),
@@ -81,10 +85,12 @@ export async function serveSlack(config: Config, core: BotCore): Promise<void> {
   const bot = await startSlack(config, core);
   // Installed once serving: a failure to start must still end the process loudly.
   const removeLastResort = keepServingThroughStrayErrors({ logger: bot.logger });
+  const stopAlongside = whileServing ? await whileServing(bot) : async () => undefined;
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', () => resolve());
     process.once('SIGINT', () => resolve());
   });
+  await stopAlongside();
   await bot.stop();
   removeLastResort();
   await (await analysePool)?.close();

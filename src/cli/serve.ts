@@ -20,11 +20,7 @@ export function registerServeCommand(program: Command): void {
       const { knowledge } = command.optsWithGlobals<{ knowledge?: string }>();
       const core = await createBotCore(config, knowledge ?? config.knowledgeDir);
       const { startWatching } = await import('./watch-runtime.js');
-      const stopWatching = await startWatching(config);
-      try {
-        await serveSlack(config, core);
-      } finally {
-        await stopWatching();
-      }
+      // The scheduler starts once Slack serves, so its alerts go to Slack (channel and owners' DMs).
+      await serveSlack(config, core, ({ alertSink }) => startWatching(config, alertSink));
     });
 }

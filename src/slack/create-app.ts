@@ -19,6 +19,7 @@ import type { SlackDeps } from './deps.js';
 import { guardSlackRequests } from './http-guard.js';
 import { type Registered, registerListeners } from './listeners/index.js';
 import { createLanguageResolver } from './user-language.js';
+import { createSlackAlertSink, type SlackAlertSink } from './watch-alert-sink.js';
 
 /** Web API retries: 429s wait for Retry-After; 5xx and network errors back off. About 15 s at most. */
 export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 5000 };
@@ -34,13 +35,19 @@ export interface SlackAppOptions {
   host?: string;
   /** How long stop() waits for in-flight replies before closing anyway. */
   drainTimeoutMs?: number;
+  /** The interval /footer-watch add uses; a day by default (BEIAN_WATCH_DEFAULT_EVERY). */
+  watchEveryMs?: number;
 }
+
+const DEFAULT_WATCH_EVERY_MS = 86_400_000;
 
 /** A built, not yet started Slack app. */
 export interface SlackApp {
   app: App;
   mode: 'http' | 'socket';
   registered: Registered;
+  /** Footer watch alerts to Slack (the alert channel and owners' DMs), for the scheduler. */
+  alertSink: SlackAlertSink;
   /** Starts listening (HTTP) or connecting (Socket Mode); resolves with the HTTP port when there is one. */
   start(): Promise<{ port: number | null }>;
   /** Stops taking new work, waits for in-flight replies (bounded), and closes. */
@@ -86,9 +93,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     triaged: options.store.triageClaims,
     languages: createLanguageResolver({ logger }),
+    watches: options.store.watches,
+    watchEveryMs: options.watchEveryMs ?? DEFAULT_WATCH_EVERY_MS,
   };
   app.use(trackAndDedupe(inflight, options.store.eventClaims, logger));
   const registered = registerListeners(app, deps);
+  const alertSink = createSlackAlertSink({
+    client: app.client,
+    channel: config.watchAlertChannel,
+    threads: options.store.alertThreads,
+    languages: deps.languages,
+    logger,
+  });
   app.error(async (error) => {
     logger.error('Unhandled error in the Slack app:', error);
   });
@@ -97,6 +113,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     app,
     mode,
     registered,
+    alertSink,
     async start() {
       await verifyToken(app, logger);
       const started = mode === 'http' ? await app.start({ port: config.port, host: options.host }) : await app.start();
@@ -106,6 +123,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     },
     async stop() {
       state = 'draining';
+      await alertSink.flush().catch((error: unknown) => logger.warn('Posting the last alerts:', error));
       const stopReceiver = () => app.stop().catch((error: unknown) => logger.warn('Stopping the receiver:', error));
       // HTTP mode keeps listening while it drains, so /healthz can say 503 and new requests get 503 (the guard).
       // The Socket Mode receiver cannot stop taking events without closing its health server too.

@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
+import type { WatchStore } from '../core/watch/watch-store-port.js';
 import type { FeedbackStore } from '../store/feedback-store.js';
 import type { Claims } from '../store/ports.js';
 import type { LanguageResolver } from './user-language.js';
@@ -15,4 +16,8 @@ export interface SlackDeps {
   triaged: Claims;
   /** Each person's chrome language (Slack locale, else the question's language). */
   languages: LanguageResolver;
+  /** Watched sites (/footer-watch, App Home, the alert buttons). */
+  watches: WatchStore;
+  /** The interval /footer-watch add uses (BEIAN_WATCH_DEFAULT_EVERY). */
+  watchEveryMs: number;
 }

@@ -2,6 +2,7 @@ import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
 import { BeianError } from '../core/errors.js';
+import type { AlertSink } from '../core/watch/types.js';
 import { createStore } from '../store/create-store.js';
 import { createSlackApp } from './create-app.js';
 import { createLogger } from './logger.js';
@@ -12,7 +13,10 @@ import { createLogger } from './logger.js';
  * `stop()` finishes in-flight replies and closes; the caller decides when (SIGTERM).
  * `logger` is the bot's own (secrets redacted), for the caller's process-level logging.
  */
-export async function startSlack(config: Config, core: BotCore): Promise<{ stop(): Promise<void>; logger: Logger }> {
+export async function startSlack(
+  config: Config,
+  core: BotCore,
+): Promise<{ stop(): Promise<void>; logger: Logger; alertSink: AlertSink }> {
   const logger = createLogger(config.logLevel, { secrets: [config.slack?.signingSecret] });
   // Opened (and migrated) before Slack is contacted: a database that cannot be reached is a start-up error.
   const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -27,6 +31,7 @@ export async function startSlack(config: Config, core: BotCore): Promise<{ stop(
   logger.info(`Data: ${store.location}`);
   return {
     logger,
+    alertSink: slack.alertSink,
     async stop() {
       await slack.stop();
       await store.close();

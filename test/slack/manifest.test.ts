@@ -43,6 +43,8 @@ function registeredByCode() {
     logger,
     triaged: {} as Store['triageClaims'],
     languages: createLanguageResolver({ logger }),
+    watches: {} as Store['watches'],
+    watchEveryMs: 86_400_000,
   });
 }
 

@@ -11,6 +11,9 @@ export const ACTION = {
   solved: 'triage_solved',
   needPerson: 'triage_need_person',
   language: 'answer_language',
+  /** Footer watch alerts: value is the watched target. */
+  watchRecheck: 'watch_recheck',
+  watchMute: 'watch_mute',
 } as const;
 
 /** Matches every suggestion button, whatever its position. */

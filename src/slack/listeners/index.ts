@@ -6,8 +6,10 @@ import { createFeedbackActionListener, createNativeFeedbackActionListener } from
 import { createLanguageActionListener } from './actions/language.js';
 import { createShareActionListener } from './actions/share.js';
 import { createSuggestionActionListener } from './actions/suggestion.js';
+import { createWatchMuteActionListener, createWatchRecheckActionListener } from './actions/watch.js';
 import { createFaqCommandListener } from './commands/faq.js';
 import { createFooterCheckCommandListener } from './commands/footer-check.js';
+import { createFooterWatchCommandListener } from './commands/footer-watch.js';
 import { createAppHomeOpenedListener } from './events/app-home-opened.js';
 import { createAppMentionListener } from './events/app-mention.js';
 import { createMessageListener } from './events/message.js';
@@ -46,12 +48,18 @@ export function registerListeners(app: App, deps: SlackDeps): Registered {
   app.action<Click>(SUGGESTION_ACTION, createSuggestionActionListener(deps));
   app.action<Click>(ACTION.share, createShareActionListener(deps));
   app.action<Click>(ACTION.language, createLanguageActionListener(deps));
+  app.action<Click>(ACTION.watchRecheck, createWatchRecheckActionListener(deps));
+  app.action<Click>(ACTION.watchMute, createWatchMuteActionListener(deps));
   registered.actions.push(...Object.values(ACTION));
 
   for (const shortcut of MESSAGE_SHORTCUTS) {
     app.shortcut<MessageShortcut>({ type: 'message_action', callback_id: shortcut.callbackId }, shortcut.create(deps));
     registered.shortcuts.push(shortcut.callbackId);
   }
+
+  // Footer monitoring (issue 10): the watch list command; the alert buttons are with the actions above.
+  app.command(deps.config.watchCommand, createFooterWatchCommandListener(deps));
+  registered.commands.push(deps.config.watchCommand);
 
   // Workflow Builder custom step (a function_executed event for its callback id).
   app.function(FOOTER_CHECK_FUNCTION, createFooterCheckStepListener(deps));

@@ -68,6 +68,37 @@ export interface Catalogue {
   stepNoTarget: string;
   screenshotTitle: (target: string) => string;
   screenshotAlt: (target: string) => string;
+  alertRegression: (target: string) => string;
+  alertRecovery: (target: string) => string;
+  alertUnreachable: (target: string, since: string, count: number) => string;
+  alertVerdicts: (before: string, after: string) => string;
+  alertNumbers: (before: string, after: string) => string;
+  alertNumber: (number: string) => string;
+  noNumber: string;
+  alertNewFindings: string;
+  alertSite: (link: string) => string;
+  alertRecheck: string;
+  alertMute: string;
+  alertDigest: (count: number) => string;
+  alertMore: (count: number) => string;
+  watchRecheckQueued: (target: string) => string;
+  watchMuted: (target: string, until: string) => string;
+  watchGone: (target: string) => string;
+  watchUsage: (command: string) => string;
+  watchAdded: (target: string, every: string) => string;
+  watchUpdated: (target: string, every: string) => string;
+  watchRemoved: (target: string) => string;
+  watchNotFound: (target: string, command: string) => string;
+  watchBadTarget: (problem: string) => string;
+  watchBadNumber: (number: string) => string;
+  watchListHeading: (count: number) => string;
+  watchListEmpty: (command: string) => string;
+  watchNotChecked: string;
+  watchLastChecked: (when: string) => string;
+  watchChanged: (what: string) => string;
+  watchMutedUntil: (until: string) => string;
+  homeWatches: string;
+  homeNoWatches: (command: string) => string;
 }
 
 const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, en };
