@@ -4,7 +4,7 @@ import { verdictText } from './footer-report.js';
 import { escapePageText } from './mrkdwn.js';
 import { alertTime } from './watch-alert.js';
 
-/** A watch with its two latest checks (newest last), which say what changed. */
+/** A watch with its latest checks (newest last), which say what changed last. */
 export interface WatchSummary {
   watch: Watch;
   recent: readonly CheckRun[];
@@ -37,9 +37,14 @@ function describeWatch({ watch, recent }: WatchSummary, t: Catalogue, now: numbe
   return parts.join(' · ');
 }
 
+// The latest change within the checks at hand: the last check that differs from the newest one, and the next.
 function changeOf(recent: readonly CheckRun[], t: Catalogue): string | null {
-  const [before, after] = recent.slice(-2);
-  if (!before || !after) return null;
+  const last = recent.at(-1);
+  if (!last) return null;
+  const at = recent.findLastIndex((run) => run.verdict !== last.verdict || run.icp !== last.icp);
+  const before = recent[at];
+  const after = recent[at + 1];
+  if (at < 0 || !before || !after) return null;
   const changes: string[] = [];
   if (before.verdict !== after.verdict)
     changes.push(`${verdictText(before.verdict, t)} → ${verdictText(after.verdict, t)}`);
@@ -47,5 +52,5 @@ function changeOf(recent: readonly CheckRun[], t: Catalogue): string | null {
     const shown = (n: string | null) => (n === null ? t.noNumber : `\`${escapePageText(n)}\``);
     changes.push(`${shown(before.icp)} → ${shown(after.icp)}`);
   }
-  return changes.length > 0 ? changes.join(', ') : null;
+  return `${changes.join(', ')} (${alertTime(after.at)})`;
 }

@@ -97,7 +97,12 @@ async function list(watches: WatchStore, t: Catalogue, command: string): Promise
   return `${t.watchListHeading(all.length)}\n${describeWatches(summaries, t, Date.now())}${more}`;
 }
 
-/** Each watch with its two latest checks, for the list and the App Home. */
+/** How many latest checks per watch are searched for the last change. */
+const RECENT_CHECKS = 20;
+
+/** Each watch with its latest checks, for the list and the App Home. */
 export async function summarise(watches: WatchStore, list: readonly Watch[]): Promise<WatchSummary[]> {
-  return Promise.all(list.map(async (watch) => ({ watch, recent: await watches.history(watch.target, { limit: 2 }) })));
+  return Promise.all(
+    list.map(async (watch) => ({ watch, recent: await watches.history(watch.target, { limit: RECENT_CHECKS }) })),
+  );
 }
