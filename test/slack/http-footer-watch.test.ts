@@ -120,7 +120,7 @@ describe('/footer-watch, the App Home and alerts (HTTP mode, signed requests)', 
     const before = t.api.callsTo('views.publish').length;
     await t.sendEvent({ type: 'app_home_opened', user: OWNER, channel: 'D0HOME001', tab: 'home' });
     const [published] = (await t.api.waitFor('views.publish', before + 1)).slice(before);
-    const home = JSON.stringify((published?.args.view as { blocks: unknown[] }).blocks);
+    const home = JSON.stringify((published?.args.view as { blocks: unknown[] } | undefined)?.blocks);
     expect(home).toContain(en.homeWatches.replace(/\*/g, ''));
     expect(home).toContain(site.url);
     expect(home).toContain(en.verdictFail);

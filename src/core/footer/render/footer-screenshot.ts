@@ -39,7 +39,7 @@ export interface ShotPlan {
 
 // Kept as source, not a function: tsx/esbuild may wrap functions in helpers that do not exist in the page.
 // The prefilter is numbers.ts's own, so what the page sends back is what the grammar could read.
-const CANDIDATES_SCRIPT = String.raw`((max, might) => {
+const CANDIDATES_SCRIPT = `((max, might) => {
   const out = [];
   const indexOf = new Map();
   const all = document.querySelectorAll('[data-beian-box], a[href]');
@@ -65,7 +65,7 @@ const CANDIDATES_SCRIPT = String.raw`((max, might) => {
   return out.map(({ anchorEl, ...rest }) => ({ ...rest, anchor: anchorEl && indexOf.has(anchorEl) ? indexOf.get(anchorEl) : -1 }));
 })`;
 
-const OUTLINE_SCRIPT = String.raw`(([icp, link]) => {
+const OUTLINE_SCRIPT = `(([icp, link]) => {
   const mark = (i, style) => {
     const el = document.querySelector('[data-beian-shot="' + i + '"]');
     if (!el) return;
