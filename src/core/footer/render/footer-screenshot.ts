@@ -148,12 +148,14 @@ export async function takeFooterScreenshot(page: Page, timeoutMs: number): Promi
   )) as { width: number; height: number };
   const plan = planFooterShot(candidates, page.url(), size);
   await page.evaluate(`${OUTLINE_SCRIPT}([${plan.icp}, ${plan.link}])`);
+  // Scrolled to the clip and taken from the viewport: a full-page capture of a long page costs a second or more.
+  const scrolled = Number(await page.evaluate(`window.scrollTo(0, ${plan.clip.y}), window.scrollY`));
+  const clip = { ...plan.clip, y: plan.clip.y - scrolled };
   for (const quality of QUALITIES) {
     const bytes = await page.screenshot({
       type: 'jpeg',
       quality,
-      clip: plan.clip,
-      fullPage: true,
+      clip,
       scale: 'css',
       animations: 'disabled',
       timeout: Math.max(1, timeoutMs - (Date.now() - started)),
