@@ -79,6 +79,9 @@ const schema = z.object({
     z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'expected a Slack channel ID like C0123ABCD'),
   ),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])),
+  BEIAN_QUEUE_RETRIES: optional(z.coerce.number().int().min(0).max(20)),
+  BEIAN_QUEUE_RETRY_DELAY_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
+  BEIAN_HOST_INTERVAL_SECONDS: optional(z.coerce.number().min(0).max(3600)),
 });
 
 export interface SlackConfig {
@@ -121,6 +124,8 @@ export interface Config {
   /** The channel every footer watch alert goes to, besides the owner's DM (BEIAN_WATCH_ALERT_CHANNEL). */
   watchAlertChannel: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Queued checks: retries after a network failure, the first retry's delay, and the per-host rate limit. */
+  queue: { retries: number; retryDelaySeconds: number; hostIntervalMs: number };
 }
 
 /** Validates the environment once, at the edge; throws a ConfigError naming every bad variable. */
@@ -153,6 +158,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     watchCommand: e.BEIAN_WATCH_COMMAND ?? '/footer-watch',
     watchAlertChannel: e.BEIAN_WATCH_ALERT_CHANNEL,
     logLevel: e.LOG_LEVEL ?? 'info',
+    queue: {
+      retries: e.BEIAN_QUEUE_RETRIES ?? 3,
+      retryDelaySeconds: e.BEIAN_QUEUE_RETRY_DELAY_SECONDS ?? 10,
+      hostIntervalMs: Math.round((e.BEIAN_HOST_INTERVAL_SECONDS ?? 1) * 1000),
+    },
   };
 }
 

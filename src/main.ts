@@ -3,12 +3,15 @@ import { runConsole } from './cli/console.js';
 import { loadKnowledgeBaseForTerminal } from './cli/context.js';
 import { chooseStyle } from './cli/render-markdown.js';
 import { type Config, loadConfig } from './config.js';
-import type { BotCore } from './core/bot-core.js';
+import { createReloadableCore, type ReloadableBotCore } from './core/bot-core.js';
 import type { AnalysePool } from './core/footer/analyse/analyse-pool.js';
 import type { PageRenderer } from './core/footer/render/types.js';
 import type { CheckOptions, FooterReport } from './core/footer/types.js';
+import type { KnowledgeBase } from './core/knowledge/types.js';
 import { createMatcher } from './core/match/create-matcher.js';
+import type { Matcher } from './core/match/types.js';
 import type { AlertSink } from './core/watch/types.js';
+import { type KnowledgeWatch, type KnowledgeWatchOptions, watchKnowledge } from './watch-knowledge.js';
 
 /** What `beian start` may override. */
 export interface MainOptions {
@@ -23,24 +26,47 @@ export interface MainOptions {
 export async function main(options: MainOptions = {}): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
-  const core = await createBotCore(config, options.knowledgeDir ?? config.knowledgeDir);
-  if (config.slack) await serveSlack(config, core);
+  const knowledgeDir = options.knowledgeDir ?? config.knowledgeDir;
+  const core = await createBotCore(config, knowledgeDir);
+  if (config.slack) await serveSlack(config, core, knowledgeDir);
   else await runConsole(core, consoleIo(config));
 }
 
-/** Builds the bot core once: knowledge base, matcher (with $BEIAN_MIN_CONFIDENCE), footer checks bound to config. */
-export async function createBotCore(config: Config, knowledgeDir: string): Promise<BotCore> {
+/** Builds the bot core: knowledge base, matcher (with $BEIAN_MIN_CONFIDENCE), footer checks bound to config. */
+export async function createBotCore(config: Config, knowledgeDir: string): Promise<ReloadableBotCore> {
   const kb = await loadKnowledgeBaseForTerminal(knowledgeDir);
-  const matcher = createMatcher(
-    kb,
-    config.minConfidence === undefined ? {} : { answerThreshold: config.minConfidence },
-  );
   const defaults: CheckOptions = {
     allowPrivateNetwork: config.allowPrivateNetwork,
     timeoutMs: config.checkTimeoutMs,
     maxBytes: config.maxPageBytes,
   };
-  return { kb, matcher, checkFooter: (target, opts) => checkFooterLazily(target, { ...defaults, ...opts }) };
+  return createReloadableCore({ kb, matcher: buildMatcher(config, kb) }, (target, opts) =>
+    checkFooterLazily(target, { ...defaults, ...opts }),
+  );
+}
+
+function buildMatcher(config: Config, kb: KnowledgeBase): Matcher {
+  return createMatcher(kb, config.minConfidence === undefined ? {} : { answerThreshold: config.minConfidence });
+}
+
+/**
+ * The swap point: watches `knowledgeDir` and, whenever it changes and lints clean, swaps the new knowledge base
+ * and its matcher into `core`; a folder with problems leaves the old one answering and logs them as file:line.
+ */
+export function reloadKnowledgeOnChange(
+  config: Config,
+  core: ReloadableBotCore,
+  knowledgeDir: string,
+  logger: KnowledgeWatchOptions['logger'],
+  debounceMs?: number,
+): KnowledgeWatch {
+  return watchKnowledge({
+    dir: knowledgeDir,
+    load: () => loadKnowledgeBaseForTerminal(knowledgeDir, { checkMarkup: true }),
+    apply: (kb) => core.replaceKnowledge({ kb, matcher: buildMatcher(config, kb) }),
+    logger,
+    ...(debounceMs === undefined ? {} : { debounceMs }),
+  });
 }
 
 // Loaded on first use: the footer checker pulls in the fetch stack and the browser driver, which a
@@ -76,8 +102,16 @@ function startRendererOnce(): Promise<PageRenderer | undefined> {
 /** Work that runs while Slack is served (the watch scheduler), given the Slack alert sink; resolves with its stop. */
 export type WhileServing = (slack: { alertSink: AlertSink }) => Promise<() => Promise<void>>;
 
-/** Serves Slack until SIGTERM/SIGINT, logging and surviving stray errors meanwhile (`beian start` and `beian serve`). */
-export async function serveSlack(config: Config, core: BotCore, whileServing?: WhileServing): Promise<void> {
+/**
+ * Serves Slack until SIGTERM/SIGINT, logging and surviving stray errors meanwhile (`beian start` and `beian serve`),
+ * reloading the knowledge base from `knowledgeDir` whenever it changes.
+ */
+export async function serveSlack(
+  config: Config,
+  core: ReloadableBotCore,
+  knowledgeDir: string,
+  whileServing?: WhileServing,
+): Promise<void> {
   const [{ startSlack }, { keepServingThroughStrayErrors }] = await Promise.all([
     import('./slack/start.js'),
     import('./slack/last-resort.js'),
@@ -85,12 +119,14 @@ export async function serveSlack(config: Config, core: BotCore, whileServing?: W
   const bot = await startSlack(config, core);
   // Installed once serving: a failure to start must still end the process loudly.
   const removeLastResort = keepServingThroughStrayErrors({ logger: bot.logger });
+  const reloads = reloadKnowledgeOnChange(config, core, knowledgeDir, bot.logger);
   const stopAlongside = whileServing ? await whileServing(bot) : async () => undefined;
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', () => resolve());
     process.once('SIGINT', () => resolve());
   });
   await stopAlongside();
+  reloads.close();
   await bot.stop();
   removeLastResort();
   await (await analysePool)?.close();

@@ -9,10 +9,13 @@ import { registerReportCommand } from './report.js';
 import { registerServeCommand } from './serve.js';
 import { registerStartCommand } from './start.js';
 import { registerWatchCommand } from './watch.js';
+import { registerQueueCommands } from './worker.js';
 
 /**
- * The `beian` command line. Each command lives in its own file and registers itself here;
- * errors reach the person as one line on stderr and a non-zero exit.
+ * The `beian` command line. Each command registers itself here from its own light file (name, arguments, options,
+ * help) and imports its action module only when it runs, through `lazyAction` (lazy-action.ts), so `beian --help`
+ * loads no heavy dependency (test/cli/lazy-commands.test.ts). Errors reach the person as one line on stderr and a
+ * non-zero exit.
  */
 export function createProgram(): Command {
   const program = new Command('beian')
@@ -28,6 +31,7 @@ export function createProgram(): Command {
   registerReportCommand(program);
   registerServeCommand(program);
   registerDbCommand(program);
+  registerQueueCommands(program);
   registerWatchCommand(program);
   return program;
 }

@@ -5,9 +5,10 @@ import { BeianError, UsageError } from '../core/errors.js';
 import { type DraftEntry, importFaq } from '../core/knowledge/import-faq.js';
 import { readKnowledgeFolder } from '../core/knowledge/load-knowledge-base.js';
 import { parseKnowledgeFile } from '../core/knowledge/parse-knowledge-file.js';
-import { writeOut } from './context.js';
+import { resolveKnowledgeDir, writeOut } from './context.js';
 
-interface ImportCommandOptions {
+/** Options of `beian kb import`. */
+export interface ImportCommandOptions {
   out: string;
   sourceTitle?: string[];
   sourceUrl?: string[];
@@ -15,29 +16,9 @@ interface ImportCommandOptions {
   force?: boolean;
 }
 
-/** Registers `beian kb import PAGE… --out DIR` under `beian kb`. */
-export function registerKbImportCommand(kb: Command, knowledgeDir: (command: Command) => string): void {
-  const collect = (value: string, previous: string[] = []) => [...previous, value];
-  kb.command('import')
-    .description("turn providers' FAQ or guide pages (markdown) into draft entries for a person to review")
-    .argument('<pages...>', 'the pages, markdown')
-    .option(
-      '--out <dir>',
-      'where to write the drafts; a folder of earlier drafts is added to, never clobbered',
-      'drafts',
-    )
-    .option('--source-title <title>', "source.title, once per page in order (default: the page's own title)", collect)
-    .option('--source-url <url>', 'source.url, once per page in order; relative links are resolved against it', collect)
-    .option('--topic <topic>', 'topic for every draft (default: guessed from clear evidence, or left for the reviewer)')
-    .option('--force', "re-import a page already in --out: replaces that page's unreviewed drafts, and only those")
-    .addHelpText(
-      'after',
-      '\nExamples:\n  beian kb import faq.md --source-url https://cloud.tencent.com/document/product/243 --out drafts\n' +
-        '  beian kb import a.md b.md --source-url https://x.example/a --source-url https://x.example/b --out drafts',
-    )
-    .action(async (pages: string[], options: ImportCommandOptions, command: Command) =>
-      importPages(pages, options, knowledgeDir(command)),
-    );
+/** `beian kb import PAGE… --out DIR`: writes draft entries for a person to review. */
+export async function runKbImport(pages: string[], options: ImportCommandOptions, command: Command): Promise<void> {
+  await importPages(pages, options, resolveKnowledgeDir(command));
 }
 
 /** A draft already in the --out folder, and the page it was imported from (its provenance comment). */
@@ -153,8 +134,8 @@ function findReplaced(pages: readonly string[], existing: readonly ExistingDraft
   return replaced;
 }
 
-// Ids and topics in the knowledge folder, read leniently: a half-edited folder must not stop an import.
-async function readKnownIdsAndTopics(dir: string): Promise<{ ids: string[]; topics: string[] }> {
+/** Ids and topics in the knowledge folder, read leniently: a half-edited folder must not stop an import. */
+export async function readKnownIdsAndTopics(dir: string): Promise<{ ids: string[]; topics: string[] }> {
   const { files } = await readKnowledgeFolder(dir).catch(() => ({ files: [] }));
   const parsed = files.map((f) => parseKnowledgeFile(f.text, f.file));
   const topics = parsed.flatMap((p) => p.topic ?? []);

@@ -1,99 +1,65 @@
 import type { Command } from 'commander';
-import { formatProblem, KnowledgeBaseError } from '../core/errors.js';
-import { labelTopic } from '../core/knowledge/topics.js';
-import type { KnowledgeBase } from '../core/knowledge/types.js';
-import { displayDir, loadKnowledgeBaseForTerminal, resolveKnowledgeDir, writeOut } from './context.js';
-import { registerKbImportCommand } from './kb-import.js';
+import { lazyAction } from './lazy-action.js';
 
-/** Registers `beian kb lint|stats|export|import`. */
+/** Registers `beian kb lint|stats|export|import|drafts`. */
 export function registerKbCommand(program: Command): void {
   const kb = program.command('kb').description('check, summarise, export and import the knowledge base');
   kb.command('lint')
     .description('validate every knowledge file; exit 1 listing each problem as file:line: message')
-    .action(async (_options: unknown, command: Command) => lintKnowledge(resolveKnowledgeDir(command)));
+    .action(lazyAction(() => import('./kb-action.js'), 'runKbLint'));
   kb.command('stats')
     .description('entries per topic and alternate questions per entry')
     .option('--json', 'print JSON')
-    .action(async (options: { json?: boolean }, command: Command) => {
-      const base = await loadKnowledgeBaseForTerminal(resolveKnowledgeDir(command));
-      await writeOut(options.json ? `${JSON.stringify(computeStats(base))}\n` : formatStats(computeStats(base)));
-    });
+    .action(lazyAction(() => import('./kb-action.js'), 'runKbStats'));
   kb.command('export')
     .description('print the whole knowledge base as JSON')
-    .action(async (_options: unknown, command: Command) => {
-      await writeOut(
-        `${JSON.stringify(exportKnowledge(await loadKnowledgeBaseForTerminal(resolveKnowledgeDir(command))))}\n`,
-      );
-    });
-  registerKbImportCommand(kb, resolveKnowledgeDir);
+    .action(lazyAction(() => import('./kb-action.js'), 'runKbExport'));
+  registerKbImportCommand(kb);
+  registerKbDraftsCommand(kb);
 }
 
-async function lintKnowledge(dir: string): Promise<void> {
-  const shown = displayDir(dir);
-  try {
-    const base = await loadKnowledgeBaseForTerminal(dir, { checkMarkup: true });
-    await writeOut(`${shown}: ${base.entries.length} entries in ${base.topics.length} topics, no problems.\n`);
-  } catch (error) {
-    if (!(error instanceof KnowledgeBaseError)) throw error;
-    const lines = error.problems.map((p) => `${formatProblem(p)}\n`);
-    await writeOut(lines.join(''));
-    process.stderr.write(`${error.problems.length} problem(s) in ${shown}.\n`);
-    process.exitCode = 1;
-  }
+/** Registers `beian kb drafts list|export DIR`: the drafts captured from Slack. */
+function registerKbDraftsCommand(kb: Command): void {
+  const dataDir = [
+    '--data-dir <dir>',
+    'data folder for the embedded database (default: $BEIAN_DATA_DIR or ./data)',
+  ] as const;
+  const drafts = kb
+    .command('drafts')
+    .description('drafts captured from Slack (Save as FAQ answer, 📖), kept in the database until exported');
+  drafts
+    .command('list')
+    .description('list the captured drafts, oldest first')
+    .option('--json', 'print JSON')
+    .option(...dataDir)
+    .action(lazyAction(() => import('./kb-drafts.js'), 'runKbDraftsList'));
+  drafts
+    .command('export')
+    .argument('<dir>', 'where to write them, as <topic>/<id>.md (the knowledge folder itself, or a review folder)')
+    .description('write each draft as a knowledge file that lint accepts once its reviewed date is added')
+    .option(...dataDir)
+    .action(lazyAction(() => import('./kb-drafts.js'), 'runKbDraftsExport'));
 }
 
-/** Counts for `beian kb stats`. */
-export interface KnowledgeStats {
-  entries: number;
-  topics: { topic: string; label: string; entries: number }[];
-  questionsPerEntry: { min: number; avg: number; max: number };
-}
-
-/** Entries per topic (in topic order) and the spread of alternate questions per entry. */
-export function computeStats(base: KnowledgeBase): KnowledgeStats {
-  const counts = base.entries.map((e) => e.questions.length);
-  const total = counts.reduce((a, b) => a + b, 0);
-  return {
-    entries: base.entries.length,
-    topics: base.topics.map((topic) => ({
-      topic,
-      label: labelTopic(topic),
-      entries: base.entries.filter((e) => e.topic === topic).length,
-    })),
-    questionsPerEntry: {
-      min: Math.min(...counts),
-      avg: Math.round((total / Math.max(counts.length, 1)) * 10) / 10,
-      max: Math.max(...counts),
-    },
-  };
-}
-
-function formatStats(stats: KnowledgeStats): string {
-  const width = Math.max(...stats.topics.map((t) => t.topic.length));
-  const q = stats.questionsPerEntry;
-  return [
-    `${stats.entries} entries in ${stats.topics.length} topics`,
-    '',
-    'Entries per topic:',
-    ...stats.topics.map((t) => `  ${t.topic.padEnd(width)}  ${String(t.entries).padStart(3)}  ${t.label}`),
-    '',
-    `Alternate questions per entry: min ${q.min}, avg ${q.avg}, max ${q.max}`,
-    '',
-  ].join('\n');
-}
-
-/** The knowledge base as `beian kb export` prints it. */
-export function exportKnowledge(base: KnowledgeBase) {
-  return {
-    entries: base.entries.map((e) => ({
-      id: e.id,
-      title: e.title,
-      topic: e.topic,
-      tags: e.tags,
-      questions: e.questions,
-      answer: e.answer,
-      source: { title: e.source.title, url: e.source.url },
-      reviewed: e.reviewed,
-    })),
-  };
+/** Registers `beian kb import PAGE… --out DIR` under `beian kb`. */
+function registerKbImportCommand(kb: Command): void {
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  kb.command('import')
+    .description("turn providers' FAQ or guide pages (markdown) into draft entries for a person to review")
+    .argument('<pages...>', 'the pages, markdown')
+    .option(
+      '--out <dir>',
+      'where to write the drafts; a folder of earlier drafts is added to, never clobbered',
+      'drafts',
+    )
+    .option('--source-title <title>', "source.title, once per page in order (default: the page's own title)", collect)
+    .option('--source-url <url>', 'source.url, once per page in order; relative links are resolved against it', collect)
+    .option('--topic <topic>', 'topic for every draft (default: guessed from clear evidence, or left for the reviewer)')
+    .option('--force', "re-import a page already in --out: replaces that page's unreviewed drafts, and only those")
+    .addHelpText(
+      'after',
+      '\nExamples:\n  beian kb import faq.md --source-url https://cloud.tencent.com/document/product/243 --out drafts\n' +
+        '  beian kb import a.md b.md --source-url https://x.example/a --source-url https://x.example/b --out drafts',
+    )
+    .action(lazyAction(() => import('./kb-import.js'), 'runKbImport'));
 }

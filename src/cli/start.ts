@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { main } from '../main.js';
+import { lazyAction } from './lazy-action.js';
 
 /** Registers `beian start` (what `npm start` runs): Slack when credentials are set, else the local console. */
 export function registerStartCommand(program: Command): void {
@@ -7,8 +7,5 @@ export function registerStartCommand(program: Command): void {
     .command('start')
     .description('run the bot: Slack when SLACK_* credentials are set (.env is read), else an interactive console')
     .addHelpText('after', '\nExamples:\n  npm start\n  echo "备案号会过期吗" | beian start')
-    .action(async (_options: unknown, command: Command) => {
-      const { knowledge } = command.optsWithGlobals<{ knowledge?: string }>();
-      await main(knowledge === undefined ? {} : { knowledgeDir: knowledge });
-    });
+    .action(lazyAction(() => import('./start-action.js'), 'runStart'));
 }

@@ -53,21 +53,26 @@ function time(ms: number | null | undefined): string {
 async function add(args: string[], flags: WatchFlags): Promise<number> {
   const [raw = ''] = args;
   const target = targetOf(raw);
-  const problem = (flags.expect && expectProblem(flags.expect)) || (flags.owner && ownerProblem(flags.owner));
-  if (problem)
-    throw new UsageError(`${flags.expect && expectProblem(flags.expect) ? '--expect' : '--owner'}: ${problem}`);
-  const everyMs =
-    flags.every === undefined ? loadWatchConfig(process.env).defaultEveryMs : interval('--every', flags.every);
+  const expectWrong = flags.expect === undefined ? null : expectProblem(flags.expect);
+  if (expectWrong) throw new UsageError(`--expect: ${expectWrong}`);
+  const ownerWrong = flags.owner === undefined ? null : ownerProblem(flags.owner);
+  if (ownerWrong) throw new UsageError(`--owner: ${ownerWrong}`);
+  const given = flags.every === undefined ? undefined : interval('--every', flags.every);
   return withStore(flags, async (store) => {
+    // Adding a watched site again changes only what was given: `--every 6h` keeps its expected number and owner.
+    const known = await store.watches.get(target);
+    const everyMs = given ?? known?.everyMs ?? loadWatchConfig(process.env).defaultEveryMs;
+    const expect = flags.expect ?? known?.expect;
+    const owner = flags.owner ?? known?.owner;
     const nextRunAt = firstRunAt(target, everyMs, Date.now());
-    const { added } = await store.watches.put([
-      { target, expect: flags.expect, owner: flags.owner, everyMs, nextRunAt },
-    ]);
-    const watch = await store.watches.get(target);
+    await store.watches.put([{ target, expect, owner, everyMs, nextRunAt }]);
+    const settings = [`every ${formatDuration(everyMs)}`, expect && `expecting ${expect}`, owner && `owner ${owner}`]
+      .filter(Boolean)
+      .join(', ');
     out(
-      added > 0
-        ? `Watching ${escapeTerminal(target)} every ${formatDuration(everyMs)}; first check due ${time(watch?.nextRunAt)}.\n`
-        : `Updated ${escapeTerminal(target)}: every ${formatDuration(everyMs)}.\n`,
+      known === null
+        ? `Watching ${escapeTerminal(target)} (${escapeTerminal(settings)}); first check due ${time(nextRunAt)}.\n`
+        : `Updated ${escapeTerminal(target)}: ${escapeTerminal(settings)}.\n`,
     );
     return 0;
   });

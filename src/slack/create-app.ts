@@ -95,6 +95,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     languages: createLanguageResolver({ logger }),
     watches: options.store.watches,
     watchEveryMs: options.watchEveryMs ?? DEFAULT_WATCH_EVERY_MS,
+    drafts: options.store.drafts,
   };
   app.use(trackAndDedupe(inflight, options.store.eventClaims, logger));
   const registered = registerListeners(app, deps);

@@ -2,6 +2,7 @@ import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
 import type { WatchStore } from '../core/watch/watch-store-port.js';
+import type { DraftStore } from '../store/draft-store.js';
 import type { FeedbackStore } from '../store/feedback-store.js';
 import type { Claims } from '../store/ports.js';
 import type { LanguageResolver } from './user-language.js';
@@ -20,4 +21,6 @@ export interface SlackDeps {
   watches: WatchStore;
   /** The interval /footer-watch add uses (BEIAN_WATCH_DEFAULT_EVERY). */
   watchEveryMs: number;
+  /** Knowledge drafts captured from Slack (Save as FAQ answer, 📖). */
+  drafts: DraftStore;
 }

@@ -1,5 +1,7 @@
+import type { FooterReport } from '../core/footer/types.js';
 import type { WatchStore } from '../core/watch/watch-store-port.js';
 import type { AlertThreadStore } from './alert-thread-store.js';
+import type { DraftStore } from './draft-store.js';
 import type { FeedbackStore } from './feedback-store.js';
 import type { StoreRecord } from './records.js';
 import type { Engine } from './schema.js';
@@ -18,6 +20,33 @@ export interface ImportedRecord {
   record: StoreRecord;
 }
 
+/** The result of one queued footer check. */
+export interface QueueResult {
+  batch: string;
+  /** The target's place in its batch (0-based): `--wait` prints results in this order. */
+  index: number;
+  /** `dead`: the network kept failing through every retry, and the job went to the dead-letter list. */
+  state: 'done' | 'dead';
+  report: FooterReport;
+  /** ISO timestamp. */
+  at: string;
+}
+
+/** What queued footer checks keep in the database: results, and the per-host leases workers share. */
+export interface QueueStore {
+  /** Saves a result and adds it to the footer-check history as `user`, in one transaction; a job saved before is kept once. */
+  saveResult(result: QueueResult, user: string): Promise<void>;
+  /** Results of `batch` from `fromIndex` on, in index order, at most `limit`. */
+  results(batch: string, fromIndex: number, limit: number): Promise<QueueResult[]>;
+  /**
+   * Takes `host` for `holder` when no one holds it and its rate-limit interval has passed: resolves with 0 when
+   * taken, else with the milliseconds to wait before asking again. The lease lapses after `holdMs` (a dead worker).
+   */
+  leaseHost(host: string, holder: string, limits: { holdMs: number; intervalMs: number }): Promise<number>;
+  /** Gives `host` back (the next request may start once the interval set when it was taken has passed). */
+  releaseHost(host: string, holder: string): Promise<void>;
+}
+
 /** Everything the bot keeps: records (feedback, unanswered questions, footer checks) and claims. */
 export interface Store extends FeedbackStore {
   readonly engine: Engine;
@@ -27,10 +56,14 @@ export interface Store extends FeedbackStore {
   readonly eventClaims: Claims;
   /** Triage threads that already got their one unasked suggestion. */
   readonly triageClaims: Claims;
+  /** Results of queued footer checks and the per-host politeness leases. */
+  readonly queue: QueueStore;
   /** Watched sites, their check history, per-site leases and mutes. */
   readonly watches: WatchStore;
   /** Where watch alerts were posted in Slack, so recoveries reply in their thread. */
   readonly alertThreads: AlertThreadStore;
+  /** Knowledge drafts captured from Slack. */
+  readonly drafts: DraftStore;
   /** Every record at or after `since` (ISO), oldest first. */
   records(since?: string): Promise<StoreRecord[]>;
   /** Inserts records in one transaction; a key already imported is skipped. Resolves with how many were new. */

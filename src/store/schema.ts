@@ -19,6 +19,16 @@ export interface Tables {
   unanswered_questions: Base & { question: string; best_entry_id: string | null; confidence: number };
   footer_checks: Base & { target: string; verdict: string; icp: string | null };
   claims: { scope: string; key: string; expires_at: number };
+  queue_results: {
+    batch: string;
+    idx: number;
+    target: string;
+    verdict: string;
+    state: string;
+    report: string;
+    at: string;
+  };
+  host_leases: { host: string; holder: string; busy_until: number; next_at: number };
   watches: {
     target: string;
     expect: string | null;
@@ -42,5 +52,20 @@ export interface Tables {
     findings: string;
     recheck: number;
     final_url: string | null;
+  };
+  drafts: {
+    id: Generated<number>;
+    entry_id: string;
+    at: string;
+    user_id: string;
+    channel: string | null;
+    message_ts: string | null;
+    title: string;
+    questions: string;
+    answer: string;
+    topic: string;
+    tags: string;
+    source_title: string;
+    source_url: string;
   };
 }

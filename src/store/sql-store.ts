@@ -1,6 +1,8 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { createAlertThreadStore } from './alert-thread-store.js';
+import { createDraftStore } from './draft-store.js';
 import type { Claims, Store } from './ports.js';
+import { createQueueStore } from './queue-store.js';
 import type { FooterCheckRecord, StoreRecord } from './records.js';
 import { storeRecordSchema } from './records.js';
 import type { Engine, Tables } from './schema.js';
@@ -61,8 +63,10 @@ export function createSqlStore(db: Kysely<Tables>, options: SqlStoreOptions): St
     location: options.location,
     eventClaims: claims('event'),
     triageClaims: claims('triage'),
+    queue: createQueueStore(db, now),
     watches: createWatchStore(db, options.engine, now),
     alertThreads: createAlertThreadStore(db, now),
+    drafts: createDraftStore(db, track),
     append(record) {
       return track(insertRecord(db, record, null).then(() => undefined));
     },

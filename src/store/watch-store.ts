@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Finding } from '../core/footer/types.js';
 import { type CheckRun, INITIAL_STATE, type Watch, type WatchState } from '../core/watch/types.js';
-import type { WatchStore } from '../core/watch/watch-store-port.js';
+import type { NewWatch, WatchStore } from '../core/watch/watch-store-port.js';
 import type { Engine, Tables } from './schema.js';
 
 const verdict = z.enum(['pass', 'warn', 'fail', 'inconclusive']);
@@ -30,6 +30,8 @@ const stateSchema: z.ZodType<WatchState> = z.object({
 const findingsSchema = z.array(finding);
 
 const DEFAULT_HISTORY_LIMIT = 100;
+// Rows per statement in put: 10 columns each stays far below SQLite's 32,766 bound parameters.
+const PUT_CHUNK = 500;
 
 // node-postgres hands bigint columns back as strings; SQLite as numbers.
 const num = (value: unknown): number => Number(value);
@@ -83,24 +85,41 @@ export function createWatchStore(db: Kysely<Tables>, engine: Engine, now: () => 
     put(watches) {
       return db.transaction().execute(async (trx) => {
         let added = 0;
-        for (const w of watches) {
-          const fields = { expect: w.expect ?? null, owner: w.owner ?? null, every_ms: w.everyMs };
-          const result = await trx.updateTable('watches').set(fields).where('target', '=', w.target).executeTakeFirst();
-          if (Number(result.numUpdatedRows) > 0) continue;
+        // In chunks: one query finds which exist, one insert adds the rest (10,000 rows in seconds, not minutes).
+        for (let start = 0; start < watches.length; start += PUT_CHUNK) {
+          const chunk = watches.slice(start, start + PUT_CHUNK);
+          const existing = await trx
+            .selectFrom('watches')
+            .select('target')
+            .where(
+              'target',
+              'in',
+              chunk.map((w) => w.target),
+            )
+            .execute();
+          const known = new Set(existing.map((row) => row.target));
+          const fields = (w: NewWatch) => ({ expect: w.expect ?? null, owner: w.owner ?? null, every_ms: w.everyMs });
+          for (const w of chunk.filter((x) => known.has(x.target))) {
+            await trx.updateTable('watches').set(fields(w)).where('target', '=', w.target).execute();
+          }
+          const fresh = chunk.filter((x) => !known.has(x.target));
+          if (fresh.length === 0) continue;
           await trx
             .insertInto('watches')
-            .values({
-              target: w.target,
-              ...fields,
-              muted_until: null,
-              created_at: now(),
-              next_run_at: w.nextRunAt,
-              lease_holder: null,
-              lease_until: null,
-              state: JSON.stringify(INITIAL_STATE),
-            })
+            .values(
+              fresh.map((w) => ({
+                target: w.target,
+                ...fields(w),
+                muted_until: null,
+                created_at: now(),
+                next_run_at: w.nextRunAt,
+                lease_holder: null,
+                lease_until: null,
+                state: JSON.stringify(INITIAL_STATE),
+              })),
+            )
             .execute();
-          added += 1;
+          added += fresh.length;
         }
         return { added, updated: watches.length - added };
       });

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshotFileName } from '../../src/cli/check.js';
+import { screenshotFileName } from '../../src/cli/check-action.js';
 import { routes, startServer, type TestServer } from '../helpers/serve-pages.js';
 import { runBeian } from './run-beian.js';
 

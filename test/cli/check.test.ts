@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReportPrinter, exitStatus, type ReportPrinter } from '../../src/cli/check.js';
+import { createReportPrinter, exitStatus, type ReportPrinter } from '../../src/cli/check-action.js';
 import { noVerdicts, type VerdictCounts } from '../../src/cli/format-footer-report.js';
 import type { FooterReport, Verdict } from '../../src/core/footer/types.js';
 import { routes, startServer, type TestServer } from '../helpers/serve-pages.js';

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatEvaluation } from '../../src/cli/eval.js';
+import { formatEvaluation } from '../../src/cli/eval-action.js';
 import type { Evaluation } from '../../src/core/match/evaluate.js';
 import { runBeian } from './run-beian.js';
 

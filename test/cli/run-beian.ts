@@ -13,7 +13,7 @@ export interface BeianRun {
 }
 
 /** The environment minus every BEIAN_ and SLACK_ setting and DATABASE_URL, so each test states what it relies on. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!name.startsWith('BEIAN_') && !name.startsWith('SLACK_') && name !== 'DATABASE_URL') env[name] = value;

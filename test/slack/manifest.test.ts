@@ -45,6 +45,7 @@ function registeredByCode() {
     languages: createLanguageResolver({ logger }),
     watches: {} as Store['watches'],
     watchEveryMs: 86_400_000,
+    drafts: {} as Store['drafts'],
   });
 }
 
@@ -84,6 +85,7 @@ describe('slack-app-manifest.yml', () => {
       'message.channels': 'channels:history',
       'message.groups': 'groups:history',
       'message.im': 'im:history',
+      reaction_added: 'reactions:read',
     };
     const fromEvents = manifest.settings.event_subscriptions.bot_events.flatMap((e) => needed[e] ?? []);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(

@@ -1,4 +1,4 @@
-import { BeianError } from '../errors.js';
+import { BeianError, FetchError } from '../errors.js';
 import { analyseInThread, type PageAnalyser, type PageAnalysis, type PageExamination } from './analyse-page.js';
 import { HttpStatusError } from './fetch/fetch-errors.js';
 import { FETCH_DEFAULTS, fetchDocument, fetchHomepage } from './fetch/fetch-homepage.js';
@@ -232,7 +232,10 @@ async function judgeFetched(plan: Plan, page: FetchedPage): Promise<FooterReport
 }
 
 async function judgeFetchError(plan: Plan, error: unknown): Promise<FooterReport> {
-  if (!(error instanceof HttpStatusError)) return pageError(plan.target, NOWHERE, messageOf(error));
+  if (!(error instanceof HttpStatusError)) {
+    const failed = pageError(plan.target, NOWHERE, messageOf(error));
+    return error instanceof FetchError ? { ...failed, failure: error.code } : failed;
+  }
   const reached = { url: error.page?.url ?? error.url, finalUrl: error.url, redirects: error.page?.redirects ?? [] };
   // A WAF may refuse the plain request with a challenge that a real browser passes.
   if (plan.options.render && plan.deps.renderer !== undefined) return judgeRendered(plan, reached, error.url);

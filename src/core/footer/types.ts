@@ -63,6 +63,8 @@ export interface FooterReport {
   moreNumbers?: number;
   /** True when the verdict was reached on the browser-rendered page. */
   rendered: boolean;
+  /** When the page was never reached: the fetch error's code (`dns`, `unreachable`, `timeout`…); not in `--json`. */
+  failure?: string;
   /** The footer picture, when asked for (`screenshot` with `render`) and taken; never in the `--json` line. */
   screenshot?: FooterScreenshot;
 }

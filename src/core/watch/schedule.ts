@@ -14,13 +14,19 @@ export const SCHEDULE_DEFAULTS: Readonly<ScheduleOptions> = Object.freeze({
   firstRunWithinMs: 10 * 60_000,
 });
 
-/** A number in [0, 1) from `text`, the same on every replica and every run (FNV-1a, 32 bits). */
+/** A number in [0, 1) from `text`, the same on every replica and every run (FNV-1a, 32 bits, then mixed). */
 export function spreadOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
+  // MurmurHash3's finaliser: FNV alone barely moves the high bits when only the last character differs.
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
   return (hash >>> 0) / 2 ** 32;
 }
 

@@ -1,7 +1,9 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { ACTION, SUGGESTION_ACTION } from '../blocks/action-ids.js';
+import { CAPTURE } from '../blocks/capture-modal.js';
 import type { SlackDeps } from '../deps.js';
 import type { ButtonClick as Click } from './actions/args.js';
+import { createCaptureOpenActionListener } from './actions/capture-open.js';
 import { createFeedbackActionListener, createNativeFeedbackActionListener } from './actions/feedback.js';
 import { createLanguageActionListener } from './actions/language.js';
 import { createShareActionListener } from './actions/share.js';
@@ -13,8 +15,10 @@ import { createFooterWatchCommandListener } from './commands/footer-watch.js';
 import { createAppHomeOpenedListener } from './events/app-home-opened.js';
 import { createAppMentionListener } from './events/app-mention.js';
 import { createMessageListener } from './events/message.js';
+import { createReactionAddedListener } from './events/reaction-added.js';
 import { createFooterCheckStepListener, FOOTER_CHECK_FUNCTION } from './functions/footer-check-step.js';
 import { MESSAGE_SHORTCUTS } from './shortcuts/registry.js';
+import { createCaptureSubmitListener } from './views/capture-submit.js';
 
 /** What registerListeners subscribed to; the manifest test compares it with slack-app-manifest.yml. */
 export interface Registered {
@@ -65,6 +69,12 @@ export function registerListeners(app: App, deps: SlackDeps): Registered {
   app.function(FOOTER_CHECK_FUNCTION, createFooterCheckStepListener(deps));
   registered.functions.push(FOOTER_CHECK_FUNCTION);
   registered.events.push('function_executed');
+  // Capturing answers as knowledge drafts: 📖, its offer's button, the form (the shortcut is in the registry).
+  app.event('reaction_added', createReactionAddedListener(deps));
+  app.action<Click>(CAPTURE.openAction, createCaptureOpenActionListener(deps));
+  app.view(CAPTURE.callbackId, createCaptureSubmitListener(deps));
+  registered.events.push('reaction_added');
+  registered.actions.push(CAPTURE.openAction);
 
   return registered;
 }

@@ -99,6 +99,26 @@ export interface Catalogue {
   watchMutedUntil: (until: string) => string;
   homeWatches: string;
   homeNoWatches: (command: string) => string;
+  // Capturing answers as knowledge drafts (Save as FAQ answer, 📖)
+  captureTitle: string;
+  captureSave: string;
+  captureCancel: string;
+  captureIntro: string;
+  captureQuestion: string;
+  captureQuestions: string;
+  captureAnswer: string;
+  captureId: string;
+  captureTopic: string;
+  captureTags: string;
+  captureSourceTitle: string;
+  captureSourceUrl: string;
+  captureDefaultSourceTitle: string;
+  captureOffer: string;
+  captureOpen: string;
+  captureNothing: string;
+  captureCannotRead: string;
+  captureSaved: (id: string, file: string) => string;
+  captureIdTaken: (id: string) => string;
 }
 
 const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, en };

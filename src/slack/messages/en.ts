@@ -34,7 +34,7 @@ export const en: Catalogue = {
   capabilityFooter: (footer) =>
     `• \`${footer} example.com\` checks a homepage footer for the filing number and the public security number.`,
   capabilityShortcuts:
-    '• On any message, the ⋮ menu has *Ask beian about this* (a private answer) and *Check footers of links*.',
+    '• On any message, the ⋮ menu has *Ask beian about this* (a private answer), *Check footers of links* and *Save as FAQ answer* (or react with 📖).',
   topicsHeading: '*Topics I know about*',
   emptyKnowledgeBase: '_The knowledge base is empty._',
   helpText: 'What I can do, and the topics I know about',
@@ -98,4 +98,26 @@ export const en: Catalogue = {
   watchMutedUntil: (until) => `🔕 muted until ${until}`,
   homeWatches: '*Sites you watch*',
   homeNoWatches: (command) => `_None yet: \`${command} add example.cn\` watches a site's footer._`,
+  captureTitle: 'Save as FAQ answer',
+  captureSave: 'Save draft',
+  captureCancel: 'Cancel',
+  captureIntro:
+    'This saves a *draft* for the knowledge base. It answers nobody until a maintainer has reviewed it and added it to the knowledge folder.',
+  captureQuestion: 'Question (the entry’s title)',
+  captureQuestions: 'Other ways people ask it (one per line)',
+  captureAnswer: 'Answer (markdown)',
+  captureId: 'Entry id (kebab-case)',
+  captureTopic: 'Topic',
+  captureTags: 'Tags (comma-separated, Chinese and English)',
+  captureSourceTitle: 'Source title',
+  captureSourceUrl: 'Source link',
+  captureDefaultSourceTitle: 'Slack thread',
+  captureOffer: '📖 Save this message as an FAQ answer? Open the form to check the question and answer first.',
+  captureOpen: 'Open the form',
+  captureNothing: 'That message has no text I could save as an answer.',
+  captureCannotRead:
+    'I can’t read that message: invite me to its channel first (`/invite @beian`), then add the 📖 again.',
+  captureSaved: (id, file) =>
+    `📖 Saved the draft *${id}*. Next: a maintainer runs \`beian kb drafts export knowledge\`, checks \`${file}\` against its source, adds its \`reviewed\` date and commits it; from then on I answer with it.`,
+  captureIdTaken: (id) => `Someone saved a draft with the id ${id} a moment ago; choose another id.`,
 };

@@ -1,7 +1,9 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { Engine } from '../schema.js';
 import { initial } from './0001-initial.js';
+import { jobs } from './0002-jobs.js';
 import { watches } from './0003-watches.js';
+import { drafts } from './0004-drafts.js';
 import { alertThreads } from './0006-alert-threads.js';
 
 /**
@@ -11,8 +13,10 @@ import { alertThreads } from './0006-alert-threads.js';
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001-initial': initial(engine),
+    '0002-jobs': jobs(),
     '0003-watches': watches(engine),
     '0006-alert-threads': alertThreads(),
+    '0004-drafts': drafts(engine),
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,6 +1,7 @@
 import type { SlackDeps } from '../../deps.js';
 import { createAskAboutMessageShortcut, type MessageShortcutArgs } from './ask-about-message.js';
 import { createCheckMessageLinksShortcut } from './check-message-links.js';
+import { createSaveFaqAnswerShortcut } from './save-faq-answer.js';
 
 /** One message shortcut: what slack-app-manifest.yml declares for it, and its listener. */
 export interface MessageShortcutDefinition {
@@ -25,5 +26,11 @@ export const MESSAGE_SHORTCUTS: readonly MessageShortcutDefinition[] = [
     name: 'Check footers of links',
     description: 'Checks the footers of the sites this message links to; replies in its thread',
     create: createCheckMessageLinksShortcut,
+  },
+  {
+    callbackId: 'save_faq_answer',
+    name: 'Save as FAQ answer',
+    description: 'Saves this answer, with its thread’s question, as a knowledge-base draft',
+    create: createSaveFaqAnswerShortcut,
   },
 ];
