@@ -154,7 +154,13 @@ describe.each(ENGINES)('migrations on a fresh %s database', (engine) => {
             dialect: new SqliteDialect({ database: new Database(join(place.dataDir, 'fresh.db')) }),
           });
     try {
-      expect(await migrate(db, engine)).toEqual(['0001-initial', '0002-jobs', '0003-watches', '0004-drafts']);
+      expect(await migrate(db, engine)).toEqual([
+        '0001-initial',
+        '0002-jobs',
+        '0003-watches',
+        '0004-drafts',
+        '0006-alert-threads',
+      ]);
       expect(await migrate(db, engine)).toEqual([]);
     } finally {
       await db.destroy();
