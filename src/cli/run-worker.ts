@@ -48,12 +48,16 @@ export async function runWorker(flags: { concurrency?: string }): Promise<number
     deps: async (job) =>
       job.options.render ? { analyse: pool.analyse, renderer: await renderer.get() } : { analyse: pool.analyse },
   });
+  // Watched sites are re-checked here too ($BEIAN_WATCH_SCHEDULER): per-site leases keep each to one process.
+  let stopWatching: () => Promise<void> = async () => undefined;
   try {
+    const { startWatching } = await import('./watch-runtime.js');
+    stopWatching = await startWatching(config);
     await queue.work(handle, { concurrency, signal: stop.signal });
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
-    await Promise.allSettled([queue.close(), store.close(), pool.close(), renderer.close()]);
+    await Promise.allSettled([queue.close(), store.close(), pool.close(), renderer.close(), stopWatching()]);
   }
   process.stderr.write('beian worker: stopped\n');
   return 0;

@@ -2,21 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from '../config.js';
 import { createAnalysePool } from '../core/footer/analyse/analyse-pool.js';
-import { checkFooter } from '../core/footer/check-footer.js';
 import type { FooterReport } from '../core/footer/types.js';
 import { createScheduler, realSleep, type Scheduler, type SchedulerDeps } from '../core/watch/scheduler.js';
 import type { AlertSink, Watch } from '../core/watch/types.js';
 import type { WatchStore } from '../core/watch/watch-store-port.js';
 import type { WatchConfig } from '../watch-config.js';
+import { checkTarget } from './check-target.js';
 
 /** A scheduler wired to the real footer check, clock and analysis pool; `close` stops it and frees the pool. */
 export interface WatchRuntime {
   scheduler: Scheduler;
   close(): Promise<void>;
 }
-
-/** Past the target's own time limit, a check that has not come back is given up on (it must not hold its host). */
-const GRACE_MS = 5_000;
 
 /** Builds the scheduler `beian serve` and `beian watch run` use, alerts going to `sink`. */
 export function createWatchRuntime(
@@ -27,22 +24,14 @@ export function createWatchRuntime(
   onError?: SchedulerDeps['onError'],
 ): WatchRuntime {
   const pool = createAnalysePool();
-  const check = async (watch: Watch): Promise<FooterReport> => {
+  const check = (watch: Watch): Promise<FooterReport> => {
     const options = {
       allowPrivateNetwork: config.allowPrivateNetwork,
       timeoutMs: config.checkTimeoutMs,
       maxBytes: config.maxPageBytes,
       ...(watch.expect === undefined ? {} : { expect: watch.expect }),
     };
-    let timer: NodeJS.Timeout | undefined;
-    const overdue = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('no answer in time')), config.checkTimeoutMs + GRACE_MS);
-    });
-    try {
-      return await Promise.race([checkFooter(watch.target, options, { analyse: pool.analyse }), overdue]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return checkTarget(watch.target, options, { analyse: pool.analyse });
   };
   const scheduler = createScheduler(
     { store, check, sink, now: Date.now, sleep: realSleep, ...(onError ? { onError } : {}) },

@@ -48,6 +48,10 @@ function fakeClock(start: number) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     },
     pending: () => sleepers.length,
+    /** Waits (on the real clock, up to 10 s) until `n` sleepers wait: a started scheduler finished its round. */
+    async settled(n = 1) {
+      for (let i = 0; i < 1000 && sleepers.length < n; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    },
   };
 }
 
@@ -228,9 +232,12 @@ describe('scheduler under a fake clock (SQLite)', () => {
     const { check, checked } = scriptedChecks({});
     const s = scheduler({ check, sink: collectingSink().sink });
     s.start();
-    await clock.advance(0);
+    await clock.settled();
     expect(checked).toHaveLength(1);
-    for (let i = 0; i < 12; i += 1) await clock.advance(MINUTE);
+    for (let i = 0; i < 12; i += 1) {
+      await clock.advance(MINUTE);
+      await clock.settled();
+    }
     // Twelve minutes of one-minute ticks: the 5-minute watch (±30 s) ran two or three more times.
     expect(checked.length).toBeGreaterThanOrEqual(3);
     expect(checked.length).toBeLessThanOrEqual(4);
