@@ -84,6 +84,11 @@ const schema = z.object({
   BEIAN_CHECK_TIMEOUT_SECONDS: optional(z.coerce.number().positive().max(300)),
   BEIAN_MAX_PAGE_BYTES: optional(z.coerce.number().int().positive()),
   BEIAN_CHECK_CONCURRENCY: optional(z.coerce.number().int().min(1).max(64)),
+  BEIAN_RENDER: optional(bool),
+  BEIAN_WATCH_COMMAND: optional(command),
+  BEIAN_WATCH_ALERT_CHANNEL: optional(
+    z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'expected a Slack channel ID like C0123ABCD'),
+  ),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])),
   BEIAN_QUEUE_RETRIES: optional(z.coerce.number().int().min(0).max(20)),
   BEIAN_QUEUE_RETRY_DELAY_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
@@ -136,6 +141,12 @@ export interface Config {
   checkTimeoutMs: number;
   maxPageBytes: number;
   checkConcurrency: number;
+  /** Slack footer checks render pages in Chromium and attach a picture of the footer (BEIAN_RENDER). */
+  render: boolean;
+  /** The footer watch list's slash command (BEIAN_WATCH_COMMAND). */
+  watchCommand: string;
+  /** The channel every footer watch alert goes to, besides the owner's DM (BEIAN_WATCH_ALERT_CHANNEL). */
+  watchAlertChannel: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Queued checks: retries after a network failure, the first retry's delay, and the per-host rate limit. */
   queue: { retries: number; retryDelaySeconds: number; hostIntervalMs: number };
@@ -173,6 +184,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     checkTimeoutMs: (e.BEIAN_CHECK_TIMEOUT_SECONDS ?? 20) * 1000,
     maxPageBytes: e.BEIAN_MAX_PAGE_BYTES ?? 5 * 1024 * 1024,
     checkConcurrency: e.BEIAN_CHECK_CONCURRENCY ?? 8,
+    render: e.BEIAN_RENDER ?? false,
+    watchCommand: e.BEIAN_WATCH_COMMAND ?? '/footer-watch',
+    watchAlertChannel: e.BEIAN_WATCH_ALERT_CHANNEL,
     logLevel: e.LOG_LEVEL ?? 'info',
     queue: {
       retries: e.BEIAN_QUEUE_RETRIES ?? 3,

@@ -5,10 +5,12 @@ import { chooseStyle } from './cli/render-markdown.js';
 import { type Config, loadConfig } from './config.js';
 import { createReloadableCore, type ReloadableBotCore } from './core/bot-core.js';
 import type { AnalysePool } from './core/footer/analyse/analyse-pool.js';
+import type { PageRenderer } from './core/footer/render/types.js';
 import type { CheckOptions, FooterReport } from './core/footer/types.js';
 import type { KnowledgeBase } from './core/knowledge/types.js';
 import { createMatcher } from './core/match/create-matcher.js';
 import type { Matcher } from './core/match/types.js';
+import type { AlertSink } from './core/watch/types.js';
 import { type KnowledgeWatch, type KnowledgeWatchOptions, watchKnowledge } from './watch-knowledge.js';
 
 /** What `beian start` may override. */
@@ -74,15 +76,42 @@ let analysePool: Promise<AnalysePool> | undefined;
 
 async function checkFooterLazily(target: string, options: CheckOptions): Promise<FooterReport> {
   analysePool ??= import('./core/footer/analyse/analyse-pool.js').then(({ createAnalysePool }) => createAnalysePool());
-  const [{ checkFooter }, pool] = await Promise.all([import('./core/footer/check-footer.js'), analysePool]);
-  return checkFooter(target, options, { analyse: pool.analyse });
+  const [{ checkFooter }, pool, browser] = await Promise.all([
+    import('./core/footer/check-footer.js'),
+    analysePool,
+    options.render ? startRendererOnce() : undefined,
+  ]);
+  return checkFooter(
+    target,
+    options,
+    browser ? { analyse: pool.analyse, renderer: browser } : { analyse: pool.analyse },
+  );
 }
+
+// BEIAN_RENDER: one Chromium for the whole bot, started by the first rendered check. A machine without one gets
+// reports that say rendering is not available (check-footer's own finding) rather than failed checks.
+let renderer: Promise<PageRenderer | undefined> | undefined;
+
+function startRendererOnce(): Promise<PageRenderer | undefined> {
+  renderer ??= import('./core/footer/render/chromium-renderer.js')
+    .then(({ createChromiumRenderer }) => createChromiumRenderer())
+    .catch(() => undefined);
+  return renderer;
+}
+
+/** Work that runs while Slack is served (the watch scheduler), given the Slack alert sink; resolves with its stop. */
+export type WhileServing = (slack: { alertSink: AlertSink }) => Promise<() => Promise<void>>;
 
 /**
  * Serves Slack until SIGTERM/SIGINT, logging and surviving stray errors meanwhile (`beian start` and `beian serve`),
  * reloading the knowledge base from `knowledgeDir` whenever it changes.
  */
-export async function serveSlack(config: Config, core: ReloadableBotCore, knowledgeDir: string): Promise<void> {
+export async function serveSlack(
+  config: Config,
+  core: ReloadableBotCore,
+  knowledgeDir: string,
+  whileServing?: WhileServing,
+): Promise<void> {
   const [{ startSlack }, { keepServingThroughStrayErrors }] = await Promise.all([
     import('./slack/start.js'),
     import('./slack/last-resort.js'),
@@ -91,14 +120,17 @@ export async function serveSlack(config: Config, core: ReloadableBotCore, knowle
   // Installed once serving: a failure to start must still end the process loudly.
   const removeLastResort = keepServingThroughStrayErrors({ logger: bot.logger });
   const reloads = reloadKnowledgeOnChange(config, core, knowledgeDir, bot.logger);
+  const stopAlongside = whileServing ? await whileServing(bot) : async () => undefined;
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', () => resolve());
     process.once('SIGINT', () => resolve());
   });
+  await stopAlongside();
   reloads.close();
   await bot.stop();
   removeLastResort();
   await (await analysePool)?.close();
+  await (await renderer)?.close();
 }
 
 function consoleIo(config: Config) {

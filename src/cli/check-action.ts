@@ -1,3 +1,6 @@
+import { constants } from 'node:fs';
+import { access, mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve as resolvePath } from 'node:path';
 import { loadConfig } from '../config.js';
 import { BeianError, UsageError } from '../core/errors.js';
 import { createAnalysePool } from '../core/footer/analyse/analyse-pool.js';
@@ -5,7 +8,7 @@ import type { CheckDeps } from '../core/footer/check-footer.js';
 import { mergePrivateNetworkAccess } from '../core/footer/fetch/address-policy.js';
 import { parseNumber as parseFilingNumber } from '../core/footer/numbers.js';
 import type { PageRenderer } from '../core/footer/render/types.js';
-import type { CheckOptions, FooterReport } from '../core/footer/types.js';
+import type { CheckOptions, FooterReport, FooterScreenshot } from '../core/footer/types.js';
 import type { CheckFlags } from './check.js';
 import { checkTarget } from './check-target.js';
 import { formatFooterReport, formatSummary, noVerdicts, type VerdictCounts } from './format-footer-report.js';
@@ -23,6 +26,8 @@ export interface CheckPlan {
   options: CheckOptions;
   concurrency: number;
   json: boolean;
+  /** Where footer pictures go (`--screenshot`), created before the first check. */
+  screenshotDir?: string | undefined;
 }
 
 async function runCheck(args: string[], flags: CheckFlags): Promise<number> {
@@ -75,9 +80,11 @@ export async function planCheck(args: string[], flags: CheckFlags): Promise<Chec
   const targets = [...args, ...(flags.file === undefined ? [] : await readTargetFile(flags.file, process.stdin))];
   if (targets.length === 0) throw new UsageError('no targets: give one or more domains or URLs, or --file FILE');
   const timeoutSeconds = parseNumber('--timeout', flags.timeout, { min: 0.001, max: 300 });
+  const screenshotDir = await prepareScreenshotDir(flags);
   return {
     targets,
     json: flags.json === true,
+    screenshotDir,
     concurrency:
       parseNumber('--concurrency', flags.concurrency, { min: 1, max: 64, integer: true }) ?? config.checkConcurrency,
     options: {
@@ -89,6 +96,7 @@ export async function planCheck(args: string[], flags: CheckFlags): Promise<Chec
       maxBytes: parseNumber('--max-bytes', flags.maxBytes, { min: 1, integer: true }) ?? config.maxPageBytes,
       expect: parseExpect(flags.expect),
       render: flags.render === true,
+      screenshot: screenshotDir !== undefined,
     },
   };
 }
@@ -127,14 +135,20 @@ function parseExpect(raw: string | undefined): string | undefined {
 async function checkAll(plan: CheckPlan, deps: CheckDeps): Promise<VerdictCounts> {
   const { targets } = plan;
   const progress = createProgress(targets.length);
+  const screenshots = new Map<number, string | null>();
   const printer = createReportPrinter((report, index) => {
     progress.clear();
-    printReport(report, plan.json, index);
+    printReport(report, plan.json, index, screenshots.get(index));
+    screenshots.delete(index);
   });
   let next = 0;
   const worker = async () => {
     for (let index = next++; index < targets.length; index = next++) {
-      printer.put(index, await checkTarget(targets[index] ?? '', plan.options, deps));
+      const { screenshot, ...report } = await checkTarget(targets[index] ?? '', plan.options, deps);
+      if (plan.screenshotDir !== undefined) {
+        screenshots.set(index, await saveScreenshot(plan.screenshotDir, report.target, index, screenshot));
+      }
+      printer.put(index, report);
       progress.tick();
       progress.draw();
     }
@@ -175,13 +189,58 @@ export function createReportPrinter(print: (report: FooterReport, index: number)
   };
 }
 
-function printReport(report: FooterReport, json: boolean, index: number): void {
+// `screenshot`: the file written (`--screenshot`), null when no picture was taken, undefined without the flag.
+function printReport(report: FooterReport, json: boolean, index: number, screenshot?: string | null): void {
   if (json) {
-    process.stdout.write(`${stringifyForTerminal(toJsonLine(report))}\n`);
+    const line = screenshot === undefined ? toJsonLine(report) : { ...toJsonLine(report), screenshotFile: screenshot };
+    process.stdout.write(`${stringifyForTerminal(line)}\n`);
     return;
   }
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  process.stdout.write(`${index > 0 ? '\n' : ''}${formatFooterReport(report, { color })}\n`);
+  const picture = screenshot === undefined ? '' : `\n${screenshotLine(screenshot)}`;
+  process.stdout.write(`${index > 0 ? '\n' : ''}${formatFooterReport(report, { color })}${picture}\n`);
+}
+
+function screenshotLine(file: string | null): string {
+  return file === null ? 'Screenshot: none (no picture could be taken of this page)' : `Screenshot: ${file}`;
+}
+
+/** `--screenshot DIR` needs `--render` and a folder it can write to (made when missing). */
+async function prepareScreenshotDir(flags: CheckFlags): Promise<string | undefined> {
+  if (flags.screenshot === undefined) return undefined;
+  if (flags.render !== true) throw new UsageError('--screenshot needs --render: pictures come from the browser');
+  const dir = resolvePath(flags.screenshot);
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(`--screenshot: cannot write to ${dir} (${code})`);
+  }
+  return dir;
+}
+
+/** Writes target `index`'s picture as `DIR/NN-host.jpg`; null when there was none to write. */
+async function saveScreenshot(
+  dir: string,
+  target: string,
+  index: number,
+  screenshot: FooterScreenshot | undefined,
+): Promise<string | null> {
+  if (screenshot === undefined) return null;
+  const file = join(dir, screenshotFileName(target, index));
+  await writeFile(file, screenshot.bytes);
+  return file;
+}
+
+/** A file name for a target's picture: its position (so repeats do not overwrite) and its name, made safe. */
+export function screenshotFileName(target: string, index: number): string {
+  const name = target
+    .replace(/^https?:\/\//i, '')
+    .replace(/[^A-Za-z0-9.-]+/g, '_')
+    .replace(/^[._]+|[._]+$/g, '')
+    .slice(0, 80);
+  return `${String(index + 1).padStart(2, '0')}-${name || 'site'}.jpg`;
 }
 
 /** The `--json` line: the FooterReport fields, always in the documented order. */

@@ -16,6 +16,7 @@ export interface CheckFlags {
   file?: string;
   queue?: string;
   wait?: boolean;
+  screenshot?: string;
 }
 
 /** Registers `beian check [options] TARGET...`: homepage footer checks, one report per target. */
@@ -26,6 +27,7 @@ export function registerCheckCommand(program: Command): void {
     .argument('[targets...]', 'domains or URLs to check')
     .option('--json', 'one JSON object a line, one line per target, in input order')
     .option('--render', 'judge the page as rendered by headless Chromium (for JavaScript-drawn footers)')
+    .option('--screenshot <dir>', 'with --render: write a JPEG of each footer, number and link outlined, into DIR')
     .option('--allow-private-network', "allow the target's own private address (your own staging sites)")
     .option('--allow-private <list>', 'also allow these CIDRs and hosts, comma-separated', collectAllowList)
     .option('--timeout <seconds>', 'time limit per target (default: $BEIAN_CHECK_TIMEOUT_SECONDS or 20)')

@@ -17,10 +17,6 @@ export async function runServe(_options: unknown, command: Command): Promise<voi
   const knowledgeDir = knowledge ?? config.knowledgeDir;
   const core = await createBotCore(config, knowledgeDir);
   const { startWatching } = await import('./watch-runtime.js');
-  const stopWatching = await startWatching(config);
-  try {
-    await serveSlack(config, core, knowledgeDir);
-  } finally {
-    await stopWatching();
-  }
+  // The scheduler starts once Slack serves, so its alerts go to Slack (channel and owners' DMs).
+  await serveSlack(config, core, knowledgeDir, ({ alertSink }) => startWatching(config, alertSink));
 }

@@ -23,6 +23,7 @@ import { oauthReceiverOptions } from './oauth.js';
 import { paceClient } from './pacing.js';
 import { createUsefulEntries } from './useful-entries.js';
 import { createLanguageResolver } from './user-language.js';
+import { createSlackAlertSink, type SlackAlertSink } from './watch-alert-sink.js';
 
 /** Web API retries: 5xx and network errors back off, about 15 s at most (429s are waited out by the pacer). */
 export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 5000 };
@@ -40,13 +41,19 @@ export interface SlackAppOptions {
   drainTimeoutMs?: number;
   /** Least time between posts into one channel, per method; config.postPaceMs for posts by default. */
   paceMs?: Readonly<Record<string, number>>;
+  /** The interval /footer-watch add uses; a day by default (BEIAN_WATCH_DEFAULT_EVERY). */
+  watchEveryMs?: number;
 }
+
+const DEFAULT_WATCH_EVERY_MS = 86_400_000;
 
 /** A built, not yet started Slack app. */
 export interface SlackApp {
   app: App;
   mode: 'http' | 'socket';
   registered: Registered;
+  /** Footer watch alerts to Slack (the alert channel and owners' DMs), for the scheduler. */
+  alertSink: SlackAlertSink;
   /** Starts listening (HTTP) or connecting (Socket Mode); resolves with the HTTP port when there is one. */
   start(): Promise<{ port: number | null }>;
   /** Stops taking new work, waits for in-flight replies (bounded), and closes. */
@@ -98,6 +105,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     triaged: options.store.triageClaims,
     languages: createLanguageResolver({ logger }),
+    watches: options.store.watches,
+    watchEveryMs: options.watchEveryMs ?? DEFAULT_WATCH_EVERY_MS,
     drafts: options.store.drafts,
     traffic: options.store.traffic,
     usefulEntries: createUsefulEntries({ records: (since) => options.store.records(since), logger }),
@@ -112,6 +121,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
   app.use(trackAndDedupe(inflight, options.store.eventClaims, logger));
   const registered = registerListeners(app, deps);
+  const alertSink = createSlackAlertSink({
+    client: app.client,
+    channel: config.watchAlertChannel,
+    threads: options.store.alertThreads,
+    languages: deps.languages,
+    logger,
+  });
   app.error(async (error) => {
     logger.error('Unhandled error in the Slack app:', error);
   });
@@ -120,6 +136,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     app,
     mode,
     registered,
+    alertSink,
     async start() {
       if (slack.botToken) await verifyToken(app, logger);
       else logger.info('OAuth distribution: each workspace’s token comes from its installation');
@@ -130,6 +147,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     },
     async stop() {
       state = 'draining';
+      await alertSink.flush().catch((error: unknown) => logger.warn('Posting the last alerts:', error));
       const stopReceiver = () => app.stop().catch((error: unknown) => logger.warn('Stopping the receiver:', error));
       // HTTP mode keeps listening while it drains, so /healthz can say 503 and new requests get 503 (the guard).
       // The Socket Mode receiver cannot stop taking events without closing its health server too.

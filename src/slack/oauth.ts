@@ -8,6 +8,7 @@ export const BOT_SCOPES: readonly string[] = [
   'channels:history',
   'chat:write',
   'commands',
+  'files:write',
   'groups:history',
   'im:history',
   'reactions:read',

@@ -2,6 +2,7 @@ import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
 import { BeianError } from '../core/errors.js';
+import type { AlertSink } from '../core/watch/types.js';
 import { createStore } from '../store/create-store.js';
 import type { Store } from '../store/ports.js';
 import { createSlackApp, type SlackApp } from './create-app.js';
@@ -18,7 +19,7 @@ export async function startSlack(
   config: Config,
   core: BotCore,
   options: { clock?: Clock } = {},
-): Promise<{ stop(): Promise<void>; logger: Logger }> {
+): Promise<{ stop(): Promise<void>; logger: Logger; alertSink: AlertSink }> {
   const logger = createLogger(config.logLevel, { secrets: secretsOf(config.slack) });
   // Opened (and migrated) before Slack is contacted: a database that cannot be reached is a start-up error.
   const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -36,6 +37,7 @@ export async function startSlack(
   const digest = startDigest(config, core, store, slack, logger, options.clock ?? SYSTEM_CLOCK);
   return {
     logger,
+    alertSink: slack.alertSink,
     async stop() {
       digest?.stop();
       await slack.stop();

@@ -1,6 +1,7 @@
 import type { FooterReport } from '../core/footer/types.js';
 import type { TrafficEvent } from '../core/learn/traffic.js';
 import type { WatchStore } from '../core/watch/watch-store-port.js';
+import type { AlertThreadStore } from './alert-thread-store.js';
 import type { DraftStore } from './draft-store.js';
 import type { FeedbackStore } from './feedback-store.js';
 import type { Installations } from './installation-store.js';
@@ -69,6 +70,8 @@ export interface Store extends FeedbackStore {
   readonly queue: QueueStore;
   /** Watched sites, their check history, per-site leases and mutes. */
   readonly watches: WatchStore;
+  /** Where watch alerts were posted in Slack, so recoveries reply in their thread. */
+  readonly alertThreads: AlertThreadStore;
   /** Knowledge drafts captured from Slack. */
   readonly drafts: DraftStore;
   /** Questions asked and suggestions picked (the learning loop's evidence). */

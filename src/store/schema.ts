@@ -41,6 +41,7 @@ export interface Tables {
     lease_until: number | null;
     state: string;
   };
+  watch_alert_threads: { target: string; incident_since: number; channel: string; ts: string; posted_at: number };
   watch_runs: {
     id: Generated<number>;
     target: string;

@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { createAlertThreadStore } from './alert-thread-store.js';
 import { createDraftStore } from './draft-store.js';
 import { createInstallations } from './installation-store.js';
 import type { Claims, Store } from './ports.js';
@@ -66,6 +67,7 @@ export function createSqlStore(db: Kysely<Tables>, options: SqlStoreOptions): St
     triageClaims: claims('triage'),
     queue: createQueueStore(db, now),
     watches: createWatchStore(db, options.engine, now),
+    alertThreads: createAlertThreadStore(db, now),
     drafts: createDraftStore(db, track),
     traffic: createTrafficLog(db, track),
     installations: createInstallations(db),

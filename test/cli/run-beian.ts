@@ -27,16 +27,21 @@ export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
  */
 export function runBeian(
   args: readonly string[],
-  options: { stdin?: string; env?: Record<string, string>; cwd?: string } = {},
+  options: { stdin?: string; env?: Record<string, string>; cwd?: string; killAfterMs?: number } = {},
 ): Promise<BeianRun> {
-  return runNodeScript(BIN, args, { cwd: options.cwd ?? ROOT, env: cleanEnv(options.env ?? {}), stdin: options.stdin });
+  return runNodeScript(BIN, args, {
+    cwd: options.cwd ?? ROOT,
+    env: cleanEnv(options.env ?? {}),
+    stdin: options.stdin,
+    killAfterMs: options.killAfterMs,
+  });
 }
 
-/** Runs `node SCRIPT ARGS…` to completion (killed after 15 s), collecting its output. */
+/** Runs `node SCRIPT ARGS…` to completion (killed after 15 s, or `killAfterMs`), collecting its output. */
 export function runNodeScript(
   script: string,
   args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; stdin?: string | undefined },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; stdin?: string | undefined; killAfterMs?: number | undefined },
 ): Promise<BeianRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: options.cwd, env: options.env ?? process.env });
@@ -48,7 +53,7 @@ export function runNodeScript(
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 15_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);

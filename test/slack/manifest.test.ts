@@ -20,6 +20,7 @@ interface Manifest {
     assistant_view?: { assistant_description: string; suggested_prompts: unknown[] };
     shortcuts: { name: string; type: string; callback_id: string; description: string }[];
   };
+  functions?: Record<string, { title: string; input_parameters: unknown; output_parameters: unknown }>;
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean } };
 }
@@ -44,6 +45,8 @@ function registeredByCode() {
     logger,
     triaged: {} as Store['triageClaims'],
     languages: createLanguageResolver({ logger }),
+    watches: {} as Store['watches'],
+    watchEveryMs: 86_400_000,
     drafts: {} as Store['drafts'],
     usefulEntries: async () => new Map(),
   });
@@ -90,10 +93,20 @@ describe('slack-app-manifest.yml', () => {
     };
     const fromEvents = manifest.settings.event_subscriptions.bot_events.flatMap((e) => needed[e] ?? []);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      [...fromEvents, 'chat:write', 'commands', 'users:read'].sort(),
+      [...fromEvents, 'chat:write', 'commands', 'users:read', 'files:write'].sort(),
     );
     // An OAuth install asks for the same scopes the manifest declares.
     expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+  });
+
+  it('declares exactly the Workflow Builder steps the code registers, with their outputs', () => {
+    expect(Object.keys(manifest.functions ?? {}).sort()).toEqual([...registered.functions].sort());
+    const step = manifest.functions?.footer_check as unknown as {
+      input_parameters: { required: string[] };
+      output_parameters: { properties: Record<string, unknown> };
+    };
+    expect(step.input_parameters.required).toEqual(['target']);
+    expect(Object.keys(step.output_parameters.properties).sort()).toEqual(['icp_number', 'summary', 'verdict']);
   });
 
   it('enables interactivity and the Home tab with its messages tab', () => {

@@ -10,7 +10,7 @@ import { createLogger } from '../../src/slack/logger.js';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/ports.js';
 import { FAKE_BOT, type FakeSlackApi, startFakeSlackApi } from './helpers/fake-slack-api.js';
-import { eventEnvelope, messageShortcutPayload } from './helpers/signed-requests.js';
+import { commandBody, eventEnvelope, messageShortcutPayload } from './helpers/signed-requests.js';
 import { createTestCore, TEST_PACE_MS } from './helpers/start-test-slack.js';
 
 let api: FakeSlackApi;
@@ -181,5 +181,41 @@ describe('Socket Mode', () => {
     sendMention(connections[1] as WebSocket, 'env-2', 'does the beian number expire?');
     await waitUntil(() => received.some((m) => m.envelope_id === 'env-2'), 'the ack of env-2');
     await api.waitFor('chat.postMessage', from + 1);
+  });
+});
+
+describe('Socket Mode: the Workflow Builder step and /footer-watch (issue 10)', () => {
+  it('acks a function_executed envelope and fails the step with a sentence when no target is given', async () => {
+    const socket = connections.at(-1) as WebSocket;
+    const payload = eventEnvelope({
+      type: 'function_executed',
+      function: { id: 'Fn0SOCK01', callback_id: 'footer_check', title: "Check a site's footer" },
+      inputs: { target: '' },
+      function_execution_id: 'Fx0SOCK01',
+      workflow_execution_id: 'Wx0SOCK01',
+      event_ts: '1700002200.000100',
+      bot_access_token: 'xwfp-socket-function',
+    });
+    socket.send(
+      JSON.stringify({ envelope_id: 'env-fn', type: 'events_api', payload, accepts_response_payload: false }),
+    );
+    await waitUntil(() => received.some((m) => m.envelope_id === 'env-fn'), 'the ack of env-fn');
+    const [failed] = await api.waitFor('functions.completeError');
+    expect(failed?.args.function_execution_id).toBe('Fx0SOCK01');
+    expect(failed?.headers.authorization).toBe('Bearer xwfp-socket-function');
+  });
+
+  it('acks a /footer-watch slash_commands envelope and answers through its response URL', async () => {
+    const socket = connections.at(-1) as WebSocket;
+    const payload = Object.fromEntries(
+      new URLSearchParams(commandBody('/footer-watch', 'add example.cn', api.responseUrl('socket-watch'))),
+    );
+    socket.send(
+      JSON.stringify({ envelope_id: 'env-cmd', type: 'slash_commands', payload, accepts_response_payload: true }),
+    );
+    await waitUntil(() => received.some((m) => m.envelope_id === 'env-cmd'), 'the ack of env-cmd');
+    const [reply] = await api.waitFor('respond:socket-watch');
+    expect(String(reply?.args.text)).toContain('Watching example.cn');
+    expect(await store.watches.get('example.cn')).toMatchObject({ owner: 'U0PERSON1' });
   });
 });

@@ -161,6 +161,7 @@ describe.each(ENGINES)('migrations on a fresh %s database', (engine) => {
         '0004-drafts',
         '0005-traffic',
         '0006-installations',
+        '0007-alert-threads',
       ]);
       expect(await migrate(db, engine)).toEqual([]);
     } finally {

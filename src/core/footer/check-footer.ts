@@ -4,7 +4,14 @@ import { HttpStatusError } from './fetch/fetch-errors.js';
 import { FETCH_DEFAULTS, fetchDocument, fetchHomepage } from './fetch/fetch-homepage.js';
 import type { FetchDeps, FetchedPage, FetchOptions } from './fetch/types.js';
 import type { PageRenderer } from './render/types.js';
-import { type CheckOptions, type Finding, type FooterReport, type RedirectHop, verdictOf } from './types.js';
+import {
+  type CheckOptions,
+  type Finding,
+  type FooterReport,
+  type FooterScreenshot,
+  type RedirectHop,
+  verdictOf,
+} from './types.js';
 
 /**
  * What `checkFooter` needs from the outside: the fetch layer's resolver and connector, a browser, and
@@ -151,21 +158,27 @@ async function checkRendered(
   plan: Plan,
   renderer: PageRenderer,
   url: string,
-): Promise<{ analysis: PageAnalysis; finalUrl: string }> {
+): Promise<{ analysis: PageAnalysis; finalUrl: string; screenshot?: FooterScreenshot }> {
   const page = await renderer.render(url, {
     allowPrivateNetwork: plan.options.allowPrivateNetwork,
     timeoutMs: remaining(plan.deadline),
     maxBytes: plan.options.maxBytes,
+    screenshot: plan.options.screenshot === true,
   });
   const input = { html: page.html, url: page.finalUrl, rendered: true };
   const examination = await plan.analyse(input, { expect: plan.options.expect }, plan.deadline);
-  if (examination.analysis.icp !== null) return { analysis: examination.analysis, finalUrl: page.finalUrl };
+  const shot = page.screenshot ? { screenshot: page.screenshot } : {};
+  if (examination.analysis.icp !== null) return { analysis: examination.analysis, finalUrl: page.finalUrl, ...shot };
   const judged = await judgeFrames(plan, page.frames, true);
   const rendered = new Set(page.frames.map((frame) => frame.url));
   const unread = frameUrls(examination.frames, page.finalUrl)
     .filter((frameUrl) => !rendered.has(frameUrl))
     .map((frameUrl) => `${frameUrl}: not rendered`);
-  return { analysis: judged ?? unreadFrames(examination.analysis, examination, unread), finalUrl: page.finalUrl };
+  return {
+    analysis: judged ?? unreadFrames(examination.analysis, examination, unread),
+    finalUrl: page.finalUrl,
+    ...shot,
+  };
 }
 
 const NO_RENDERER = 'rendering is not available here (no browser is set up); check without --render';
@@ -197,10 +210,11 @@ async function judgeRendered(plan: Plan, reached: Reached, url: string): Promise
   const renderer = plan.deps.renderer;
   if (renderer === undefined) return pageError(plan.target, reached, NO_RENDERER);
   try {
-    const { analysis, finalUrl } = await checkRendered(plan, renderer, url);
+    const { analysis, finalUrl, screenshot } = await checkRendered(plan, renderer, url);
     // Scripts in the browser may have moved on to another page: that one was judged.
     const judged = { ...reached, finalUrl };
-    return report(plan.target, judged, withFindings(analysis, redirectFinding(judged)), true);
+    const checked = report(plan.target, judged, withFindings(analysis, redirectFinding(judged)), true);
+    return screenshot ? { ...checked, screenshot } : checked;
   } catch (error) {
     return pageError(plan.target, reached, messageOf(error));
   }

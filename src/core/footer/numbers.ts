@@ -129,7 +129,8 @@ export function mightHoldNumber(text: string): boolean {
 }
 
 // Before normalisation, any full-width character may still become one of those words under NFKC.
-const MIGHT_HOLD_NUMBER_RAW = /icp|b2|备|[\uFF00-\uFFEF]/i;
+/** The prefilter of mightHoldNumberRaw; exported so the renderer's page script filters the same way. */
+export const MIGHT_HOLD_NUMBER_RAW = /icp|b2|备|[\uFF00-\uFFEF]/i;
 
 /** `mightHoldNumber` for text not yet normalised (scripts, comments): skips normalising what cannot match. */
 export function mightHoldNumberRaw(text: string): boolean {

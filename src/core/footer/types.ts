@@ -65,6 +65,21 @@ export interface FooterReport {
   rendered: boolean;
   /** When the page was never reached: the fetch error's code (`dns`, `unreachable`, `timeout`…); not in `--json`. */
   failure?: string;
+  /** The footer picture, when asked for (`screenshot` with `render`) and taken; never in the `--json` line. */
+  screenshot?: FooterScreenshot;
+}
+
+/** A JPEG of the footer region with the ICP number (and its MIIT link) outlined; bounded in size. */
+export interface FooterScreenshot {
+  type: 'jpeg';
+  bytes: Uint8Array;
+  /** CSS pixels. */
+  width: number;
+  height: number;
+  /** Where on the page the picture was clipped (document coordinates, CSS pixels). */
+  region: { x: number; y: number; width: number; height: number };
+  /** Which of the two were found and outlined. */
+  outlined: { icp: boolean; link: boolean };
 }
 
 /** What a caller may ask of a check. */
@@ -79,6 +94,8 @@ export interface CheckOptions {
   expect?: string;
   /** Judge the page rendered in headless Chromium. */
   render?: boolean;
+  /** With `render`: also take a picture of the footer region (see FooterScreenshot). */
+  screenshot?: boolean;
 }
 
 /** Verdict from findings, as FOOTER-RULES.md says (a page that could not be checked is never `fail`). */

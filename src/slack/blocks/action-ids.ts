@@ -14,6 +14,9 @@ export const ACTION = {
   /** The weekly digest's buttons: capture an answer for an unanswered question, review an entry. */
   digestCapture: 'digest_capture',
   digestReview: 'digest_review',
+  /** Footer watch alerts: value is the watched target. */
+  watchRecheck: 'watch_recheck',
+  watchMute: 'watch_mute',
 } as const;
 
 /** Matches every suggestion button, whatever its position. */

@@ -32,8 +32,11 @@ export interface FailedCheck {
   failed: true;
 }
 
+/** A report whose footer picture was uploaded (its Slack file id), shown as an image block under it. */
+export type ReportedCheck = FooterReport & { screenshotFileId?: string };
+
 /** What one target's check gave: its report, or the failure. */
-export type CheckOutcome = FooterReport | FailedCheck;
+export type CheckOutcome = ReportedCheck | FailedCheck;
 
 /** Builds the footer-check report: per target the verdict, each finding with its mark, the numbers found. */
 export function buildFooterReportMessages(outcomes: readonly CheckOutcome[], t: Catalogue): SlackMessage[] {
@@ -59,7 +62,7 @@ export function buildFooterReportMessages(outcomes: readonly CheckOutcome[], t: 
 
 // Everything from the page (the final URL after redirects, hrefs and link text quoted in findings, the numbers)
 // goes through escapePageText, and sections are verbatim, so a page can neither link, mention nor format.
-function reportBlocks(report: FooterReport, index: number, t: Catalogue): KnownBlock[] {
+function reportBlocks(report: ReportedCheck, index: number, t: Catalogue): KnownBlock[] {
   const url = report.finalUrl ?? report.url;
   // A bare <url> shows the URL itself as its label, exactly, with no mrkdwn read inside it.
   const where = url && /^https?:/i.test(url) ? ` (<${encodeLinkUrl(url)}>)` : '';
@@ -70,7 +73,18 @@ function reportBlocks(report: FooterReport, index: number, t: Catalogue): KnownB
   for (const chunk of splitText(lines.join('\n'), MAX_SECTION_CHARS)) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk, verbatim: true } });
   }
+  if (report.screenshotFileId) blocks.push(screenshotBlock(report.screenshotFileId, report.target, t));
   return blocks;
+}
+
+/** The footer picture as an image block, from a file the bot uploaded. */
+export function screenshotBlock(fileId: string, target: string, t: Catalogue): KnownBlock {
+  return {
+    type: 'image',
+    slack_file: { id: fileId },
+    alt_text: t.screenshotAlt(target).slice(0, 2000),
+    title: { type: 'plain_text', text: t.screenshotTitle(target).slice(0, 2000) },
+  };
 }
 
 function failedBlocks(failed: FailedCheck, index: number, t: Catalogue): KnownBlock[] {

@@ -5,13 +5,22 @@ import { verdictText } from './footer-report.js';
 import { buildCapabilityBlocks, type CommandNames } from './help.js';
 import type { HomeView, KnownBlock } from './kit.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { describeWatches, type WatchSummary } from './watch-list.js';
 
-/** Builds the App Home tab: what the bot does, the topics, and this person's recent footer checks. */
+/** The sites a person watches, for the App Home; `command` is the watch list's slash command. */
+export interface HomeWatches {
+  summaries: readonly WatchSummary[];
+  command: string;
+  now: number;
+}
+
+/** Builds the App Home tab: what the bot does, the topics, this person's recent footer checks and watched sites. */
 export function buildHomeView(
   kb: KnowledgeBase,
   commands: CommandNames,
   recentChecks: readonly FooterCheckRecord[],
   t: Catalogue,
+  watches?: HomeWatches,
 ): HomeView {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: t.homeHeader, emoji: true } },
@@ -19,6 +28,13 @@ export function buildHomeView(
     { type: 'divider' },
     { type: 'section', text: { type: 'mrkdwn', text: `${t.recentChecks}\n${describeChecks(recentChecks, t)}` } },
   ];
+  if (watches) {
+    const list =
+      watches.summaries.length === 0
+        ? t.homeNoWatches(watches.command)
+        : describeWatches(watches.summaries, t, watches.now);
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${t.homeWatches}\n${list}`.slice(0, 3000) } });
+  }
   return { type: 'home', blocks };
 }
 

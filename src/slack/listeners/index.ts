@@ -9,14 +9,17 @@ import { createFeedbackActionListener, createNativeFeedbackActionListener } from
 import { createLanguageActionListener } from './actions/language.js';
 import { createShareActionListener } from './actions/share.js';
 import { createSuggestionActionListener } from './actions/suggestion.js';
+import { createWatchMuteActionListener, createWatchRecheckActionListener } from './actions/watch.js';
 import { createAssistant } from './assistant/assistant.js';
 import { createFaqCommandListener } from './commands/faq.js';
 import { createFooterCheckCommandListener } from './commands/footer-check.js';
+import { createFooterWatchCommandListener } from './commands/footer-watch.js';
 import { createAppHomeOpenedListener } from './events/app-home-opened.js';
 import { createAppMentionListener } from './events/app-mention.js';
 import { createMessageListener } from './events/message.js';
 import { createReactionAddedListener } from './events/reaction-added.js';
 import { createAppUninstalledListener, createTokensRevokedListener } from './events/uninstall.js';
+import { createFooterCheckStepListener, FOOTER_CHECK_FUNCTION } from './functions/footer-check-step.js';
 import { MESSAGE_SHORTCUTS } from './shortcuts/registry.js';
 import { createCaptureSubmitListener } from './views/capture-submit.js';
 
@@ -27,11 +30,13 @@ export interface Registered {
   actions: string[];
   /** Message shortcuts' callback ids. */
   shortcuts: string[];
+  /** Workflow Builder custom steps' callback ids. */
+  functions: string[];
 }
 
 /** Registers every listener on `app` (one file each, as in slack-samples' starter template). */
 export function registerListeners(app: App, deps: SlackDeps): Registered {
-  const registered: Registered = { events: [], commands: [], actions: [], shortcuts: [] };
+  const registered: Registered = { events: [], commands: [], actions: [], shortcuts: [], functions: [] };
 
   app.event('app_mention', createAppMentionListener(deps));
   app.event('message', createMessageListener(deps));
@@ -61,6 +66,8 @@ export function registerListeners(app: App, deps: SlackDeps): Registered {
   app.action<Click>(ACTION.language, createLanguageActionListener(deps));
   app.action<Click>(ACTION.digestCapture, createDigestCaptureListener(deps));
   app.action<Click>(ACTION.digestReview, createDigestReviewListener(deps));
+  app.action<Click>(ACTION.watchRecheck, createWatchRecheckActionListener(deps));
+  app.action<Click>(ACTION.watchMute, createWatchMuteActionListener(deps));
   registered.actions.push(...Object.values(ACTION));
 
   for (const shortcut of MESSAGE_SHORTCUTS) {
@@ -68,6 +75,14 @@ export function registerListeners(app: App, deps: SlackDeps): Registered {
     registered.shortcuts.push(shortcut.callbackId);
   }
 
+  // Footer monitoring (issue 10): the watch list command; the alert buttons are with the actions above.
+  app.command(deps.config.watchCommand, createFooterWatchCommandListener(deps));
+  registered.commands.push(deps.config.watchCommand);
+
+  // Workflow Builder custom step (a function_executed event for its callback id).
+  app.function(FOOTER_CHECK_FUNCTION, createFooterCheckStepListener(deps));
+  registered.functions.push(FOOTER_CHECK_FUNCTION);
+  registered.events.push('function_executed');
   // Capturing answers as knowledge drafts: 📖, its offer's button, the form (the shortcut is in the registry).
   app.event('reaction_added', createReactionAddedListener(deps));
   app.action<Click>(CAPTURE.openAction, createCaptureOpenActionListener(deps));

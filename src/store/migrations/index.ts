@@ -6,6 +6,7 @@ import { watches } from './0003-watches.js';
 import { drafts } from './0004-drafts.js';
 import { traffic } from './0005-traffic.js';
 import { installations } from './0006-installations.js';
+import { alertThreads } from './0007-alert-threads.js';
 
 /**
  * Every migration, by version. Listed here rather than read from the folder so the set is fixed at build
@@ -19,6 +20,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '0004-drafts': drafts(engine),
     '0005-traffic': traffic(engine),
     '0006-installations': installations(),
+    '0007-alert-threads': alertThreads(),
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,7 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-/** One request the stand-in received: a Web API method call, or a POST to a response URL (`respond:<name>`). */
+/**
+ * One request the stand-in received: a Web API method call, a POST to a response URL (`respond:<name>`), or a
+ * file's bytes posted to the upload URL files.getUploadURLExternal handed out (`upload:<file id>`, args `bytes`
+ * holding what was sent).
+ */
 export interface ApiCall {
   method: string;
   args: Record<string, unknown>;
@@ -71,7 +75,7 @@ interface Lane {
 
 const BOT = { user_id: 'UBOT0001', bot_id: 'BBOT0001', team_id: 'T0TEST01', user: 'beian', team: 'Test' };
 // Fields WebClient sends JSON-encoded inside the form body.
-const JSON_FIELDS = new Set(['blocks', 'metadata', 'view', 'attachments', 'prompts']);
+const JSON_FIELDS = new Set(['blocks', 'metadata', 'view', 'attachments', 'prompts', 'files']);
 
 /** Starts the stand-in on 127.0.0.1 with an ephemeral port. */
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
@@ -108,13 +112,18 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }),
   };
 
+  let files = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const raw = await readBody(req);
+    const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = url.pathname.startsWith('/respond/')
       ? `respond:${url.pathname.slice('/respond/'.length)}`
-      : url.pathname.replace(/^\/api\//, '');
-    const args = parseArgs(raw, req.headers['content-type']);
+      : url.pathname.startsWith('/upload/')
+        ? `upload:${url.pathname.slice('/upload/'.length)}`
+        : url.pathname.replace(/^\/api\//, '');
+    const args = method.startsWith('upload:')
+      ? await parseUpload(body, req.headers['content-type'])
+      : parseArgs(body.toString('utf8'), req.headers['content-type']);
     const at = Date.now();
     const queued = failures.get(method)?.shift();
     const limited = queued ? undefined : limitedAt(method, args, at);
@@ -133,8 +142,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     ts += 1;
     res.writeHead(200, { 'content-type': 'application/json' });
     const custom = answers.get(method);
-    const body = typeof custom === 'function' ? (custom as (a: Record<string, unknown>) => unknown)(args) : custom;
-    res.end(JSON.stringify(body ?? defaultAnswer(method, `${ts}.000100`, api.socketUrl)));
+    const answer = typeof custom === 'function' ? (custom as (a: Record<string, unknown>) => unknown)(args) : custom;
+    if (method === 'files.getUploadURLExternal' && answer === undefined) files += 1;
+    const where = { ts: `${ts}.000100`, socketUrl: api.socketUrl, origin, file: `F0SHOT${files}` };
+    res.end(JSON.stringify(answer ?? defaultAnswer(method, where, args)));
   };
   const limitedAt = (method: string, args: Record<string, unknown>, at: number): Failure | undefined => {
     const limit = limits.get(method);
@@ -174,7 +185,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   return api;
 }
 
-function defaultAnswer(method: string, ts: string, socketUrl: string | null): unknown {
+function defaultAnswer(
+  method: string,
+  { ts, socketUrl, origin, file }: { ts: string; socketUrl: string | null; origin: string; file: string },
+  args: Record<string, unknown>,
+): unknown {
   switch (method) {
     case 'auth.test':
       return { ok: true, url: 'https://test.slack.com/', ...BOT };
@@ -189,7 +204,13 @@ function defaultAnswer(method: string, ts: string, socketUrl: string | null): un
       return { ok: true, view: { id: 'V0TEST01' } };
     case 'apps.connections.open':
       return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'no_socket' };
+    // Files upload v2: an upload URL on this stand-in, then the completed files as Slack lists them.
+    case 'files.getUploadURLExternal':
+      return { ok: true, upload_url: `${origin}/upload/${file}`, file_id: file };
+    case 'files.completeUploadExternal':
+      return { ok: true, files: (args.files as { id: string; title?: string }[] | undefined) ?? [] };
     default:
+      if (method.startsWith('upload:')) return 'OK';
       return { ok: true };
   }
 }
@@ -204,11 +225,19 @@ function parseArgs(raw: string, contentType: string | undefined): Record<string,
   return args;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+// The WebClient posts a file's bytes as multipart form data (field `body`); anything else is kept raw.
+async function parseUpload(raw: Buffer, contentType: string | undefined): Promise<Record<string, unknown>> {
+  if (!contentType?.includes('multipart/form-data')) return { bytes: new Uint8Array(raw) };
+  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+  const file = form.get('body');
+  return { bytes: file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array() };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -5,6 +5,7 @@ import { bareHost, defaultResolve, portOf } from '../fetch/connect.js';
 import type { Connector, Resolver } from '../fetch/types.js';
 import { type AddressGuard, createAddressGuard, type GuardVerdict } from './address-guard.js';
 import { ANNOTATE_SCRIPT } from './annotate-script.js';
+import { takeFooterScreenshot } from './footer-screenshot.js';
 import { type GuardProxy, type RefusedHost, startGuardProxy } from './guard-proxy.js';
 import { isMainNavigation, NavigationLog } from './navigation-log.js';
 import type { PageRenderer, RenderedPage, RenderOptions } from './types.js';
@@ -146,10 +147,13 @@ async function renderPage(browser: Browser, url: string, options: RenderOptions,
     stopOnEncodedContent(page, stop);
     const problemOf = (host: string) => problemWithHost(host, [...refusedNavigations, ...proxy.refused], proxy);
     const loading = loadAndAnnotate(page, target.href, timeoutMs).then(
-      (rendered) => {
+      async (rendered) => {
         const problem = log.problemWith(rendered.finalUrl, problemOf);
         if (problem) throw problem;
-        return rendered;
+        if (!options.screenshot) return rendered;
+        // A picture that cannot be taken costs the picture, not the verdict.
+        const screenshot = await takeFooterScreenshot(page, timeoutMs).catch(() => null);
+        return screenshot ? { ...rendered, screenshot } : rendered;
       },
       (error: unknown) => {
         // The page's own script may have navigated away before the load finished.

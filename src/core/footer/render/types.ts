@@ -1,4 +1,5 @@
 import type { PrivateNetworkAccess } from '../fetch/address-policy.js';
+import type { FooterScreenshot } from '../types.js';
 
 /**
  * A page loaded in a real browser. The renderer marks up the DOM before serialising it so the
@@ -14,6 +15,8 @@ export interface RenderedPage {
   html: string;
   /** Same-origin frames (`<iframe>`, `<frame>`), annotated the same way, in document order. */
   frames: { url: string; html: string }[];
+  /** The footer picture, when asked for and taken. */
+  screenshot?: FooterScreenshot;
 }
 
 export interface RenderOptions {
@@ -21,6 +24,8 @@ export interface RenderOptions {
   allowPrivateNetwork?: PrivateNetworkAccess;
   timeoutMs?: number;
   maxBytes?: number;
+  /** Also take a picture of the footer region, the ICP number and its link outlined. */
+  screenshot?: boolean;
 }
 
 /** Started once and reused across pages; closed by whoever created it. */

@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
 import type { FooterReport } from '../../../core/footer/types.js';
 import { buildCheckingMessage, buildFooterReportMessages, type CheckOutcome } from '../../blocks/footer-report.js';
 import type { SlackMessage } from '../../blocks/message.js';
@@ -9,6 +9,7 @@ import type { Catalogue } from '../../messages/catalogue.js';
 import { respondChecked } from '../../post-reply.js';
 import { replyPrivately } from '../../private-reply.js';
 import { createResponseBatcher } from '../../response-batches.js';
+import { uploadScreenshot } from '../../upload-screenshot.js';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -32,7 +33,7 @@ export function createFooterCheckCommandListener(deps: SlackDeps) {
       deps.config.footerCommand,
       () => {
         const to = { respond, client, user: command.user_id, logger: deps.logger };
-        return checkAndReport(deps, parsed.targets, who, (messages) => replyPrivately(to, messages), t);
+        return checkAndReport(deps, parsed.targets, who, (messages) => replyPrivately(to, messages), t, client);
       },
       (text) => respondChecked(respond, { response_type: 'ephemeral', text }),
       t,
@@ -48,7 +49,8 @@ export interface CheckRequester {
 
 /**
  * Checks every target (bounded concurrency) and posts each report through `post` as soon as it is ready,
- * batching what finishes together; each finished check is recorded for the requester's App Home.
+ * batching what finishes together; each finished check is recorded for the requester's App Home. With
+ * BEIAN_RENDER, pages are rendered and each footer picture is uploaded through `client` and shown in its report.
  */
 export async function checkAndReport(
   deps: SlackDeps,
@@ -56,6 +58,7 @@ export async function checkAndReport(
   who: CheckRequester,
   post: (messages: readonly SlackMessage[]) => Promise<void>,
   t: Catalogue,
+  client?: webApi.WebClient,
 ): Promise<void> {
   const batcher = createResponseBatcher<CheckOutcome>({
     total: targets.length,
@@ -68,7 +71,7 @@ export async function checkAndReport(
       ),
   });
   await mapBounded(targets, deps.config.checkConcurrency, async (target, index) => {
-    const outcome = await checkOne(deps, target);
+    const outcome = await withScreenshot(deps, await checkOne(deps, target), t, client);
     batcher.add(index, outcome);
     if (!('failed' in outcome)) await recordCheck(deps, outcome, who);
   });
@@ -81,6 +84,7 @@ async function checkOne(deps: SlackDeps, target: string): Promise<CheckOutcome> 
     allowPrivateNetwork: config.allowPrivateNetwork,
     timeoutMs: config.checkTimeoutMs,
     maxBytes: config.maxPageBytes,
+    ...(config.render ? { render: true, screenshot: true } : {}),
   };
   try {
     return await core.checkFooter(target, options);
@@ -88,6 +92,19 @@ async function checkOne(deps: SlackDeps, target: string): Promise<CheckOutcome> 
     deps.logger.error(`${config.footerCommand}: checking ${target} failed:`, error);
     return { target, failed: true };
   }
+}
+
+// The picture's bytes are let go once uploaded: the report keeps only the file id.
+async function withScreenshot(
+  deps: SlackDeps,
+  outcome: CheckOutcome,
+  t: Catalogue,
+  client: webApi.WebClient | undefined,
+): Promise<CheckOutcome> {
+  if ('failed' in outcome || !outcome.screenshot) return outcome;
+  const { screenshot: _bytes, ...report } = outcome;
+  const fileId = client ? await uploadScreenshot(client, outcome, t, deps.logger) : null;
+  return fileId ? { ...report, screenshotFileId: fileId } : report;
 }
 
 /** Maps with at most `limit` calls in flight, keeping the input order. */

@@ -32,7 +32,7 @@ export function createCheckMessageLinksShortcut(deps: SlackDeps) {
           return;
         }
         const who = { user, channel: shortcut.channel.id };
-        await checkAndReport(deps, targets, who, (messages) => postMessages(client, place, messages), t);
+        await checkAndReport(deps, targets, who, (messages) => postMessages(client, place, messages), t, client);
       },
       tell,
       t,
