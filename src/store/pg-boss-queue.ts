@@ -77,45 +77,59 @@ function toInsert(job: FooterJob, settings: EnqueueSettings): PgBoss.JobInsert<F
   };
 }
 
-/** `concurrency` loops, each taking one job at a time, until the signal aborts and the jobs taken are finished. */
+/**
+ * Takes as many jobs as there are free slots in one fetch (a fetch is the queue's dearest statement), runs each
+ * as soon as it comes, and settles each on its own; stops taking jobs when the signal aborts and resolves once
+ * the jobs taken are finished.
+ */
 async function runWorkers(
   boss: PgBoss,
   handler: (job: JobAttempt) => Promise<JobOutcome>,
   { concurrency, signal, onError = () => undefined }: WorkOptions,
   pollMs: number,
 ): Promise<void> {
-  const takeOne = async (): Promise<boolean> => {
-    const [job] = await boss.fetch<FooterJob>(QUEUE, { batchSize: 1, includeMetadata: true });
-    if (job === undefined) return false;
-    const attempt: JobAttempt = {
-      ...job.data,
-      attempt: job.retryCount + 1,
-      lastAttempt: job.retryCount >= job.retryLimit,
-    };
-    const outcome = await handler(attempt).catch(
-      (error: unknown): JobOutcome => ({
-        kind: 'retry',
-        reason: error instanceof Error ? error.message : String(error),
-      }),
-    );
-    // A failure is retried with backoff by pg-boss; after the last retry it moves the job to the dead letters.
-    if (outcome.kind === 'done') await boss.complete(QUEUE, job.id);
-    else await boss.fail(QUEUE, job.id, { reason: outcome.reason });
-    return true;
-  };
-  const loop = async () => {
-    while (!signal.aborted) {
-      let took = false;
-      try {
-        took = await takeOne();
-      } catch (error) {
-        // The database went away mid-job: the job stays active until it expires, then runs again; keep going.
-        onError(error);
-      }
-      if (!took) await sleep(pollMs, signal);
+  const running = new Set<Promise<void>>();
+  const run = async (job: PgBoss.JobWithMetadata<FooterJob>) => {
+    try {
+      const attempt = { ...job.data, attempt: job.retryCount + 1, lastAttempt: job.retryCount >= job.retryLimit };
+      const outcome = await handler(attempt).catch(
+        (error: unknown): JobOutcome => ({
+          kind: 'retry',
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      );
+      // A failure is retried with backoff by pg-boss; after the last retry it moves the job to the dead letters.
+      if (outcome.kind === 'done') await boss.complete(QUEUE, job.id);
+      else await boss.fail(QUEUE, job.id, { reason: outcome.reason });
+    } catch (error) {
+      // The database went away mid-job: the job stays active until it expires, then runs again; keep going.
+      onError(error);
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, loop));
+  while (!signal.aborted) {
+    const free = concurrency - running.size;
+    const jobs = free > 0 ? await boss.fetch<FooterJob>(QUEUE, { batchSize: free, includeMetadata: true }) : [];
+    for (const job of jobs) {
+      const started: Promise<void> = run(job).finally(() => running.delete(started));
+      running.add(started);
+    }
+    // Every slot busy, or the queue had fewer jobs than free slots: look again when a slot frees or after a poll.
+    if (running.size >= concurrency || jobs.length < free) await waitForSlot(running, pollMs, signal);
+  }
+  await Promise.all(running);
+}
+
+/** Resolves when one of `running` settles, after `ms`, or on abort, whichever is first; leaves no timer behind. */
+async function waitForSlot(running: ReadonlySet<Promise<void>>, ms: number, signal: AbortSignal): Promise<void> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    await Promise.race([sleep(ms, controller.signal), ...running]);
+  } finally {
+    signal.removeEventListener('abort', stop);
+    controller.abort();
+  }
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
