@@ -4,7 +4,8 @@
  * odd lines of slack-dev.jsonl. Prints the coefficients, answered-right / wrong / refused at a few thresholds, and the
  * reliability of the fitted confidence on the same rows (the held-out figures come from `beian eval`).
  *
- * `npx tsx bench/calibrate.ts`
+ * `npx tsx bench/calibrate.ts [--diag]` (`--diag` lists the features of tune rows refused though right or answered
+ * wrongly at 0.6; `DROP=6,7` fits without those features).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -44,11 +45,17 @@ const rows: Row[] = [
 
 const kb = await loadKnowledgeBase(`${root}knowledge`);
 const importedKb = await loadBundledAndImported();
-const rankBundled = createRanker(kb);
-const rankImported = createRanker(importedKb);
+const rankBundled = createRanker(kb, {}, true);
+const rankImported = createRanker(importedKb, {}, true);
 const opts = DEFAULT_MATCH_OPTIONS;
 
-// Features in the order of the Calibration fields: 1, s, coverage, margin, lengthFeature (decide-match.ts), ln(1 + alternates).
+// `DROP=6,7` leaves those features out (their coefficients fit to 0), to compare a model with and without them.
+const DROP = (process.env.DROP ?? '')
+  .split(',')
+  .filter((v) => v !== '')
+  .map(Number);
+// Features in the order of the Calibration fields: 1, s, coverage, margin, lengthFeature (decide-match.ts), ln(1 + alternates),
+// the question part's share, the absent share and agreement of the question part (score-entries.ts).
 const data = rows.map((r) => {
   const base = r.imported === true ? importedKb : kb;
   const [top, second] = (r.imported === true ? rankImported : rankBundled)(r.q, 2);
@@ -57,12 +64,23 @@ const data = rows.map((r) => {
   const entry = top === undefined ? undefined : base.entries[top.entry];
   const right = entry !== undefined && entry.id === r.want ? 1 : 0;
   const covered = entry !== undefined && (top?.coverage ?? 0) >= minCoverageOf(entry, opts);
-  const x = [1, s, top?.coverage ?? 0, margin, lengthFeature(r.q), Math.log1p(entry?.questions.length ?? 0)];
+  const x = [
+    1,
+    s,
+    top?.coverage ?? 0,
+    margin,
+    lengthFeature(r.q),
+    Math.log1p(entry?.questions.length ?? 0),
+    top?.questionShare ?? 0,
+    top?.absent ?? 0,
+    top?.agrees ?? 0,
+  ];
+  for (const i of DROP) x[i] = 0;
   return { x, y: right, oos: r.want === null, covered, imported: r.imported === true, set: r.set };
 });
 
 // Newton's method with a small ridge, so a feature that separates perfectly cannot run off to infinity.
-const dims = 6;
+const dims = 9;
 let w = new Array<number>(dims).fill(0);
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
@@ -103,7 +121,8 @@ function solve(a: number[][], b: number[]): number[] {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 console.log(
   `calibration: { intercept: ${round(w[0] ?? 0)}, score: ${round(w[1] ?? 0)}, coverage: ${round(w[2] ?? 0)}, ` +
-    `margin: ${round(w[3] ?? 0)}, length: ${round(w[4] ?? 0)}, alternates: ${round(w[5] ?? 0)} }  ` +
+    `margin: ${round(w[3] ?? 0)}, length: ${round(w[4] ?? 0)}, alternates: ${round(w[5] ?? 0)}, ` +
+    `questionShare: ${round(w[6] ?? 0)}, absent: ${round(w[7] ?? 0)}, agrees: ${round(w[8] ?? 0)} }  ` +
     `(${data.length} tune questions)`,
 );
 for (const t of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
@@ -143,3 +162,10 @@ for (let b = 0; b < 10; b += 1) {
   );
 }
 console.log(`ECE on the fitting rows: ${round(ece)}`);
+if (process.argv.includes('--diag')) {
+  for (const d of data) {
+    const p = sigmoid(dot(w, d.x));
+    if (p < 0.6 && d.y === 1) console.log('refused-right', d.x.slice(1).map(round).join(' '), round(p));
+    if (p >= 0.6 && d.y === 0) console.log('answered-wrong', d.x.slice(1).map(round).join(' '), round(p));
+  }
+}

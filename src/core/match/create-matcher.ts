@@ -35,9 +35,15 @@ export function createMatcher(kb: KnowledgeBase, options: Partial<MatchOptions> 
   };
 }
 
-/** The scoring half of {@link createMatcher}: a question's best `limit` candidates, best first, before any decision. */
-export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> = {}) {
+/**
+ * The scoring half of {@link createMatcher}: a question's best `limit` candidates, best first, before any decision.
+ * `evidence` sets each candidate's calibration features even when the calibration gives them no weight (for fitting).
+ */
+export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> = {}, evidence = false) {
   const opts: MatchOptions = { ...DEFAULT_MATCH_OPTIONS, ...options };
+  const k = opts.calibration;
+  // The features cost a second scoring of long messages: only computed when something reads them.
+  const withEvidence = evidence || (k !== null && [k.questionShare, k.absent, k.agrees].some((w) => (w ?? 0) !== 0));
   const index = buildTermIndex(kb.entries, opts);
   const scoreEntries = createScorer(index, opts);
   const correctSpelling = createSpellingCorrector(index, opts.spellingThreshold);
@@ -47,16 +53,32 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   const kindsOfEntry = opts.kindMismatchWeight < 1 ? entryKinds(kb.entries) : [];
   return (question: string, limit: number): Candidate[] => {
     const weighted = new Map<string, number>();
+    const askedTerms = new Set<string>();
     const asked = new Set<QuestionKind>();
     for (const part of readMessage(question, opts.splitClauses)) {
       const terms = readTerms(part.text, sounds, isKnownWord, opts);
       const unknownShare = part.role === 'context' ? opts.contextUnknownWeight : 1;
-      weighTerms(weighted, index, terms, roleWeight(part.role, opts), unknownShare, correctSpelling, opts);
+      const seen = part.role === 'question' ? askedTerms : undefined;
+      weighTerms(weighted, index, terms, roleWeight(part.role, opts), unknownShare, correctSpelling, opts, seen);
       if (part.role === 'question') for (const k of questionKinds(part.text)) asked.add(k);
     }
     const byKind = asked.size > 0 && kindsOfEntry.length > 0;
-    if (!byKind && opts.absentTermWeight === 0) return scoreEntries(weighted, limit);
     const total = [...weighted.values()].reduce((a, b) => a + b, 0);
+    // In a message with context, the entry the question part picks on its own.
+    const alone =
+      withEvidence && askedTerms.size < weighted.size
+        ? scoreEntries(new Map([...weighted].filter(([t]) => askedTerms.has(t))), 1)[0]?.entry
+        : undefined;
+    const addEvidence = (c: Candidate): Candidate =>
+      withEvidence
+        ? {
+            ...c,
+            agrees: alone !== undefined && alone === c.entry ? 1 : 0,
+            questionShare: questionShare(index, weighted, askedTerms, c.entry),
+            absent: total > 0 ? absentWeight(index, weighted, c.entry) / total : 0,
+          }
+        : c;
+    if (!byKind && opts.absentTermWeight === 0) return scoreEntries(weighted, limit).map(addEvidence);
     return scoreEntries(weighted, limit + RERANK)
       .map((c) => {
         // An entry that never asks the question's kind (how long, why, where) answers something else.
@@ -66,7 +88,8 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
         return { ...c, confidence: c.confidence * kind * (1 - opts.absentTermWeight * absent) };
       })
       .sort((a, b) => b.confidence - a.confidence || a.entry - b.entry)
-      .slice(0, limit);
+      .slice(0, limit)
+      .map(addEvidence);
   };
 }
 
@@ -75,9 +98,42 @@ function absentWeight(index: TermIndex, weighted: ReadonlyMap<string, number>, e
   let absent = 0;
   for (const [term, w] of weighted) {
     const postings = index.corePostings.get(term);
-    if (postings !== undefined && !postings.includes(entry)) absent += w;
+    if (postings !== undefined && !hasEntry(postings, entry)) absent += w;
   }
   return absent;
+}
+
+// Share of the question part's weight the entry contains in its phrases or answer; unknown words count against it.
+function questionShare(
+  index: TermIndex,
+  weighted: ReadonlyMap<string, number>,
+  askedTerms: ReadonlySet<string>,
+  entry: number,
+): number {
+  let asked = 0;
+  let found = 0;
+  for (const [term, w] of weighted) {
+    if (askedTerms.size > 0 && !askedTerms.has(term)) continue;
+    asked += w;
+    const core = index.corePostings.get(term);
+    const answer = index.answerPostings.get(term);
+    if ((core !== undefined && hasEntry(core, entry)) || (answer !== undefined && hasEntry(answer, entry))) found += w;
+  }
+  return asked > 0 ? found / asked : 0;
+}
+
+// Postings list entries in ascending order.
+function hasEntry(postings: Int32Array, entry: number): boolean {
+  let lo = 0;
+  let hi = postings.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = postings[mid] ?? 0;
+    if (v === entry) return true;
+    if (v < entry) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 // Extra candidates scored when the question's kind or absent terms may reorder them.
@@ -118,6 +174,7 @@ function weighTerms(
   unknownShare: number,
   correctSpelling: (word: string) => string | undefined,
   opts: MatchOptions,
+  seen?: Set<string>,
 ): void {
   const unknown = index.maxIdf * opts.unknownTermWeight;
   for (const [raw, share] of terms) {
@@ -126,6 +183,7 @@ function weighTerms(
       const base =
         index.idf.get(term) ?? index.answerIdf.get(term) ?? unknown * unknownShare * unknownFactor(term, opts);
       const w = base * share * partWeight;
+      seen?.add(term);
       if (w > (weighted.get(term) ?? 0)) weighted.set(term, w);
     }
   }

@@ -80,7 +80,10 @@ function confidenceOf(
     k.coverage * c.coverage +
     k.margin * margin +
     k.length * lengthFeature(question) +
-    k.alternates * alternates;
+    k.alternates * alternates +
+    (k.questionShare ?? 0) * (c.questionShare ?? 0) +
+    (k.absent ?? 0) * (c.absent ?? 0) +
+    (k.agrees ?? 0) * (c.agrees ?? 0);
   return 1 / (1 + Math.exp(-z));
 }
 

@@ -2,7 +2,8 @@
  * A logistic model of "the best entry is the right one", fitted on tune questions by bench/calibrate.ts:
  * P = 1 / (1 + e^−(intercept + score·s + coverage·v + margin·m + length·ln(max(1, characters / 30))), where s is the
  * confidence raised by the lead (see decide-match.ts), v the coverage and m the lead over the runner-up, plus
- * alternates·ln(1 + the entry's alternate questions).
+ * alternates·ln(1 + the entry's alternate questions), plus questionShare, absent and agrees times those features of
+ * the candidate (score-entries.ts).
  */
 export interface Calibration {
   intercept: number;
@@ -12,6 +13,12 @@ export interface Calibration {
   length: number;
   /** Per ln(1 + the entry's alternate questions): a title-only entry is right at lower scores. */
   alternates: number;
+  /** Per share of the question part's weight (not the context's) the entry contains: a message is judged by what it asks. */
+  questionShare?: number;
+  /** Per share of the message's weight in known terms none of the entry's phrases uses: they ask about another aspect. */
+  absent?: number;
+  /** When a message has context: added if its question part alone ranks the same entry first. */
+  agrees?: number;
 }
 
 /** Tunables of the matcher. Every default is in {@link DEFAULT_MATCH_OPTIONS} with the reason for it. */
@@ -95,6 +102,15 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // 94/98 unanswerable refused; imported 27/42 right (28), 3 wrong, 8/10 refused. Long messages score lower for the
   // same chance of being right (their words spread over more entries), hence the length term; title-only entries
   // likewise, hence the alternates term.
+  //
+  // The question part's share, the absent share and agreement of the question part with the whole message
+  // (score-entries.ts) are fitted by bench/calibrate.ts too, and left at 0: on tune they helped, on the totals of the
+  // parts not tuned on they did not. Agreement alone (agrees 1.106, DROP=6,7): at 0.6 bundled tune 176/196 right
+  // (173), 8 wrong (7), 93/98 refused (94); imported 29/42 (27), 2 wrong (3); slack-more tune 40 → 44 of 51, holdout
+  // 40 → 41 of 49; but slack-dev odd 46 → 45 of 55 (even unchanged, 47), leave-one-out right 76.1 → 75.5%, and at 0.65
+  // questions.jsonl tune fell to 94.4%. The question part's share alone (0.955, DROP=7): slack-more tune 40 → 41,
+  // imported tune 29 → 30, but slack-dev even 47 → 45 and slack-more holdout wrong 3 → 4 of 79. The absent share fits
+  // a positive weight (it grows with message length), so it learns the sets' make-up, not evidence.
   calibration: Object.freeze({
     intercept: -5.925,
     score: 19.579,
@@ -102,6 +118,9 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
     margin: 0.285,
     length: 3.189,
     alternates: -0.891,
+    questionShare: 0,
+    absent: 0,
+    agrees: 0,
   }),
   // Near-duplicate entries (what is / impact of / cancel a shell entity) legitimately score close: any margin > 0 cost top-1 on tune.
   minMargin: 0,

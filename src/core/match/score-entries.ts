@@ -12,6 +12,12 @@ export interface Candidate {
    * it, and less when only the answer does.
    */
   coverage: number;
+  /** Share of the weight of the question part (not the context) found anywhere in the entry; set by the ranker. */
+  questionShare?: number;
+  /** Share of the message's weight in known terms that none of the entry's phrases uses; set by the ranker. */
+  absent?: number;
+  /** 1 when the message has context and its question part alone ranks this entry first; set by the ranker. */
+  agrees?: number;
 }
 
 /** Weighted question terms: term → weight (its idf, or the unknown-term weight). */

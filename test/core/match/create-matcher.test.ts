@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher } from '../../../src/core/match/create-matcher.js';
+import { createMatcher, createRanker } from '../../../src/core/match/create-matcher.js';
 import { DEFAULT_MATCH_OPTIONS } from '../../../src/core/match/options.js';
 import { FIXTURE_KB, makeEntry, makeKnowledgeBase } from './knowledge-fixture.js';
 
@@ -208,5 +208,35 @@ describe('evidence against answering', () => {
     const absent = createMatcher(FIXTURE_KB, { ...raw, absentTermWeight: 0.5 }).match(question);
     expect(absent.best?.id).toBe(plain.best?.id);
     expect(absent.confidence).toBeLessThan(plain.confidence);
+  });
+});
+
+describe('createRanker evidence for the calibration', () => {
+  const rank = createRanker(FIXTURE_KB, {}, true);
+  const idOf = (entry: number) => FIXTURE_KB.entries[entry]?.id;
+
+  it('marks the entry the question part picks on its own when the message has context', () => {
+    // The context names one entry, the question another: only the question's entry agrees.
+    const ranked = rank('我们网站变成空壳了，老板很着急。备案号会过期吗？', 3);
+    const agreeing = ranked.filter((c) => c.agrees === 1).map((c) => idOf(c.entry));
+    expect(agreeing).toEqual(['validity']);
+    expect(ranked.length).toBeGreaterThan(1);
+  });
+
+  it('does not mark agreement when the whole message is the question', () => {
+    expect(rank('备案号会过期吗', 1)[0]?.agrees).toBe(0);
+  });
+
+  it("measures the share of the question part's weight the entry contains, unknown words counting against it", () => {
+    const plain = rank('备案号会过期吗', 1)[0];
+    const padded = rank('备案号会过期吗 蓝莓果酱', 1)[0];
+    expect(plain?.questionShare).toBeCloseTo(1, 5);
+    expect(padded?.questionShare ?? 1).toBeLessThan(plain?.questionShare ?? 0);
+  });
+
+  it('leaves the features unset when the calibration gives them no weight', () => {
+    const c = createRanker(FIXTURE_KB)('备案号会过期吗', 1)[0];
+    expect(c?.agrees).toBeUndefined();
+    expect(c?.questionShare).toBeUndefined();
   });
 });

@@ -102,5 +102,18 @@ describe('decideMatch', () => {
       const short = decideMatch('q', [c(0, 0.5)], entries, long).confidence;
       expect(decideMatch('q'.repeat(200), [c(0, 0.5)], entries, long).confidence).toBeGreaterThan(short);
     });
+
+    it.each([
+      ['agrees', { agrees: 1 }],
+      ['questionShare', { questionShare: 0.8 }],
+      ['absent', { absent: 0.4 }],
+    ] as const)('weighs the candidate feature %s by its coefficient', (name, feature) => {
+      const weighted = { ...options, calibration: { ...calibration, [name]: 2 } };
+      const without = decideMatch('q', [c(0, 0.5)], entries, weighted).confidence;
+      const withIt = decideMatch('q', [{ ...c(0, 0.5), ...feature }], entries, weighted).confidence;
+      expect(withIt).toBeGreaterThan(without);
+      // A coefficient of 0 (the default) leaves the confidence as it was.
+      expect(decideMatch('q', [{ ...c(0, 0.5), ...feature }], entries, options).confidence).toBe(without);
+    });
   });
 });
