@@ -59,6 +59,7 @@ export function reloadKnowledgeOnChange(
   knowledgeDir: string,
   logger: KnowledgeWatchOptions['logger'],
   debounceMs?: number,
+  onRefused?: KnowledgeWatchOptions['onRefused'],
 ): KnowledgeWatch {
   return watchKnowledge({
     dir: knowledgeDir,
@@ -66,6 +67,7 @@ export function reloadKnowledgeOnChange(
     apply: (kb) => core.replaceKnowledge({ kb, matcher: buildMatcher(config, kb) }),
     logger,
     ...(debounceMs === undefined ? {} : { debounceMs }),
+    ...(onRefused ? { onRefused } : {}),
   });
 }
 
@@ -119,7 +121,7 @@ export async function serveSlack(
   const bot = await startSlack(config, core);
   // Installed once serving: a failure to start must still end the process loudly.
   const removeLastResort = keepServingThroughStrayErrors({ logger: bot.logger });
-  const reloads = reloadKnowledgeOnChange(config, core, knowledgeDir, bot.logger);
+  const reloads = reloadKnowledgeOnChange(config, core, knowledgeDir, bot.logger, undefined, bot.noticeRefusedReload);
   const stopAlongside = whileServing ? await whileServing(bot) : async () => undefined;
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', () => resolve());

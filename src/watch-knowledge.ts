@@ -12,6 +12,8 @@ export interface KnowledgeWatchOptions {
   logger: { info(...msg: unknown[]): void; warn(...msg: unknown[]): void; error(...msg: unknown[]): void };
   /** How long the folder must be quiet before it is read: an editor's save or a `git pull` is many events. */
   debounceMs?: number;
+  /** Told of a refused reload (its problems as file:line lines), e.g. to post them where maintainers look. */
+  onRefused?: (problems: readonly string[]) => Promise<void>;
 }
 
 /** A running watch on the knowledge folder. */
@@ -53,7 +55,7 @@ export function watchKnowledge(options: KnowledgeWatchOptions): KnowledgeWatch {
         options.apply(kb);
         logger.info(`Knowledge base reloaded from ${dir}: ${kb.entries.length} entries in ${kb.topics.length} topics`);
       })
-      .catch((error: unknown) => logRefusal(dir, error, logger))
+      .catch((error: unknown) => tellRefusal(options, logRefusal(dir, error, logger)))
       .finally(() => {
         running = null;
         if (again) {
@@ -91,14 +93,26 @@ export function watchKnowledge(options: KnowledgeWatchOptions): KnowledgeWatch {
   };
 }
 
-function logRefusal(dir: string, error: unknown, logger: KnowledgeWatchOptions['logger']): void {
+// Logs why a reload was refused and returns the problems as lines.
+function logRefusal(dir: string, error: unknown, logger: KnowledgeWatchOptions['logger']): string[] {
   const keep = 'still answering from the previous knowledge base';
   if (error instanceof KnowledgeBaseError) {
-    const lines = error.problems.map((p) => `  ${formatProblem(p)}`).join('\n');
+    const problems = error.problems.map((p) => formatProblem(p));
+    const lines = problems.map((p) => `  ${p}`).join('\n');
     logger.warn(`Knowledge base in ${dir} not reloaded, ${error.problems.length} problem(s); ${keep}:\n${lines}`);
-  } else if (error instanceof BeianError) {
-    logger.warn(`Knowledge base in ${dir} not reloaded (${error.message}); ${keep}`);
-  } else {
-    logger.error(`Knowledge base in ${dir} not reloaded; ${keep}:`, error);
+    return problems;
   }
+  if (error instanceof BeianError) {
+    logger.warn(`Knowledge base in ${dir} not reloaded (${error.message}); ${keep}`);
+    return [error.message];
+  }
+  logger.error(`Knowledge base in ${dir} not reloaded; ${keep}:`, error);
+  return [error instanceof Error ? error.message : String(error)];
+}
+
+// A notice that cannot be delivered is logged: the reload's outcome (old knowledge base kept) stands either way.
+async function tellRefusal(options: KnowledgeWatchOptions, problems: string[]): Promise<void> {
+  await options.onRefused?.(problems).catch((error: unknown) => {
+    options.logger.warn('Could not post the refused knowledge reload:', error);
+  });
 }

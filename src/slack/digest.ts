@@ -55,6 +55,19 @@ export async function postDigest(client: webApi.WebClient, channel: string, dige
   await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
 }
 
+/** Tells the digest channel that a knowledge change was refused, with its problems (at most 20) as file:line. */
+export async function postRefusedReload(
+  client: webApi.WebClient,
+  channel: string,
+  problems: readonly string[],
+): Promise<void> {
+  const t = catalogueFor(DEFAULT_LANG);
+  const shown = problems.slice(0, 20).join('\n');
+  const more = problems.length > 20 ? `\n${t.reloadMoreProblems(problems.length - 20)}` : '';
+  const text = `${t.reloadRefused(problems.length)}\n\`\`\`\n${shown}${more}\n\`\`\``;
+  await client.chat.postMessage({ channel, text, mrkdwn: true });
+}
+
 /**
  * Runs `run` every Monday at 01:00 UTC on `clock` until stop(); a failed run is logged and the next one still
  * comes, since a digest that fails once (Slack down) must not stop the ones after it.

@@ -6,7 +6,14 @@ import type { AlertSink } from '../core/watch/types.js';
 import { createStore } from '../store/create-store.js';
 import type { Store } from '../store/ports.js';
 import { createSlackApp, type SlackApp } from './create-app.js';
-import { type Clock, collectDigest, postDigest, SYSTEM_CLOCK, scheduleWeeklyDigest } from './digest.js';
+import {
+  type Clock,
+  collectDigest,
+  postDigest,
+  postRefusedReload,
+  SYSTEM_CLOCK,
+  scheduleWeeklyDigest,
+} from './digest.js';
 import { createLogger, secretsOf } from './logger.js';
 
 /**
@@ -19,7 +26,13 @@ export async function startSlack(
   config: Config,
   core: BotCore,
   options: { clock?: Clock } = {},
-): Promise<{ stop(): Promise<void>; logger: Logger; alertSink: AlertSink }> {
+): Promise<{
+  stop(): Promise<void>;
+  logger: Logger;
+  alertSink: AlertSink;
+  /** Posts a refused knowledge reload's problems to BEIAN_DIGEST_CHANNEL; absent when none is set. */
+  noticeRefusedReload?: (problems: readonly string[]) => Promise<void>;
+}> {
   const logger = createLogger(config.logLevel, { secrets: secretsOf(config.slack) });
   // Opened (and migrated) before Slack is contacted: a database that cannot be reached is a start-up error.
   const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -35,9 +48,13 @@ export async function startSlack(
   else if (install) logger.info(`Install pages on port ${port}: GET /slack/install, GET /slack/oauth_redirect`);
   logger.info(`Data: ${store.location}`);
   const digest = startDigest(config, core, store, slack, logger, options.clock ?? SYSTEM_CLOCK);
+  const channel = config.digestChannel;
   return {
     logger,
     alertSink: slack.alertSink,
+    ...(channel
+      ? { noticeRefusedReload: (problems: readonly string[]) => postRefusedReload(slack.app.client, channel, problems) }
+      : {}),
     async stop() {
       digest?.stop();
       await slack.stop();

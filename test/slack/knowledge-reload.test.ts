@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KNOWLEDGE_DIR, loadConfig } from '../../src/config.js';
 import { createBotCore, reloadKnowledgeOnChange } from '../../src/main.js';
+import { postRefusedReload } from '../../src/slack/digest.js';
 import { createLogger } from '../../src/slack/logger.js';
 import { type KnowledgeWatch, watchKnowledge } from '../../src/watch-knowledge.js';
 import { FAKE_BOT } from './helpers/fake-slack-api.js';
@@ -15,6 +16,7 @@ let reloads: KnowledgeWatch;
 let botCore: Awaited<ReturnType<typeof createBotCore>>;
 const logs: string[] = [];
 const FILE = 'validity/validity-period.md';
+const DIGEST_CHANNEL = 'C0DIGEST01';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'beian-reload-'));
@@ -23,7 +25,10 @@ beforeAll(async () => {
   botCore = await createBotCore(config, dir);
   t = await startTestSlack({ core: botCore });
   const logger = createLogger('info', { write: (line) => logs.push(line) });
-  reloads = reloadKnowledgeOnChange(config, botCore, dir, logger, 50);
+  // The notice `beian serve` posts to BEIAN_DIGEST_CHANNEL (start.ts), here through the test app's client.
+  reloads = reloadKnowledgeOnChange(config, botCore, dir, logger, 50, (problems) =>
+    postRefusedReload(t.slack.app.client, DIGEST_CHANNEL, problems),
+  );
 });
 afterAll(async () => {
   reloads?.close();
@@ -55,6 +60,13 @@ async function logged(pattern: RegExp, from: number): Promise<string> {
   throw new Error(`no log line matched ${pattern}; saw:\n${logs.slice(from).join('')}`);
 }
 
+async function postedTo(channel: string) {
+  const deadline = Date.now() + 10_000;
+  const find = () => t.api.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+  while (find().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return find();
+}
+
 async function edit(change: (text: string) => string): Promise<void> {
   const path = join(dir, FILE);
   await writeFile(path, change(await readFile(path, 'utf8')));
@@ -81,6 +93,10 @@ describe('the running bot reloads its knowledge folder', () => {
     expect(line).toContain('WARN');
     expect(line).toContain(`${join(relative(process.cwd(), dir), FILE)}:3: topic must be a kebab-case topic id`);
     expect(line).toContain('still answering from the previous knowledge base');
+    const notices = await postedTo(DIGEST_CHANNEL);
+    expect(notices).toHaveLength(1);
+    expect(String(notices[0]?.args.text)).toMatch(/not loaded: 1 problem\(s\)|没有加载：有 1 个问题/);
+    expect(String(notices[0]?.args.text)).toContain(`${FILE}:3: topic must be a kebab-case topic id`);
     const answer = await ask('备案号会过期吗');
     expect(answer).toContain('RELOADED');
     expect(answer).not.toContain('BROKEN');

@@ -139,6 +139,9 @@ export interface Catalogue {
   messagesTabWelcome: string;
   lookingUp: string;
   checkingSites: string;
+  // A knowledge change refused by the live reload, posted to the digest channel
+  reloadRefused: (problems: number) => string;
+  reloadMoreProblems: (more: number) => string;
 }
 
 const CATALOGUES: Record<Lang, Catalogue> = { 'zh-CN': zhCN, en };

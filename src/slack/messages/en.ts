@@ -145,4 +145,7 @@ export const en: Catalogue = {
     '*I answer questions about China ICP filing (备案).* Ask here in your own words, or send me a site (example.com) to check its footer. People often ask:',
   lookingUp: 'Looking it up…',
   checkingSites: 'Checking the footer…',
+  reloadRefused: (problems) =>
+    `⚠️ A change to the knowledge folder was not loaded: ${problems} problem(s). I keep answering from the previous knowledge base until they are fixed (\`beian kb lint\` lists them too):`,
+  reloadMoreProblems: (more) => `… and ${more} more`,
 };

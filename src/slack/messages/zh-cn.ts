@@ -135,4 +135,7 @@ export const zhCN: Catalogue = {
     '*我回答关于 ICP 备案的问题。* 直接用你自己的话问就行；发一个网站（example.com）给我，我会检查它的页脚。大家常问：',
   lookingUp: '正在查找…',
   checkingSites: '正在检查页脚…',
+  reloadRefused: (problems) =>
+    `⚠️ 知识库目录的改动没有加载：有 ${problems} 个问题。修好之前，我继续用原来的知识库回答（\`beian kb lint\` 也会列出这些问题）：`,
+  reloadMoreProblems: (more) => `…… 另外还有 ${more} 个`,
 };
