@@ -186,10 +186,11 @@ describe('footer checks on the job queue (PostgreSQL)', () => {
 
   it('retries a refused connection with backoff, then puts it on the dead-letter list; a verdict is not retried', async () => {
     database = await createTestDatabase();
-    const closed = await startServer(() => undefined);
-    await closed.close();
+    // Port 1 on loopback: nothing listens there, and unlike a just-closed ephemeral port no parallel test's
+    // server can be handed it, so the connection is refused on every attempt.
+    const refused = 'http://127.0.0.1:1';
     const host = await serve(0);
-    const targets = [`${closed.origin}/`, `${host.origin}/bad/1/`, `${host.origin}/ok/2/`];
+    const targets = [`${refused}/`, `${host.origin}/bad/1/`, `${host.origin}/ok/2/`];
     const started = Date.now();
     const waiting = startBeian(
       ['check', '--queue', list('dead.txt', targets), '--wait'],
