@@ -27,6 +27,7 @@ const schema = z.object({
   BEIAN_WATCH_INCONCLUSIVE_ALERT_AFTER: optional(z.coerce.number().int().min(1).max(100)),
   BEIAN_WATCH_RETENTION_DAYS: optional(z.coerce.number().positive().max(3650)),
   BEIAN_WATCH_LEASE_SECONDS: optional(seconds(86_400)),
+  BEIAN_WATCH_RENDER: optional(bool),
 });
 
 /** Footer monitoring settings, from BEIAN_WATCH_* variables. */
@@ -42,6 +43,8 @@ export interface WatchConfig {
   inconclusiveAlertAfter: number;
   retentionMs: number;
   leaseMs: number;
+  /** Scheduled checks render in Chromium and alerts carry a footer picture; undefined: $BEIAN_RENDER's value. */
+  render: boolean | undefined;
 }
 
 /** Validates the BEIAN_WATCH_* variables; throws a ConfigError naming every bad one. */
@@ -65,5 +68,6 @@ export function loadWatchConfig(env: Record<string, string | undefined> = proces
         : Math.round(e.BEIAN_WATCH_RETENTION_DAYS * 86_400_000),
     leaseMs:
       e.BEIAN_WATCH_LEASE_SECONDS === undefined ? SCHEDULER_DEFAULTS.leaseMs : e.BEIAN_WATCH_LEASE_SECONDS * 1000,
+    render: e.BEIAN_WATCH_RENDER,
   };
 }

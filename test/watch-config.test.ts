@@ -13,6 +13,7 @@ describe('loadWatchConfig', () => {
       inconclusiveAlertAfter: SCHEDULER_DEFAULTS.decide.inconclusiveAlertAfter,
       retentionMs: SCHEDULER_DEFAULTS.retentionMs,
       leaseMs: SCHEDULER_DEFAULTS.leaseMs,
+      render: undefined,
     });
   });
 
@@ -27,6 +28,7 @@ describe('loadWatchConfig', () => {
         BEIAN_WATCH_INCONCLUSIVE_ALERT_AFTER: '5',
         BEIAN_WATCH_RETENTION_DAYS: '30',
         BEIAN_WATCH_LEASE_SECONDS: '',
+        BEIAN_WATCH_RENDER: 'yes',
       }),
     ).toEqual({
       scheduler: false,
@@ -37,7 +39,9 @@ describe('loadWatchConfig', () => {
       inconclusiveAlertAfter: 5,
       retentionMs: 30 * 86_400_000,
       leaseMs: SCHEDULER_DEFAULTS.leaseMs,
+      render: true,
     });
+    expect(loadWatchConfig({ BEIAN_WATCH_RENDER: '0' }).render).toBe(false);
   });
 
   it('names every bad variable at once', () => {
@@ -46,9 +50,11 @@ describe('loadWatchConfig', () => {
         BEIAN_WATCH_DEFAULT_EVERY: '10s',
         BEIAN_WATCH_CONCURRENCY: '0',
         BEIAN_WATCH_SCHEDULER: 'maybe',
+        BEIAN_WATCH_RENDER: 'sometimes',
       });
     expect(load).toThrow(/at least 1m.*\n.*→ at BEIAN_WATCH_DEFAULT_EVERY/);
     expect(load).toThrow(/BEIAN_WATCH_CONCURRENCY/);
     expect(load).toThrow(/BEIAN_WATCH_SCHEDULER/);
+    expect(load).toThrow(/BEIAN_WATCH_RENDER/);
   });
 });

@@ -252,7 +252,8 @@ async function unmute(args: string[], flags: WatchFlags): Promise<number> {
   });
 }
 
-function alertJson(event: AlertEvent) {
+// The picture's bytes are for Slack: a JSON line names only the alert.
+function alertJson({ screenshot: _bytes, ...event }: AlertEvent) {
   return { ...event, at: time(event.at), incidentSince: time(event.incidentSince) };
 }
 

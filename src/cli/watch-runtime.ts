@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from '../config.js';
 import { createAnalysePool } from '../core/footer/analyse/analyse-pool.js';
-import type { FooterReport } from '../core/footer/types.js';
+import type { CheckDeps } from '../core/footer/check-footer.js';
+import type { PageRenderer } from '../core/footer/render/types.js';
+import type { CheckOptions, FooterReport } from '../core/footer/types.js';
 import { createScheduler, realSleep, type Scheduler, type SchedulerDeps } from '../core/watch/scheduler.js';
 import type { AlertSink, Watch } from '../core/watch/types.js';
 import type { WatchStore } from '../core/watch/watch-store-port.js';
@@ -15,6 +17,17 @@ export interface WatchRuntime {
   close(): Promise<void>;
 }
 
+/** Whether scheduled checks render and take a footer picture: BEIAN_WATCH_RENDER, else BEIAN_RENDER. */
+export function watchRenders(config: Pick<Config, 'render'>, watchConfig: Pick<WatchConfig, 'render'>): boolean {
+  return watchConfig.render ?? config.render;
+}
+
+/** Starts the one Chromium a runtime renders with; loaded on first use, so runtimes that never render skip it. */
+async function startChromium(): Promise<PageRenderer> {
+  const { createChromiumRenderer } = await import('../core/footer/render/chromium-renderer.js');
+  return createChromiumRenderer();
+}
+
 /** Builds the scheduler `beian serve` and `beian watch run` use, alerts going to `sink`. */
 export function createWatchRuntime(
   config: Config,
@@ -22,16 +35,29 @@ export function createWatchRuntime(
   store: WatchStore,
   sink: AlertSink,
   onError?: SchedulerDeps['onError'],
+  startRenderer: () => Promise<PageRenderer> = startChromium,
 ): WatchRuntime {
   const pool = createAnalysePool();
-  const check = (watch: Watch): Promise<FooterReport> => {
-    const options = {
+  const render = watchRenders(config, watchConfig);
+  let renderer: Promise<PageRenderer | undefined> | undefined;
+  // A machine where Chromium will not start checks without rendering (said once) rather than calling every
+  // watched site "could not be checked".
+  const rendererOnce = () =>
+    (renderer ??= startRenderer().catch((error: unknown) => {
+      onError?.(error, 'starting Chromium for footer pictures (checking without rendering)');
+      return undefined;
+    }));
+  const check = async (watch: Watch): Promise<FooterReport> => {
+    const browser = render ? await rendererOnce() : undefined;
+    const options: CheckOptions = {
       allowPrivateNetwork: config.allowPrivateNetwork,
       timeoutMs: config.checkTimeoutMs,
       maxBytes: config.maxPageBytes,
       ...(watch.expect === undefined ? {} : { expect: watch.expect }),
+      ...(browser ? { render: true, screenshot: true } : {}),
     };
-    return checkTarget(watch.target, options, { analyse: pool.analyse });
+    const deps: CheckDeps = browser ? { analyse: pool.analyse, renderer: browser } : { analyse: pool.analyse };
+    return checkTarget(watch.target, options, deps);
   };
   const scheduler = createScheduler(
     { store, check, sink, now: Date.now, sleep: realSleep, ...(onError ? { onError } : {}) },
@@ -51,7 +77,7 @@ export function createWatchRuntime(
     scheduler,
     async close() {
       await scheduler.stop();
-      await pool.close();
+      await Promise.all([pool.close(), renderer?.then((browser) => browser?.close())]);
     },
   };
 }

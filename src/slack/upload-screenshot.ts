@@ -9,7 +9,7 @@ import type { Catalogue } from './messages/catalogue.js';
  */
 export async function uploadScreenshot(
   client: webApi.WebClient,
-  report: FooterReport,
+  report: Pick<FooterReport, 'target' | 'screenshot'>,
   t: Catalogue,
   logger: Logger,
 ): Promise<string | null> {

@@ -2,7 +2,8 @@ import type { Logger, webApi } from '@slack/bolt';
 import type { AlertEvent, AlertSink } from '../core/watch/types.js';
 import type { AlertThreadStore } from '../store/alert-thread-store.js';
 import type { SlackMessage } from './blocks/message.js';
-import { buildAlertDigest, buildAlertMessage } from './blocks/watch-alert.js';
+import { buildAlertDigest, buildAlertMessage, type PostedAlert } from './blocks/watch-alert.js';
+import { uploadScreenshot } from './upload-screenshot.js';
 import type { LanguageResolver } from './user-language.js';
 
 /** Least time between two alert messages to one conversation: Slack allows about one a second per channel. */
@@ -28,7 +29,7 @@ export interface SlackAlertSink extends AlertSink {
 }
 
 interface Waiting {
-  event: AlertEvent;
+  event: PostedAlert;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -38,6 +39,8 @@ interface Lane {
   timer: NodeJS.Timeout | null;
   /** When the lane may post again (ms since the epoch). */
   freeAt: number;
+  /** True while a post is under way: alerts arriving meanwhile wait for the interval after it. */
+  posting: boolean;
 }
 
 // Slack user ids (U…, W… on Enterprise Grid): owners given as names (`@alice`, from the CLI) cannot be messaged.
@@ -47,8 +50,9 @@ const USER_ID = /^[UW][A-Z0-9]{6,}$/;
  * Alerts to Slack: each goes to the alert channel and, by DM, to the watch's owner. Per conversation, the first
  * alert of a burst goes out at once and the ones that follow within `intervalMs` are posted together as one
  * digest, so a conversation gets about one message a second at most. A regression's message is remembered, and
- * the recovery that ends the incident replies in its thread. Each alert resolves once posted everywhere; a
- * failure rejects it (the scheduler logs it) without holding up the others.
+ * the recovery that ends the incident replies in its thread. An alert's footer picture is uploaded once and shown
+ * in every conversation; a refused upload is logged and the alert goes without it. Each alert resolves once posted
+ * everywhere; a failure rejects it (the scheduler logs it) without holding up the others.
  */
 export function createSlackAlertSink(options: SlackAlertSinkOptions): SlackAlertSink {
   const intervalMs = options.intervalMs ?? ALERT_INTERVAL_MS;
@@ -58,17 +62,17 @@ export function createSlackAlertSink(options: SlackAlertSinkOptions): SlackAlert
   const laneOf = (conversation: string): Lane => {
     let lane = lanes.get(conversation);
     if (!lane) {
-      lane = { waiting: [], timer: null, freeAt: 0 };
+      lane = { waiting: [], timer: null, freeAt: 0, posting: false };
       lanes.set(conversation, lane);
     }
     return lane;
   };
 
-  const enqueue = (conversation: string, event: AlertEvent) =>
+  const enqueue = (conversation: string, event: PostedAlert) =>
     new Promise<void>((resolve, reject) => {
       const lane = laneOf(conversation);
       lane.waiting.push({ event, resolve, reject });
-      if (lane.timer) return;
+      if (lane.timer || lane.posting) return;
       const delay = Math.max(0, lane.freeAt - now());
       lane.timer = setTimeout(() => void flushLane(conversation, lane), delay);
     });
@@ -78,6 +82,7 @@ export function createSlackAlertSink(options: SlackAlertSinkOptions): SlackAlert
     lane.timer = null;
     const batch = lane.waiting.splice(0);
     if (batch.length === 0) return;
+    lane.posting = true;
     let posted = 0;
     try {
       const t = await options.languages.catalogueFor(
@@ -111,6 +116,7 @@ export function createSlackAlertSink(options: SlackAlertSinkOptions): SlackAlert
     } catch (error) {
       for (const item of batch) item.reject(error);
     } finally {
+      lane.posting = false;
       lane.freeAt = now() + Math.max(1, posted) * intervalMs;
       if (lane.waiting.length > 0 && !lane.timer) {
         lane.timer = setTimeout(() => void flushLane(conversation, lane), Math.max(0, lane.freeAt - now()));
@@ -128,6 +134,14 @@ export function createSlackAlertSink(options: SlackAlertSinkOptions): SlackAlert
       unfurl_media: false,
     });
     return result.ts;
+  }
+
+  // Uploaded unshared, so the image block shows it wherever the alert is posted; the channel's language names it.
+  async function withPicture({ screenshot, ...event }: AlertEvent): Promise<PostedAlert> {
+    if (!screenshot) return event;
+    const t = await options.languages.catalogueFor(options.client, undefined);
+    const fileId = await uploadScreenshot(options.client, { target: event.target, screenshot }, t, options.logger);
+    return fileId ? { ...event, screenshotFileId: fileId } : event;
   }
 
   // A thread that cannot be remembered costs the recovery its thread, not the alert: logged, never thrown.
@@ -152,7 +166,8 @@ export function createSlackAlertSink(options: SlackAlertSinkOptions): SlackAlert
         options.logger.warn(`Alert for ${event.target} has nowhere to go: set BEIAN_WATCH_ALERT_CHANNEL or an owner`);
         return;
       }
-      const results = await Promise.allSettled([...conversations].map((c) => enqueue(c, event)));
+      const posted = await withPicture(event);
+      const results = await Promise.allSettled([...conversations].map((c) => enqueue(c, posted)));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
     },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webApi } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { FooterScreenshot } from '../../src/core/footer/types.js';
 import type { AlertEvent } from '../../src/core/watch/types.js';
 import { ACTION } from '../../src/slack/blocks/action-ids.js';
 import { MAX_DIGEST_ALERTS } from '../../src/slack/blocks/watch-alert.js';
@@ -31,6 +32,15 @@ const regression = (target: string, extra: Partial<AlertEvent> = {}): AlertEvent
   findings: [{ rule: 'icp-number', severity: 'error', message: 'no ICP number in the footer' }],
   inconclusiveCount: 0,
   ...extra,
+});
+
+const picture = (): FooterScreenshot => ({
+  type: 'jpeg',
+  bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]),
+  width: 1280,
+  height: 160,
+  region: { x: 0, y: 900, width: 1280, height: 160 },
+  outlined: { icp: true, link: true },
 });
 
 const recovery = (target: string): AlertEvent =>
@@ -145,6 +155,71 @@ describe('the Slack alert sink, against the stand-in Web API', () => {
     expect(rest).toHaveLength(0);
     expect(String(second?.args.text)).toMatch(/^5 /);
     expect((second?.at ?? 0) - (digest?.at ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+
+  const withPicture = (target: string, extra: Partial<AlertEvent> = {}): AlertEvent =>
+    regression(target, { screenshot: picture(), ...extra });
+  const imagesIn = (call: { args: Record<string, unknown> } | undefined) =>
+    ((call?.args.blocks as { type: string; slack_file?: { id: string } }[] | undefined) ?? []).filter(
+      (b) => b.type === 'image',
+    );
+  const uploads = () => api.calls.filter((c) => c.method.startsWith('upload:'));
+
+  it('uploads the footer picture once and shows it in the channel and the DM (image block)', async () => {
+    fresh();
+    const before = { urls: api.callsTo('files.getUploadURLExternal').length, bytes: uploads().length };
+    const posts = postsTo(CHANNEL).length;
+    await sink.alert(withPicture('pictured.cn'));
+    expect(api.callsTo('files.getUploadURLExternal').length).toBe(before.urls + 1);
+    expect(api.callsTo('files.completeUploadExternal').length).toBeGreaterThanOrEqual(1);
+    const [sent] = uploads().slice(before.bytes);
+    expect(Buffer.from(sent?.args.bytes as Uint8Array).equals(Buffer.from(picture().bytes))).toBe(true);
+    const [inChannel] = postsTo(CHANNEL).slice(posts);
+    const [inDm] = postsTo(OWNER).slice(-1);
+    for (const message of [inChannel, inDm]) {
+      const [image] = imagesIn(message);
+      expect(image?.slack_file?.id).toMatch(/^F0SHOT\d+$/);
+    }
+    expect(imagesIn(inChannel)[0]?.slack_file?.id).toBe(imagesIn(inDm)[0]?.slack_file?.id);
+  });
+
+  it('uploads nothing and shows no image for an alert without a picture', async () => {
+    fresh();
+    const before = api.callsTo('files.getUploadURLExternal').length;
+    const posts = postsTo(CHANNEL).length;
+    await sink.alert(regression('plain.cn', { owner: undefined }));
+    expect(api.callsTo('files.getUploadURLExternal').length).toBe(before);
+    const [message] = postsTo(CHANNEL).slice(posts);
+    expect(message).toBeDefined();
+    expect(imagesIn(message)).toEqual([]);
+  });
+
+  it('still alerts, without the picture, when Slack refuses the upload', async () => {
+    fresh();
+    const posts = postsTo(CHANNEL).length;
+    api.failNext('files.getUploadURLExternal', { status: 200, body: { ok: false, error: 'missing_scope' } });
+    await sink.alert(withPicture('norights.cn', { owner: undefined }));
+    const [message] = postsTo(CHANNEL).slice(posts);
+    expect(JSON.stringify(message?.args.blocks)).toContain('norights.cn');
+    expect(imagesIn(message)).toEqual([]);
+    expect(logs.join('\n')).toMatch(/footer picture of norights\.cn failed/);
+  });
+
+  it('keeps a burst of pictured alerts to about one message a second, each within 50 blocks, pictures shown', async () => {
+    fresh(1000);
+    const posts = postsTo(CHANNEL).length;
+    const burst = Array.from({ length: 20 }, (_, i) => withPicture(`shots${i}.cn`, { owner: undefined }));
+    await Promise.all(burst.map((event) => sink.alert(event)));
+    // Uploads finish one by one, so a burst may be split over a few digests, paced as any alerts are.
+    const messages = postsTo(CHANNEL).slice(posts);
+    expect(messages.length).toBeLessThan(burst.length);
+    for (const [i, message] of messages.entries()) {
+      expect((message.args.blocks as unknown[]).length).toBeLessThanOrEqual(50);
+      if (i > 0) expect(message.at - (messages[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    }
+    const text = messages.map((m) => String(m.args.text)).join('\n');
+    for (const event of burst) expect(text).toContain(event.target);
+    expect(messages.flatMap(imagesIn).length).toBeGreaterThan(0);
   });
 
   it('rejects the alert when Slack refuses the post, so the scheduler logs it', async () => {

@@ -1,4 +1,5 @@
 import { parseTarget } from '../footer/fetch/target.js';
+import { MAX_SCREENSHOT_BYTES } from '../footer/render/footer-screenshot.js';
 import type { FooterReport } from '../footer/types.js';
 import { DECIDE_DEFAULTS, type DecideOptions, decideAlert } from './decide-alert.js';
 import { nextRunAt, SCHEDULE_DEFAULTS, type ScheduleOptions } from './schedule.js';
@@ -111,6 +112,12 @@ function failedReport(target: string, error: unknown): FooterReport {
 
 const PRUNE_EVERY_MS = 3_600_000;
 
+// The picture rides on the alert only, never into the history: bytes are not worth keeping for every check.
+function withPicture(alert: AlertEvent, report: FooterReport): AlertEvent {
+  const shot = report.screenshot;
+  return shot && shot.bytes.length <= MAX_SCREENSHOT_BYTES ? { ...alert, screenshot: shot } : alert;
+}
+
 /** Creates a scheduler over injected store, check, sink and clock; nothing runs until `round` or `start`. */
 export function createScheduler(
   deps: SchedulerDeps,
@@ -158,7 +165,7 @@ export function createScheduler(
       summary.rechecks += 1;
       rechecks.add(watch.target);
     }
-    if (decision.alert !== null && (await send(watch, decision.alert))) summary.alerts += 1;
+    if (decision.alert !== null && (await send(watch, withPicture(decision.alert, result)))) summary.alerts += 1;
   }
 
   // Workers share one queue of leased watches; a worker that finds a host busy hands the watch to the worker

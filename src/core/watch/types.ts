@@ -1,4 +1,4 @@
-import type { Finding, Verdict } from '../footer/types.js';
+import type { Finding, FooterScreenshot, Verdict } from '../footer/types.js';
 
 /** One watched site, as stored: what to expect, who owns it, how often it is checked. */
 export interface Watch {
@@ -94,6 +94,8 @@ export interface AlertEvent {
   findings: Finding[];
   /** How many checks in a row could not be made (for `unreachable`). */
   inconclusiveCount: number;
+  /** The footer picture of the check behind the alert, when watched sites are rendered and one was taken. */
+  screenshot?: FooterScreenshot;
 }
 
 /** Where alerts go: the Slack side implements it (DM the owner, post to the channel); the CLI prints. */

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FooterReport, Verdict } from '../../../src/core/footer/types.js';
+import { MAX_SCREENSHOT_BYTES } from '../../../src/core/footer/render/footer-screenshot.js';
+import type { FooterReport, FooterScreenshot, Verdict } from '../../../src/core/footer/types.js';
 import { createScheduler, realSleep, type SchedulerDeps } from '../../../src/core/watch/scheduler.js';
 import type { AlertEvent, Watch } from '../../../src/core/watch/types.js';
 import { createStore } from '../../../src/store/create-store.js';
@@ -161,6 +162,33 @@ describe('scheduler under a fake clock (SQLite)', () => {
     expect((await store.watches.get('muted.cn'))?.state.confirmed?.verdict).toBe('fail');
   });
 
+  it('hands the footer picture of the check behind an alert to the sink, never an oversized one', async () => {
+    const t = clock.now();
+    await store.watches.put([
+      { target: 'pictured.cn', everyMs: HOUR, nextRunAt: t },
+      { target: 'huge.cn', everyMs: HOUR, nextRunAt: t },
+    ]);
+    const picture = (size: number): FooterScreenshot => ({
+      type: 'jpeg',
+      bytes: new Uint8Array(size).fill(7),
+      width: 1280,
+      height: 160,
+      region: { x: 0, y: 900, width: 1280, height: 160 },
+      outlined: { icp: false, link: false },
+    });
+    const check = async (watch: Watch) => ({
+      ...reportFor(watch.target, 'fail'),
+      rendered: true,
+      screenshot: picture(watch.target === 'huge.cn' ? MAX_SCREENSHOT_BYTES + 1 : 2048),
+    });
+    const { alerts, sink } = collectingSink();
+    expect(await roundWithRechecks(scheduler({ check, sink }), clock)).toMatchObject({ alerts: 2 });
+    const byTarget = new Map(alerts.map((a) => [a.target, a]));
+    expect(byTarget.get('pictured.cn')?.screenshot?.bytes.length).toBe(2048);
+    expect(byTarget.get('huge.cn')?.screenshot).toBeUndefined();
+    // The bytes stay out of the history.
+    expect(JSON.stringify(await store.watches.history('pictured.cn'))).not.toContain('screenshot');
+  });
   it('checks one page at a time per host while other hosts go on in parallel', async () => {
     const t = clock.now();
     const targets = [
