@@ -96,16 +96,22 @@ export async function startWatching(config: Config, sink?: AlertSink): Promise<(
   ]);
   const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const write = (text: string) => process.stderr.write(text);
+  // Without the bot's own sink (`beian worker`), alerts still reach Slack when its credentials are set.
+  const slackSink =
+    sink || !config.slack?.botToken
+      ? undefined
+      : (await import('../slack/standalone-alert-sink.js')).createStandaloneAlertSink(config, store.alertThreads);
   const runtime = createWatchRuntime(
     config,
     watchConfig,
     store.watches,
-    sink ?? createTextAlertSink(write),
+    sink ?? slackSink ?? createTextAlertSink(write),
     (error, context) => write(`beian watch: ${context}: ${error instanceof Error ? error.message : String(error)}\n`),
   );
   runtime.scheduler.start();
   return async () => {
     await runtime.close();
+    await slackSink?.flush();
     await store.close();
   };
 }
