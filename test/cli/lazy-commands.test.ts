@@ -48,7 +48,10 @@ beforeAll(async () => {
   await writeFile(join(dir, 'hooks.mjs'), HOOKS);
   register = join(dir, 'register.mjs');
   const hooks = pathToFileURL(join(dir, 'hooks.mjs')).href;
-  await writeFile(register, `import { register } from 'node:module';\nregister(${JSON.stringify(hooks)});\n${CJS_HOOK}`);
+  await writeFile(
+    register,
+    `import { register } from 'node:module';\nregister(${JSON.stringify(hooks)});\n${CJS_HOOK}`,
+  );
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
