@@ -7,6 +7,7 @@ import { KNOWLEDGE_CACHE_FILE, loadKnowledgeBaseCached } from '../../src/cli/kno
 import { chooseStyle, lexMarkdown, rememberTokens, renderMarkdown } from '../../src/cli/render-markdown.js';
 import { KnowledgeBaseError } from '../../src/core/errors.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
+import { buildSoundIndex, readCharacter, rememberReadings } from '../../src/core/match/sound-alike.js';
 import { FIXTURES } from './run-beian.js';
 
 let home: string;
@@ -91,6 +92,21 @@ describe('loadKnowledgeBaseCached', () => {
     expect(again.entries.map((e) => renderMarkdown(e.answer))).toEqual(
       again.entries.map(() => 'Drawn from the cache.'),
     );
+  });
+
+  it("keeps every common Han character's readings, and seeds the sound index with the kept ones", async () => {
+    await loadKnowledgeBaseCached(knowledge, data, 'build-1');
+    const cache = JSON.parse(await readFile(cacheFile(), 'utf8'));
+    expect(Object.keys(cache.readings)).toHaveLength(0x9fff - 0x4e00 + 1);
+    for (const ch of ['备', '案', '行', '乐', '重']) expect(cache.readings[ch]).toEqual(readCharacter(ch));
+    cache.readings.备 = ['kept'];
+    await writeFile(cacheFile(), JSON.stringify(cache));
+    try {
+      await loadKnowledgeBaseCached(knowledge, data, 'build-1');
+      expect(buildSoundIndex(['备案']).bigramBySound.get('kept an')).toBe('备案');
+    } finally {
+      rememberReadings({ 备: readCharacter('备') });
+    }
   });
 
   it('reparses a cache whose answers are not all lexed', async () => {

@@ -42,6 +42,21 @@ function readingsOf(ch: string): readonly string[] {
   return r;
 }
 
+/** Seeds the readings {@link readCharacter} gave before (a table kept by a cache), so those characters need no pinyin-pro. */
+export function rememberReadings(table: Readonly<Record<string, readonly string[]>>): void {
+  for (const [ch, readings] of Object.entries(table)) READINGS.set(ch, readings);
+}
+
+/** {@link readCharacter} over the CJK Unified Ideographs block (U+4E00–U+9FFF), for a cache to keep. */
+export function readCommonCharacters(): Record<string, string[]> {
+  const table: Record<string, string[]> = {};
+  for (let code = 0x4e00; code <= 0x9fff; code += 1) {
+    const ch = String.fromCodePoint(code);
+    table[ch] = readCharacter(ch);
+  }
+  return table;
+}
+
 /**
  * A Han character's toneless readings, most common first, as `pinyin(ch, { toneType: 'none', type: 'array',
  * multiple: true, v: true })` gives them (the test compares every Han character). Read through `polyphonic`:
