@@ -3,21 +3,28 @@ import { statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Token } from 'marked';
 import { readKnowledgeFolder } from '../core/knowledge/load-knowledge-base.js';
 import type { Entry, KnowledgeBase } from '../core/knowledge/types.js';
+import { readCommonCharacters, rememberReadings } from '../core/match/sound-alike.js';
 import { loadKnowledgeBaseForTerminal } from './context.js';
+import { lexMarkdown, rememberTokens } from './render-markdown.js';
 
 /** The cache file `beian ask` keeps in the data folder. */
 export const KNOWLEDGE_CACHE_FILE = 'knowledge-cache.json';
 
-const FORMAT = 1;
-// The libraries whose reading of markdown and YAML the entries depend on.
-const PARSER_LIBRARIES = ['marked', 'yaml', 'zod'];
+const FORMAT = 3;
+// The libraries whose reading of markdown and YAML the entries depend on, and the pinyin dictionary.
+const PARSER_LIBRARIES = ['marked', 'yaml', 'zod', 'pinyin-pro'];
 
 interface CacheFile {
   format: number;
   key: string;
   entries: Entry[];
+  /** Parallel to entries: each answer as {@link lexMarkdown} lexes it, so answering needs no lexing. */
+  answerTokens: Token[][];
+  /** Each common Han character's readings, so the matcher's sound index needs no pinyin-pro (a 50 ms load). */
+  readings: Record<string, string[]>;
 }
 
 /**
@@ -40,10 +47,18 @@ export async function loadKnowledgeBaseCached(
   const key = hash.digest('hex');
   const cacheFile = join(dataDir, KNOWLEDGE_CACHE_FILE);
   const cached = await readCache(cacheFile, key);
-  if (cached !== undefined) return knowledgeBaseOf(cached);
+  if (cached !== undefined) {
+    cached.entries.forEach((e, i) => {
+      rememberTokens(e.answer, cached.answerTokens[i] ?? []);
+    });
+    rememberReadings(cached.readings);
+    return knowledgeBaseOf(cached.entries);
+  }
   const kb = await loadKnowledgeBaseForTerminal(dir);
+  const answerTokens = kb.entries.map((e) => lexMarkdown(e.answer));
   // A data folder that cannot be written (read-only, full) only costs the next start its parse.
-  await writeCache(cacheFile, { format: FORMAT, key, entries: [...kb.entries] }).catch(() => undefined);
+  const cache = { format: FORMAT, key, entries: [...kb.entries], answerTokens, readings: readCommonCharacters() };
+  await writeCache(cacheFile, cache).catch(() => undefined);
   return kb;
 }
 
@@ -66,10 +81,15 @@ function libraryVersions(): string[] {
   });
 }
 
-async function readCache(file: string, key: string): Promise<Entry[] | undefined> {
+async function readCache(file: string, key: string): Promise<CacheFile | undefined> {
   try {
     const cache = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
-    return cache.format === FORMAT && cache.key === key && Array.isArray(cache.entries) ? cache.entries : undefined;
+    const whole =
+      Array.isArray(cache.entries) &&
+      cache.answerTokens?.length === cache.entries.length &&
+      typeof cache.readings === 'object' &&
+      cache.readings !== null;
+    return cache.format === FORMAT && cache.key === key && whole ? (cache as CacheFile) : undefined;
   } catch {
     return undefined; // missing or unreadable: parse, and write it anew
   }

@@ -24,7 +24,20 @@ export function chooseStyle(color: boolean): Style {
  * `text (url)`, images as `[图片/image: alt] url`, block quotes behind a bar.
  */
 export function renderMarkdown(markdown: string, style: Style = PLAIN): string {
-  return renderBlocks(marked.lexer(markdown), style).trimEnd();
+  return renderBlocks(LEXED.get(markdown) ?? marked.lexer(markdown), style).trimEnd();
+}
+
+// Markdown lexed in an earlier run: marked's first lexing in a process costs about 50 ms (its rules compiling).
+const LEXED = new Map<string, Token[]>();
+
+/** The tokens {@link renderMarkdown} draws, as plain JSON-safe objects (what the knowledge cache keeps). */
+export function lexMarkdown(markdown: string): Token[] {
+  return [...marked.lexer(markdown)];
+}
+
+/** Lets {@link renderMarkdown} draw `markdown` from tokens {@link lexMarkdown} made for it before. */
+export function rememberTokens(markdown: string, tokens: Token[]): void {
+  LEXED.set(markdown, tokens);
 }
 
 function renderBlocks(tokens: readonly Token[], style: Style): string {

@@ -1,10 +1,13 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KNOWLEDGE_CACHE_FILE, loadKnowledgeBaseCached } from '../../src/cli/knowledge-cache.js';
+import { chooseStyle, lexMarkdown, rememberTokens, renderMarkdown } from '../../src/cli/render-markdown.js';
 import { KnowledgeBaseError } from '../../src/core/errors.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
+import { buildSoundIndex, readCharacter, rememberReadings } from '../../src/core/match/sound-alike.js';
 import { FIXTURES } from './run-beian.js';
 
 let home: string;
@@ -77,6 +80,54 @@ describe('loadKnowledgeBaseCached', () => {
     await writeFile(blocked, '');
     const kb = await loadKnowledgeBaseCached(knowledge, join(blocked, 'data'), 'build-1');
     expect(kb).toEqual(await loadKnowledgeBase(knowledge));
+  });
+
+  it('keeps every answer lexed, and renders a cached answer from the kept tokens', async () => {
+    const kb = await loadKnowledgeBaseCached(knowledge, data, 'build-1');
+    const cache = JSON.parse(await readFile(cacheFile(), 'utf8'));
+    expect(cache.answerTokens).toEqual(kb.entries.map((e) => JSON.parse(JSON.stringify(lexMarkdown(e.answer)))));
+    cache.answerTokens = cache.answerTokens.map(() => lexMarkdown('Drawn from the **cache**.'));
+    await writeFile(cacheFile(), JSON.stringify(cache));
+    const again = await loadKnowledgeBaseCached(knowledge, data, 'build-1');
+    expect(again.entries.map((e) => renderMarkdown(e.answer))).toEqual(
+      again.entries.map(() => 'Drawn from the cache.'),
+    );
+  });
+
+  it("keeps every common Han character's readings, and seeds the sound index with the kept ones", async () => {
+    await loadKnowledgeBaseCached(knowledge, data, 'build-1');
+    const cache = JSON.parse(await readFile(cacheFile(), 'utf8'));
+    expect(Object.keys(cache.readings)).toHaveLength(0x9fff - 0x4e00 + 1);
+    for (const ch of ['备', '案', '行', '乐', '重']) expect(cache.readings[ch]).toEqual(readCharacter(ch));
+    cache.readings.备 = ['kept'];
+    await writeFile(cacheFile(), JSON.stringify(cache));
+    try {
+      await loadKnowledgeBaseCached(knowledge, data, 'build-1');
+      expect(buildSoundIndex(['备案']).bigramBySound.get('kept an')).toBe('备案');
+    } finally {
+      rememberReadings({ 备: readCharacter('备') });
+    }
+  });
+
+  it('reparses a cache whose answers are not all lexed', async () => {
+    await loadKnowledgeBaseCached(knowledge, data, 'build-1');
+    await markCache();
+    const cache = JSON.parse(await readFile(cacheFile(), 'utf8'));
+    cache.answerTokens.pop();
+    await writeFile(cacheFile(), JSON.stringify(cache));
+    expect(await loadKnowledgeBaseCached(knowledge, data, 'build-1')).toEqual(await loadKnowledgeBase(knowledge));
+  });
+
+  it('renders tokens that went through JSON as freshly lexed ones, for every answer of knowledge/', async () => {
+    const kb = await loadKnowledgeBase(fileURLToPath(new URL('../../knowledge', import.meta.url)));
+    for (const color of [false, true]) {
+      const style = chooseStyle(color);
+      // Each answer once in its own variant, so nothing remembered by another test is drawn.
+      const answers = kb.entries.map((e) => `${e.answer}\n\n${color ? 'ansi' : 'plain'}`);
+      const fresh = answers.map((a) => renderMarkdown(a, style));
+      for (const a of answers) rememberTokens(a, JSON.parse(JSON.stringify(lexMarkdown(a))));
+      expect(answers.map((a) => renderMarkdown(a, style))).toEqual(fresh);
+    }
   });
 
   it('reports a broken knowledge folder as the uncached loader does', async () => {

@@ -1,4 +1,5 @@
-import Fuse from 'fuse.js';
+import { createRequire } from 'node:module';
+import type Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { foldText } from '../text/fold-text.js';
 import { analyseFolded, analyseText, CONCEPT_PREFIX } from './analyse-text.js';
@@ -217,13 +218,22 @@ function createSpellingCorrector(index: TermIndex, threshold: number): (word: st
     for (const [candidate, count] of shared) {
       // One typo breaks at most two letter pairs; allow a third for transpositions.
       if (count < pairs.size - 3 || Math.abs(candidate.length - word.length) > 2) continue;
-      const result = Fuse.match(word, candidate, { threshold, ignoreLocation: true });
+      const result = loadFuse().match(word, candidate, { threshold, ignoreLocation: true });
       if (result.isMatch && result.score < (best?.score ?? Number.POSITIVE_INFINITY)) {
         best = { word: candidate, score: result.score };
       }
     }
     return best?.word;
   };
+}
+
+let fuse: typeof Fuse | undefined;
+
+// Required on first use (its CommonJS build, so the matcher stays synchronous): a question needs it only for a
+// misspellable word no entry uses, so most one-question starts never load it.
+function loadFuse(): typeof Fuse {
+  fuse ??= createRequire(import.meta.url)('fuse.js') as typeof Fuse;
+  return fuse;
 }
 
 function letterPairs(word: string): string[] {

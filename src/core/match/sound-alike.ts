@@ -1,4 +1,4 @@
-import { polyphonic } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import { CHINESE_FILLER, SYNONYM_GROUPS } from './lexicon.js';
 
 /**
@@ -42,6 +42,21 @@ function readingsOf(ch: string): readonly string[] {
   return r;
 }
 
+/** Seeds the readings {@link readCharacter} gave before (a table kept by a cache), so those characters need no pinyin-pro. */
+export function rememberReadings(table: Readonly<Record<string, readonly string[]>>): void {
+  for (const [ch, readings] of Object.entries(table)) READINGS.set(ch, readings);
+}
+
+/** {@link readCharacter} over the CJK Unified Ideographs block (U+4E00–U+9FFF), for a cache to keep. */
+export function readCommonCharacters(): Record<string, string[]> {
+  const table: Record<string, string[]> = {};
+  for (let code = 0x4e00; code <= 0x9fff; code += 1) {
+    const ch = String.fromCodePoint(code);
+    table[ch] = readCharacter(ch);
+  }
+  return table;
+}
+
 /**
  * A Han character's toneless readings, most common first, as `pinyin(ch, { toneType: 'none', type: 'array',
  * multiple: true, v: true })` gives them (the test compares every Han character). Read through `polyphonic`:
@@ -49,10 +64,19 @@ function readingsOf(ch: string): readonly string[] {
  * and then throws the segmentation of a single character away.
  */
 export function readCharacter(ch: string): string[] {
-  const toned = polyphonic(ch, { toneType: 'num', type: 'array', v: true })[0] ?? [];
+  const toned = pinyinPro().polyphonic(ch, { toneType: 'num', type: 'array', v: true })[0] ?? [];
   // Tones dropped, then a reading the same as the one before it dropped, as `pinyin` does for `multiple`.
   const toneless = toned.map((s) => s.replace(/[0-9]/g, ''));
   return toneless.filter((s, i) => s !== toneless[i - 1] && /^[a-z]+$/.test(s));
+}
+
+let loaded: typeof import('pinyin-pro') | undefined;
+
+// pinyin-pro's CommonJS build is one file and loads in about half the time of its ESM build's 29 modules; required
+// on first use, so a matcher whose questions need no reading never loads its dictionary at all.
+function pinyinPro(): typeof import('pinyin-pro') {
+  loaded ??= createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
+  return loaded;
 }
 
 /** Every toneless reading of a Han word, as syllable lists (at most {@link MAX_READINGS}). */
@@ -74,13 +98,39 @@ const LEXICON_WORDS: readonly string[] = [
   ),
 ];
 
-/** Builds the sound index over the bigrams a term index knows (dictionary words come first when two sound alike). */
+/**
+ * Builds the sound index over the bigrams a term index knows (dictionary words come first when two sound alike).
+ * The pinyin maps are built on first read: a question with no unknown bigram and no Latin letters needs none.
+ */
 export function buildSoundIndex(indexTerms: Iterable<string>): SoundIndex {
   const known = new Set<string>();
   for (const w of [...LEXICON_WORDS, ...CHINESE_FILLER]) {
     for (let i = 0; i + 1 < w.length; i += 1) known.add(w.slice(i, i + 2));
   }
   for (const t of indexTerms) if (HAN_BIGRAM.test(t)) known.add(t);
+  let sounds: Omit<SoundIndex, 'known'> | undefined;
+  const read = () => {
+    sounds ??= buildSounds(known);
+    return sounds;
+  };
+  return {
+    known,
+    get bigramBySound() {
+      return read().bigramBySound;
+    },
+    get wordBySound() {
+      return read().wordBySound;
+    },
+    get longest() {
+      return read().longest;
+    },
+    get syllables() {
+      return read().syllables;
+    },
+  };
+}
+
+function buildSounds(known: ReadonlySet<string>): Omit<SoundIndex, 'known'> {
   const bigramBySound = new Map<string, string>();
   const wordBySound = new Map<string, SoundWord>();
   const syllables = new Set<string>();
@@ -101,7 +151,7 @@ export function buildSoundIndex(indexTerms: Iterable<string>): SoundIndex {
       longest = Math.max(longest, joined.length);
     }
   }
-  return { known, bigramBySound, wordBySound, longest, syllables };
+  return { bigramBySound, wordBySound, longest, syllables };
 }
 
 /**
