@@ -85,6 +85,9 @@ export function createJobHandler(handler: JobHandlerDeps): (job: JobAttempt) => 
   const now = handler.now ?? (() => new Date());
   return async (job) => {
     const deps = await handler.deps(job);
+    // Loaded before the host is taken: the interval between two checks of a host is counted from the lease, so
+    // the first check of a worker must not spend part of it loading the fetch stack.
+    await import('../core/footer/check-footer.js');
     const report = await withHost(handler, job, () => checkTarget(job.target, job.options, deps));
     const failed = isNetworkFailure(report);
     const reason = report.findings[0]?.message ?? 'network failure';
