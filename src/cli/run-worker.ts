@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { loadConfig } from '../config.js';
 import { BeianError, UsageError } from '../core/errors.js';
 import { createAnalysePool } from '../core/footer/analyse/analyse-pool.js';
 import type { CheckDeps } from '../core/footer/check-footer.js';
-import { parseTarget } from '../core/footer/fetch/target.js';
 import { isNetworkFailure } from '../core/footer/network-failure.js';
 import type { PageRenderer } from '../core/footer/render/types.js';
 import type { FooterReport } from '../core/footer/types.js';
@@ -13,6 +10,7 @@ import type { QueueStore } from '../store/ports.js';
 import { needsDatabase } from './check-queue.js';
 import { checkTarget, GRACE_MS } from './check-target.js';
 import { openCommandStore } from './db.js';
+import { withHostLease } from './host-lease.js';
 
 /** The footer-check history's user for checks run from the queue. */
 export const QUEUE_USER = 'beian-queue';
@@ -88,7 +86,11 @@ export function createJobHandler(handler: JobHandlerDeps): (job: JobAttempt) => 
     // Loaded before the host is taken: the interval between two checks of a host is counted from the lease, so
     // the first check of a worker must not spend part of it loading the fetch stack.
     await import('../core/footer/check-footer.js');
-    const report = await withHost(handler, job, () => checkTarget(job.target, job.options, deps));
+    // Held past the check's own limit and its grace period, so a dead worker's lease lapses and the host is freed.
+    const limits = { holdMs: (job.options.timeoutMs ?? 0) + 2 * GRACE_MS, intervalMs: handler.hostIntervalMs };
+    const report = await withHostLease(handler.queue, job.target, limits, () =>
+      checkTarget(job.target, job.options, deps),
+    );
     const failed = isNetworkFailure(report);
     const reason = report.findings[0]?.message ?? 'network failure';
     if (failed && !job.lastAttempt) return { kind: 'retry', reason };
@@ -104,38 +106,6 @@ export function createJobHandler(handler: JobHandlerDeps): (job: JobAttempt) => 
     );
     return failed ? { kind: 'retry', reason } : { kind: 'done' };
   };
-}
-
-async function withHost(
-  handler: JobHandlerDeps,
-  job: JobAttempt,
-  check: () => Promise<FooterReport>,
-): Promise<FooterReport> {
-  const host = hostOf(job.target);
-  // A target that cannot be parsed makes no request: checkFooter reports why without a lease.
-  if (host === null) return check();
-  const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
-  // Held past the check's own limit and its grace period, so a dead worker's lease lapses and the host is freed.
-  const limits = { holdMs: (job.options.timeoutMs ?? 0) + 2 * GRACE_MS, intervalMs: handler.hostIntervalMs };
-  for (let wait = await handler.queue.leaseHost(host, holder, limits); wait > 0; ) {
-    await new Promise((resolve) => setTimeout(resolve, wait));
-    wait = await handler.queue.leaseHost(host, holder, limits);
-  }
-  try {
-    return await check();
-  } finally {
-    await handler.queue.releaseHost(host, holder);
-  }
-}
-
-/** The politeness key of a target: its host and explicit port, or null when the target cannot be parsed. */
-export function hostOf(target: string): string | null {
-  try {
-    const { host, port } = parseTarget(target);
-    return port === null ? host : `${host}:${port}`;
-  } catch {
-    return null;
-  }
 }
 
 function givenUp(report: FooterReport, attempts: number): FooterReport {

@@ -9,7 +9,8 @@ import { createScheduler, realSleep, type Scheduler, type SchedulerDeps } from '
 import type { AlertSink, Watch } from '../core/watch/types.js';
 import type { WatchStore } from '../core/watch/watch-store-port.js';
 import type { WatchConfig } from '../watch-config.js';
-import { checkTarget } from './check-target.js';
+import { checkTarget, GRACE_MS } from './check-target.js';
+import { type HostLeases, withHostLease } from './host-lease.js';
 
 /** A scheduler wired to the real footer check, clock and analysis pool; `close` stops it and frees the pool. */
 export interface WatchRuntime {
@@ -36,6 +37,7 @@ export function createWatchRuntime(
   sink: AlertSink,
   onError?: SchedulerDeps['onError'],
   startRenderer: () => Promise<PageRenderer> = startChromium,
+  hosts?: HostLeases,
 ): WatchRuntime {
   const pool = createAnalysePool();
   const render = watchRenders(config, watchConfig);
@@ -57,7 +59,11 @@ export function createWatchRuntime(
       ...(browser ? { render: true, screenshot: true } : {}),
     };
     const deps: CheckDeps = browser ? { analyse: pool.analyse, renderer: browser } : { analyse: pool.analyse };
-    return checkTarget(watch.target, options, deps);
+    const run = () => checkTarget(watch.target, options, deps);
+    // With the database's host leases, politeness holds across replicas and queue workers, not only in-process.
+    if (!hosts) return run();
+    const limits = { holdMs: config.checkTimeoutMs + 2 * GRACE_MS, intervalMs: config.queue.hostIntervalMs };
+    return withHostLease(hosts, watch.target, limits, run);
   };
   const scheduler = createScheduler(
     { store, check, sink, now: Date.now, sleep: realSleep, ...(onError ? { onError } : {}) },
@@ -107,6 +113,8 @@ export async function startWatching(config: Config, sink?: AlertSink): Promise<(
     store.watches,
     sink ?? slackSink ?? createTextAlertSink(write),
     (error, context) => write(`beian watch: ${context}: ${error instanceof Error ? error.message : String(error)}\n`),
+    undefined,
+    store.queue,
   );
   runtime.scheduler.start();
   return async () => {

@@ -131,3 +131,60 @@ describe('the watch runtime renders scheduled checks only when rendering is on',
     expect(errors.filter((e) => e.includes('Chromium'))).toHaveLength(1);
   });
 });
+
+describe('watch runtimes on several replicas share the database host leases', () => {
+  let server: Server;
+  let origin: string;
+  let dir: string;
+  let store: Store;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const starts: number[] = [];
+
+  beforeAll(async () => {
+    server = createServer((_req, res) => {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      starts.push(Date.now());
+      // Slow enough that two replicas would overlap without a shared lease.
+      setTimeout(() => {
+        inFlight -= 1;
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(PAGE);
+      }, 150);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    dir = await mkdtemp(join(tmpdir(), 'beian-watch-hosts-'));
+    store = await createStore({ dataDir: dir });
+  });
+  afterAll(async () => {
+    await store.close();
+    await new Promise((resolve) => server.close(resolve));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('never checks one host twice at once, and keeps the interval, across two replicas', {
+    timeout: 60_000,
+  }, async () => {
+    // One check at a time per replica leases 4 watches at a time, so each replica gets some of the 8 sites.
+    const targets = Array.from({ length: 8 }, (_, i) => `${origin}/site-${i}/`);
+    await store.watches.put(targets.map((target) => ({ target, everyMs: 3_600_000, nextRunAt: Date.now() })));
+    const config = loadConfig({ BEIAN_ALLOW_PRIVATE_NETWORK: '1', BEIAN_HOST_INTERVAL_SECONDS: '0.2' });
+    const watchConfig = loadWatchConfig({ BEIAN_WATCH_RECHECK_SECONDS: '0', BEIAN_WATCH_CONCURRENCY: '1' });
+    const sink = { alert: async () => undefined };
+    const replicas = [0, 1].map(() =>
+      createWatchRuntime(config, watchConfig, store.watches, sink, undefined, undefined, store.queue),
+    );
+    try {
+      await Promise.all(replicas.map((r) => r.scheduler.round({ all: false, awaitRechecks: false })));
+    } finally {
+      await Promise.all(replicas.map((r) => r.close()));
+    }
+    expect(starts.length).toBe(targets.length);
+    expect(maxInFlight).toBe(1);
+    const gaps = starts.slice(1).map((at, i) => at - (starts[i] ?? 0));
+    // Starts 0.2 s apart at least (a little less at the server: the lease is taken just before the request).
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(180);
+  });
+});
