@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { parseTarget } from '../core/footer/fetch/target.js';
+import { hostOf } from '../core/footer/fetch/target.js';
 import type { FooterReport } from '../core/footer/types.js';
 import type { QueueStore } from '../store/ports.js';
 
@@ -32,12 +32,4 @@ export async function withHostLease(
   }
 }
 
-/** The politeness key of a target: its host and explicit port, or null when the target cannot be parsed. */
-export function hostOf(target: string): string | null {
-  try {
-    const { host, port } = parseTarget(target);
-    return port === null ? host : `${host}:${port}`;
-  } catch {
-    return null;
-  }
-}
+export { hostOf };

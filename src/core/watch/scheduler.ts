@@ -1,4 +1,4 @@
-import { parseTarget } from '../footer/fetch/target.js';
+import { hostOf } from '../footer/fetch/target.js';
 import { MAX_SCREENSHOT_BYTES } from '../footer/render/footer-screenshot.js';
 import type { FooterReport } from '../footer/types.js';
 import { DECIDE_DEFAULTS, type DecideOptions, decideAlert } from './decide-alert.js';
@@ -69,16 +69,6 @@ export interface Scheduler {
   start(): void;
   /** Stops ticking and waits for the round under way to finish. */
   stop(): Promise<void>;
-}
-
-/** The host a watch's checks are polite to: at most one check at a time goes to it. */
-export function hostOf(target: string): string {
-  try {
-    const { host, port } = parseTarget(target);
-    return port === null ? host : `${host}:${port}`;
-  } catch {
-    return target;
-  }
 }
 
 function runOf(watch: Watch, report: FooterReport, at: number): CheckRun {
@@ -197,7 +187,8 @@ export function createScheduler(
     };
     const worker = async () => {
       for (let watch = await take(); watch !== undefined; watch = await take()) {
-        const host = hostOf(watch.target);
+        // An unparseable target is its own key: its check makes no request, so it holds no one up.
+        const host = hostOf(watch.target) ?? watch.target;
         const waiting = waitingByHost.get(host);
         if (waiting !== undefined) {
           waiting.push(watch);

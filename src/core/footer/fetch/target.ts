@@ -145,3 +145,16 @@ function hostProblem(host: string): string | null {
 function portOf(url: URL): number | null {
   return url.port === '' ? null : Number(url.port);
 }
+
+/**
+ * The politeness key of a target: its host and explicit port (what "one check at a time per host" counts), or
+ * null when the target cannot be parsed (a check of it makes no request).
+ */
+export function hostOf(target: string): string | null {
+  try {
+    const { host, port } = parseTarget(target);
+    return port === null ? host : `${host}:${port}`;
+  } catch {
+    return null;
+  }
+}
