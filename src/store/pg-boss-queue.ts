@@ -1,3 +1,4 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type {
   EnqueueSettings,
@@ -13,6 +14,8 @@ import { StoreError } from './create-store.js';
 const QUEUE = 'footer-check';
 const DEAD_LETTERS = 'footer-check-dead';
 const SCHEMA = 'pgboss';
+// Any fixed 64-bit key: the session lock that lets one process at a time install the schema and create the queues.
+const OPEN_LOCK_KEY = 0x6265_6961_6e71; // "beianq"
 // pg-boss inserts a batch as one JSON parameter: chunks keep each statement small on a 100,000-line list.
 const INSERT_CHUNK = 1_000;
 
@@ -40,9 +43,11 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
   // pg-boss reports a lost connection as an event; the next query reconnects, so it must not crash the worker.
   boss.on('error', () => undefined);
   try {
-    await boss.start();
-    await boss.createQueue(DEAD_LETTERS);
-    await boss.createQueue(QUEUE, { name: QUEUE, deadLetter: DEAD_LETTERS });
+    await oneAtATime(options.databaseUrl, async () => {
+      await boss.start();
+      await boss.createQueue(DEAD_LETTERS);
+      await boss.createQueue(QUEUE, { name: QUEUE, deadLetter: DEAD_LETTERS });
+    });
   } catch (error) {
     await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
     const detail = error instanceof Error ? error.message : String(error);
@@ -61,6 +66,23 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
       await boss.stop({ graceful: true, wait: true, close: true, timeout: 5_000 });
     },
   };
+}
+
+/**
+ * Runs `open` holding a PostgreSQL advisory lock. Replicas started together each install pg-boss's schema and
+ * create its queues (DDL and rows in one transaction); run at once on a fresh database, those transactions
+ * deadlock and one process fails to start (seen in CI with an enqueuer and two workers started together).
+ */
+async function oneAtATime(databaseUrl: string, open: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'beian-queue-open' });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [OPEN_LOCK_KEY]);
+    await open();
+  } finally {
+    // Closing the session releases the lock even if the unlock was not reached.
+    await client.end().catch(() => undefined);
+  }
 }
 
 function toInsert(job: FooterJob, settings: EnqueueSettings): PgBoss.JobInsert<FooterJob> {
