@@ -8,8 +8,8 @@
  * The pace is 100 ms here instead of Slack's 1 s so a run takes seconds; Retry-After stays Slack's 1 s.
  */
 import { LogLevel, webApi } from '@slack/bolt';
-import { DEFAULT_RETRY_CONFIG } from '../src/slack/create-app.js';
 import { paceClient } from '../src/slack/pacing.js';
+import { DEFAULT_RETRY_CONFIG } from '../src/slack/web-client.js';
 import { startFakeSlackApi } from '../test/slack/helpers/fake-slack-api.js';
 
 const BURST = 50;

@@ -25,12 +25,8 @@ export async function runKbDigest(options: DigestCommandOptions, command: Comman
   const store = await openCommandStore(options);
   const digest = await collectDigest({ store, kb: base }, new Date(), days).finally(() => store.close());
   if (options.post && config.slack && config.digestChannel) {
-    const { webApi } = await import('@slack/bolt');
-    const apiUrl = config.slack.apiUrl;
-    const client = new webApi.WebClient(config.slack.botToken, {
-      ...(apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : {}),
-      retryConfig: { retries: 2, minTimeout: 500, maxTimeout: 2000 },
-    });
+    const { createBotWebClient } = await import('../slack/web-client.js');
+    const client = createBotWebClient(config.slack);
     await postDigest(client, config.digestChannel, digest);
     await writeOut(`Posted the knowledge digest to ${config.digestChannel}.\n`);
     return;

@@ -24,9 +24,9 @@ import { paceClient } from './pacing.js';
 import { createUsefulEntries } from './useful-entries.js';
 import { createLanguageResolver } from './user-language.js';
 import { createSlackAlertSink, type SlackAlertSink } from './watch-alert-sink.js';
+import { webClientOptions } from './web-client.js';
 
 /** Web API retries: 5xx and network errors back off, about 15 s at most (429s are waited out by the pacer). */
-export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 5000 };
 
 /** Options for createSlackApp beyond the config (tests and benchmarks use them). */
 export interface SlackAppOptions {
@@ -67,11 +67,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   let state: 'starting' | 'ready' | 'draining' = 'starting';
   const healthz = createHealthRoute(() => state === 'ready', options.store, logger);
   const mode = slack.appToken ? 'socket' : 'http';
-  const clientOptions = {
-    retryConfig: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
-    timeout: 10_000,
-    ...(slack.apiUrl ? { slackApiUrl: withSlash(slack.apiUrl) } : {}),
-  };
+  const clientOptions = webClientOptions(slack, options.retryConfig);
   const installations = slack.oauth
     ? createInstallationStore(options.store.installations, slack.oauth.tokenKey)
     : undefined;
@@ -302,8 +298,4 @@ async function drain(inflight: Set<Promise<unknown>>, timeoutMs: number, logger:
 function portOf(server: unknown): number | null {
   const address = (server as Server | undefined)?.address?.();
   return address && typeof address === 'object' ? (address as AddressInfo).port : null;
-}
-
-function withSlash(url: string): string {
-  return url.endsWith('/') ? url : `${url}/`;
 }

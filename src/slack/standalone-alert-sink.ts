@@ -1,10 +1,10 @@
-import { webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { AlertThreadStore } from '../store/alert-thread-store.js';
 import { createLogger, secretsOf } from './logger.js';
 import { paceClient } from './pacing.js';
 import { createLanguageResolver } from './user-language.js';
 import { createSlackAlertSink, type SlackAlertSink } from './watch-alert-sink.js';
+import { createBotWebClient } from './web-client.js';
 
 /**
  * The Slack alert sink for a process that does not serve Slack (`beian worker`): the same alerts, threads and
@@ -15,12 +15,7 @@ export function createStandaloneAlertSink(config: Config, threads: AlertThreadSt
   const slack = config.slack;
   if (!slack?.botToken) return undefined;
   const logger = createLogger(config.logLevel, { secrets: secretsOf(slack) });
-  const client = new webApi.WebClient(slack.botToken, {
-    logger,
-    retryConfig: { retries: 2, minTimeout: 500, maxTimeout: 2000 },
-    timeout: 10_000,
-    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl.endsWith('/') ? slack.apiUrl : `${slack.apiUrl}/` } : {}),
-  });
+  const client = createBotWebClient(slack, logger);
   paceClient(client, { logger, paceMs: { 'chat.postMessage': config.postPaceMs } });
   return createSlackAlertSink({
     client,
