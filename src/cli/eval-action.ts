@@ -22,9 +22,14 @@ export async function runEval(file: string, options: EvalOptions, command: Comma
   const ours = evaluateMatcher(createCommandMatcher(kb), questions, settings);
   const baseline = evaluateMatcher(createBaselineMatcher(kb), questions, settings);
   const text = options.json
-    ? `${JSON.stringify({ split: options.split, threshold: threshold ?? null, matcher: ours, baseline }, null, 2)}\n`
-    : formatEvaluation(options.split, ours, baseline, threshold);
+    ? `${JSON.stringify({ split: options.split, threshold: threshold ?? null, matcher: forJson(ours, options.confusions), baseline: forJson(baseline, options.confusions) }, null, 2)}\n`
+    : formatEvaluation(options.split, ours, baseline, threshold, options.confusions);
   await writeOut(text);
+}
+
+/** With --no-confusions the JSON keeps how many were missed, not which. */
+function forJson(evaluation: Evaluation, showConfusions: boolean) {
+  return showConfusions ? evaluation : { ...evaluation, confusions: evaluation.confusions.length };
 }
 
 function parseThreshold(raw: string | undefined): number | undefined {
@@ -58,7 +63,13 @@ function selectSplit(questions: LabelledQuestion[], split: EvalOptions['split'],
 type Row = [name: string, figure: (e: Evaluation) => string];
 
 /** The figures side by side, per style, the reliability table, then the matcher's confusions, one per line. */
-export function formatEvaluation(split: string, ours: Evaluation, baseline: Evaluation, threshold?: number): string {
+export function formatEvaluation(
+  split: string,
+  ours: Evaluation,
+  baseline: Evaluation,
+  threshold?: number,
+  showConfusions = true,
+): string {
   const bar = threshold === undefined ? '' : `, answering only at confidence ≥ ${threshold}`;
   const lines = [
     `split ${split}: ${ours.questions} questions (${ours.inScope} in scope, ${ours.outOfScope} out of scope)${bar}`,
@@ -70,13 +81,22 @@ export function formatEvaluation(split: string, ours: Evaluation, baseline: Eval
     '',
     ...formatReliability(ours),
     '',
-    ours.confusions.length === 0 ? 'no confusions' : 'confusions (expected → got, best candidate, question):',
+    ...formatConfusions(ours, showConfusions),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The questions missed, or only their count when they must not be read (--no-confusions). */
+function formatConfusions(ours: Evaluation, show: boolean): string[] {
+  if (ours.confusions.length === 0) return ['no confusions'];
+  if (!show) return [`${ours.confusions.length} confusions, not printed (--no-confusions)`];
+  return [
+    'confusions (expected → got, best candidate, question):',
     ...ours.confusions.map(
       (c) =>
         `  ${c.expected ?? '(out of scope)'} → ${c.got ?? '(refused)'}  [best ${c.best ?? '-'} ${c.confidence.toFixed(2)}]  ${c.question}`,
     ),
   ];
-  return `${lines.join('\n')}\n`;
 }
 
 function overallRows(ours: Evaluation): Row[] {

@@ -6,6 +6,8 @@ export interface EvalOptions {
   split: 'tune' | 'holdout' | 'all';
   threshold?: string;
   json?: boolean;
+  /** False with --no-confusions: totals only, so a kept-apart set can be checked without reading its questions. */
+  confusions: boolean;
 }
 
 /** Registers `beian eval FILE`: our matcher and plain fuse.js measured side by side on a labelled question set. */
@@ -23,9 +25,10 @@ export function registerEvalCommand(program: Command): void {
       'count an answer only at confidence ≥ x (0–1), as the triage channel does with BEIAN_TRIAGE_MIN_CONFIDENCE',
     )
     .option('--json', 'print JSON')
+    .option('--no-confusions', 'print the figures only, not the questions missed (for a set you must not tune on)')
     .addHelpText(
       'after',
-      '\nExamples:\n  beian eval test/eval/questions.jsonl --split holdout\n  beian eval test/eval/slack-dev.jsonl --threshold 0.75',
+      '\nExamples:\n  beian eval test/eval/questions.jsonl --split tune\n  beian eval test/eval/slack-dev.jsonl --threshold 0.75\n  beian eval test/eval/questions.jsonl --split holdout --no-confusions',
     )
     .action(lazyAction(() => import('./eval-action.js'), 'runEval'));
 }

@@ -47,6 +47,16 @@ describe('formatEvaluation', () => {
     expect(text).toContain(line);
   });
 
+  it('prints only how many were missed when the questions must not be read', () => {
+    const missed = evaluation(0.5, [
+      { question: '备案号', expected: 'a', style: 'typo', got: null, best: 'b', confidence: 0.3 },
+    ]);
+    const figuresOnly = formatEvaluation('holdout', missed, evaluation(0), undefined, false);
+    expect(figuresOnly).toContain('1 confusions, not printed (--no-confusions)');
+    expect(figuresOnly).not.toContain('备案号');
+    expect(figuresOnly).toContain('top-1 accuracy');
+  });
+
   it('names the bar when answers are re-decided at a threshold', () => {
     expect(formatEvaluation('all', evaluation(1), evaluation(0), 0.75)).toContain(
       'split all: 3 questions (2 in scope, 1 out of scope), answering only at confidence ≥ 0.75',
@@ -88,6 +98,14 @@ describe('beian eval', () => {
     expect(run.stdout).toMatch(/refused: off-topic\s+100\.0%/);
     expect(run.stdout).toMatch(/\n {2}terse\s+1\/1 100\.0% \(0 wrong\)/);
     expect(run.stdout).toContain('expected calibration error');
+  });
+
+  it('--no-confusions keeps the count, not the questions, in JSON too', async () => {
+    const run = await runBeian(['eval', slackFile, '--json', '--threshold', '1', '--no-confusions']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('空壳网站');
+    const out = JSON.parse(run.stdout) as { matcher: { confusions: number } };
+    expect(out.matcher.confusions).toBe(1);
   });
 
   it('re-decides at --threshold: at 1 nothing short of certainty is answered', async () => {
