@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Installation } from '@slack/bolt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BeianError } from '../../src/core/errors.js';
 import { createInstallationStore } from '../../src/slack/installation-store.js';
-import { createStore } from '../../src/store/create-store.js';
-import type { Store } from '../../src/store/ports.js';
-import { createTestPlace, ENGINES, type TestPlace } from './helpers/databases.js';
+import { ENGINES, useTestStore } from './helpers/databases.js';
 
 const key = randomBytes(32);
 
@@ -36,21 +34,12 @@ function orgInstall(enterprise: string, token: string): Installation<'v2', true>
 }
 
 describe.each(ENGINES)('installations on %s', (engine) => {
-  let place: TestPlace;
-  let store: Store;
-  beforeAll(async () => {
-    place = await createTestPlace(engine);
-    store = await createStore(place);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await place?.dispose();
-  });
+  const t = useTestStore(engine);
 
   it('stores an installation sealed, and gives it back whole', async () => {
-    const installations = createInstallationStore(store.installations, key);
+    const installations = createInstallationStore(t.store.installations, key);
     await installations.storeInstallation(teamInstall('T0AAAA001', 'xoxb-team-a'));
-    const row = await store.installations.get('team:T0AAAA001');
+    const row = await t.store.installations.get('team:T0AAAA001');
     expect(row).toMatchObject({ teamId: 'T0AAAA001', enterpriseId: null, isEnterpriseInstall: false });
     expect(row?.sealed).not.toContain('xoxb');
     const back = await installations.fetchInstallation({
@@ -62,7 +51,7 @@ describe.each(ENGINES)('installations on %s', (engine) => {
   });
 
   it('replaces an installation on reinstall (new tokens)', async () => {
-    const installations = createInstallationStore(store.installations, key);
+    const installations = createInstallationStore(t.store.installations, key);
     await installations.storeInstallation(teamInstall('T0AAAA001', 'xoxb-team-a-new'));
     const back = await installations.fetchInstallation({
       teamId: 'T0AAAA001',
@@ -73,9 +62,9 @@ describe.each(ENGINES)('installations on %s', (engine) => {
   });
 
   it('keeps an org-wide install under its enterprise id and serves the organisation’s workspaces from it', async () => {
-    const installations = createInstallationStore(store.installations, key);
+    const installations = createInstallationStore(t.store.installations, key);
     await installations.storeInstallation(orgInstall('E0ORG0001', 'xoxb-org'));
-    expect(await store.installations.get('enterprise:E0ORG0001')).toMatchObject({ isEnterpriseInstall: true });
+    expect(await t.store.installations.get('enterprise:E0ORG0001')).toMatchObject({ isEnterpriseInstall: true });
     const org = await installations.fetchInstallation({
       teamId: undefined,
       enterpriseId: 'E0ORG0001',
@@ -91,7 +80,7 @@ describe.each(ENGINES)('installations on %s', (engine) => {
   });
 
   it('prefers a workspace’s own install inside an organisation', async () => {
-    const installations = createInstallationStore(store.installations, key);
+    const installations = createInstallationStore(t.store.installations, key);
     await installations.storeInstallation(teamInstall('T0OWN0001', 'xoxb-own', 'E0ORG0001'));
     const own = await installations.fetchInstallation({
       teamId: 'T0OWN0001',
@@ -102,21 +91,21 @@ describe.each(ENGINES)('installations on %s', (engine) => {
   });
 
   it('deletes one installation and leaves the others', async () => {
-    const installations = createInstallationStore(store.installations, key);
+    const installations = createInstallationStore(t.store.installations, key);
     await installations.deleteInstallation?.({
       teamId: undefined,
       enterpriseId: 'E0ORG0001',
       isEnterpriseInstall: true,
     });
-    expect(await store.installations.get('enterprise:E0ORG0001')).toBeUndefined();
-    expect(await store.installations.get('team:T0OWN0001')).toBeDefined();
+    expect(await t.store.installations.get('enterprise:E0ORG0001')).toBeUndefined();
+    expect(await t.store.installations.get('team:T0OWN0001')).toBeDefined();
     await expect(
       installations.fetchInstallation({ teamId: undefined, enterpriseId: 'E0ORG0001', isEnterpriseInstall: true }),
     ).rejects.toThrow('The app is not installed in organisation E0ORG0001.');
   });
 
   it('says clearly when the key is not the one the installations were stored with', async () => {
-    const other = createInstallationStore(store.installations, randomBytes(32));
+    const other = createInstallationStore(t.store.installations, randomBytes(32));
     const failure = other.fetchInstallation({
       teamId: 'T0AAAA001',
       enterpriseId: undefined,
@@ -127,10 +116,10 @@ describe.each(ENGINES)('installations on %s', (engine) => {
   });
 
   it('an unknown workspace is not installed', async () => {
-    const installations = createInstallationStore(store.installations, key);
+    const installations = createInstallationStore(t.store.installations, key);
     await expect(
       installations.fetchInstallation({ teamId: 'T0NOPE001', enterpriseId: undefined, isEnterpriseInstall: false }),
     ).rejects.toThrow('The app is not installed in workspace T0NOPE001.');
-    expect(await store.installations.delete('team:T0NOPE001')).toBe(false);
+    expect(await t.store.installations.delete('team:T0NOPE001')).toBe(false);
   });
 });

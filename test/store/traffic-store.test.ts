@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TrafficEvent } from '../../src/core/learn/traffic.js';
-import { createStore } from '../../src/store/create-store.js';
-import type { Store } from '../../src/store/ports.js';
-import { createTestPlace, ENGINES, type TestPlace } from './helpers/databases.js';
+import { ENGINES, useTestStore } from './helpers/databases.js';
 
 describe.each(ENGINES)('traffic log on %s', (engine) => {
-  let place: TestPlace;
-  let store: Store;
-  beforeAll(async () => {
-    place = await createTestPlace(engine);
-    store = await createStore(place);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await place?.dispose();
-  });
+  const t = useTestStore(engine);
 
   it('keeps questions with what was shown and picks, and reads them back oldest first', async () => {
     const asked: TrafficEvent = {
@@ -45,10 +34,10 @@ describe.each(ENGINES)('traffic log on %s', (engine) => {
       confidence: 0.9,
       suggestionIds: [],
     };
-    await store.traffic.record(picked);
-    await store.traffic.record(asked);
-    await store.traffic.record(answered);
-    expect(await store.traffic.events()).toEqual([asked, picked, answered]);
-    expect(await store.traffic.events('2026-11-03T00:00:00.000Z')).toEqual([answered]);
+    await t.store.traffic.record(picked);
+    await t.store.traffic.record(asked);
+    await t.store.traffic.record(answered);
+    expect(await t.store.traffic.events()).toEqual([asked, picked, answered]);
+    expect(await t.store.traffic.events('2026-11-03T00:00:00.000Z')).toEqual([answered]);
   });
 });

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type CheckRun, INITIAL_STATE } from '../../src/core/watch/types.js';
-import { createStore } from '../../src/store/create-store.js';
-import type { Store } from '../../src/store/ports.js';
-import { createTestPlace, ENGINES, type TestPlace } from './helpers/databases.js';
+import { ENGINES, useTestStore } from './helpers/databases.js';
 
 const run = (target: string, at: number, verdict: CheckRun['verdict'] = 'pass'): CheckRun => ({
   target,
@@ -16,27 +14,18 @@ const run = (target: string, at: number, verdict: CheckRun['verdict'] = 'pass'):
 });
 
 describe.each(ENGINES)('watch store on %s', (engine) => {
-  let place: TestPlace;
-  let store: Store;
   let clock = 1_000_000;
-  beforeAll(async () => {
-    place = await createTestPlace(engine);
-    store = await createStore({ ...place, now: () => clock });
-  });
-  afterAll(async () => {
-    await store?.close();
-    await place?.dispose();
-  });
+  const t = useTestStore(engine, () => clock);
 
   it('adds watches, updates them on a second put, and lists them by target', async () => {
-    const first = await store.watches.put([
+    const first = await t.store.watches.put([
       { target: 'b.cn', everyMs: 60_000, nextRunAt: 5, owner: '@bob' },
       { target: 'a.cn', everyMs: 3_600_000, nextRunAt: 7, expect: '京ICP备05004398号-1' },
     ]);
     expect(first).toEqual({ added: 2, updated: 0 });
-    const second = await store.watches.put([{ target: 'b.cn', everyMs: 120_000, nextRunAt: 999 }]);
+    const second = await t.store.watches.put([{ target: 'b.cn', everyMs: 120_000, nextRunAt: 999 }]);
     expect(second).toEqual({ added: 0, updated: 1 });
-    const all = await store.watches.list();
+    const all = await t.store.watches.list();
     expect(all.map((w) => [w.target, w.everyMs, w.nextRunAt, w.owner, w.expect])).toEqual([
       ['a.cn', 3_600_000, 7, undefined, '京ICP备05004398号-1'],
       // An update changes the settings, not the schedule.
@@ -48,77 +37,77 @@ describe.each(ENGINES)('watch store on %s', (engine) => {
 
   it('puts all of a batch or, when one row fails, none of it', async () => {
     const bad = { target: 'c.cn', everyMs: Number.NaN, nextRunAt: 1 } as never;
-    await expect(store.watches.put([{ target: 'd.cn', everyMs: 60_000, nextRunAt: 1 }, bad])).rejects.toThrow();
-    expect(await store.watches.get('d.cn')).toBeNull();
+    await expect(t.store.watches.put([{ target: 'd.cn', everyMs: 60_000, nextRunAt: 1 }, bad])).rejects.toThrow();
+    expect(await t.store.watches.get('d.cn')).toBeNull();
   });
 
   it('leases due watches once across fifty simultaneous leasers, and not again until the lease expires', async () => {
-    await store.watches.put(
+    await t.store.watches.put(
       Array.from({ length: 30 }, (_, i) => ({ target: `lease${i}.cn`, everyMs: 60_000, nextRunAt: 100 + i })),
     );
     const options = { dueBy: 1_000, now: clock, limit: 10, ttlMs: 60_000 };
     const batches = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => store.watches.leaseDue(`holder-${i}`, options)),
+      Array.from({ length: 50 }, (_, i) => t.store.watches.leaseDue(`holder-${i}`, options)),
     );
     const leased = batches.flat().map((w) => w.target);
     expect(new Set(leased).size).toBe(leased.length);
     // a.cn and b.cn are due too (next run 7 and 5): every due watch is leased exactly once.
-    const again = await store.watches.leaseDue('late', { ...options, limit: 100 });
+    const again = await t.store.watches.leaseDue('late', { ...options, limit: 100 });
     expect(new Set([...leased, ...again.map((w) => w.target)]).size).toBe(32);
-    expect(await store.watches.leaseDue('later', { ...options, limit: 100 })).toEqual([]);
-    const expired = await store.watches.leaseDue('after-expiry', { ...options, now: clock + 60_000, limit: 100 });
+    expect(await t.store.watches.leaseDue('later', { ...options, limit: 100 })).toEqual([]);
+    const expired = await t.store.watches.leaseDue('after-expiry', { ...options, now: clock + 60_000, limit: 100 });
     expect(expired).toHaveLength(32);
   });
 
   it('records a check only for the lease holder, moves the next run and frees the lease', async () => {
-    await store.watches.put([{ target: 'h.cn', everyMs: 60_000, nextRunAt: 0 }]);
-    const [watch] = await store.watches.leaseDue('me', { dueBy: 0, now: clock, limit: 1, ttlMs: 60_000 });
+    await t.store.watches.put([{ target: 'h.cn', everyMs: 60_000, nextRunAt: 0 }]);
+    const [watch] = await t.store.watches.leaseDue('me', { dueBy: 0, now: clock, limit: 1, ttlMs: 60_000 });
     expect(watch?.target).toBe('h.cn');
     const state = { ...INITIAL_STATE, recheckPending: true };
-    expect(await store.watches.complete('someone-else', run('h.cn', 10), { state, nextRunAt: 5_000 })).toBe(false);
-    expect(await store.watches.complete('me', run('h.cn', 10), { state, nextRunAt: 5_000 })).toBe(true);
-    const after = await store.watches.get('h.cn');
+    expect(await t.store.watches.complete('someone-else', run('h.cn', 10), { state, nextRunAt: 5_000 })).toBe(false);
+    expect(await t.store.watches.complete('me', run('h.cn', 10), { state, nextRunAt: 5_000 })).toBe(true);
+    const after = await t.store.watches.get('h.cn');
     expect(after?.nextRunAt).toBe(5_000);
     expect(after?.state.recheckPending).toBe(true);
-    expect(await store.watches.history('h.cn')).toEqual([run('h.cn', 10)]);
-    const free = await store.watches.leaseDue('other', { dueBy: 5_000, now: clock, limit: 100, ttlMs: 1 });
+    expect(await t.store.watches.history('h.cn')).toEqual([run('h.cn', 10)]);
+    const free = await t.store.watches.leaseDue('other', { dueBy: 5_000, now: clock, limit: 100, ttlMs: 1 });
     expect(free.map((w) => w.target)).toContain('h.cn');
   });
 
   it('reads history oldest first, limited to the latest rows, and prunes by age', async () => {
-    await store.watches.put([{ target: 'hist.cn', everyMs: 60_000, nextRunAt: 0 }]);
+    await t.store.watches.put([{ target: 'hist.cn', everyMs: 60_000, nextRunAt: 0 }]);
     for (let i = 1; i <= 5; i += 1) {
-      const [w] = await store.watches
+      const [w] = await t.store.watches
         .leaseDue('me', { dueBy: Number.MAX_SAFE_INTEGER, now: clock, limit: 100, ttlMs: 1 })
         .then((ws) => ws.filter((x) => x.target === 'hist.cn'));
       expect(w).toBeDefined();
-      await store.watches.complete('me', run('hist.cn', i * 1000, i % 2 ? 'pass' : 'fail'), {
+      await t.store.watches.complete('me', run('hist.cn', i * 1000, i % 2 ? 'pass' : 'fail'), {
         state: INITIAL_STATE,
         nextRunAt: 0,
       });
       clock += 10;
     }
-    expect((await store.watches.history('hist.cn', { limit: 2 })).map((r) => r.at)).toEqual([4000, 5000]);
-    expect((await store.watches.history('hist.cn', { since: 3000 })).map((r) => r.verdict)).toEqual([
+    expect((await t.store.watches.history('hist.cn', { limit: 2 })).map((r) => r.at)).toEqual([4000, 5000]);
+    expect((await t.store.watches.history('hist.cn', { since: 3000 })).map((r) => r.verdict)).toEqual([
       'pass',
       'fail',
       'pass',
     ]);
-    expect(await store.watches.pruneHistory(3000)).toBeGreaterThanOrEqual(2);
-    expect((await store.watches.history('hist.cn')).map((r) => r.at)).toEqual([3000, 4000, 5000]);
+    expect(await t.store.watches.pruneHistory(3000)).toBeGreaterThanOrEqual(2);
+    expect((await t.store.watches.history('hist.cn')).map((r) => r.at)).toEqual([3000, 4000, 5000]);
   });
 
   it('mutes and unmutes, makes watches due now, and removes a watch with its history', async () => {
-    expect(await store.watches.mute('hist.cn', 123_456)).toBe(true);
-    expect((await store.watches.get('hist.cn'))?.mutedUntil).toBe(123_456);
-    expect(await store.watches.mute('hist.cn', null)).toBe(true);
-    expect((await store.watches.get('hist.cn'))?.mutedUntil).toBeUndefined();
-    expect(await store.watches.mute('nobody.cn', 1)).toBe(false);
-    await store.watches.put([{ target: 'later.cn', everyMs: 60_000, nextRunAt: 9_999_999 }]);
-    expect(await store.watches.makeDue(50, 'later.cn')).toBe(1);
-    expect((await store.watches.get('later.cn'))?.nextRunAt).toBe(50);
-    expect(await store.watches.remove('hist.cn')).toBe(true);
-    expect(await store.watches.remove('hist.cn')).toBe(false);
-    expect(await store.watches.history('hist.cn')).toEqual([]);
+    expect(await t.store.watches.mute('hist.cn', 123_456)).toBe(true);
+    expect((await t.store.watches.get('hist.cn'))?.mutedUntil).toBe(123_456);
+    expect(await t.store.watches.mute('hist.cn', null)).toBe(true);
+    expect((await t.store.watches.get('hist.cn'))?.mutedUntil).toBeUndefined();
+    expect(await t.store.watches.mute('nobody.cn', 1)).toBe(false);
+    await t.store.watches.put([{ target: 'later.cn', everyMs: 60_000, nextRunAt: 9_999_999 }]);
+    expect(await t.store.watches.makeDue(50, 'later.cn')).toBe(1);
+    expect((await t.store.watches.get('later.cn'))?.nextRunAt).toBe(50);
+    expect(await t.store.watches.remove('hist.cn')).toBe(true);
+    expect(await t.store.watches.remove('hist.cn')).toBe(false);
+    expect(await t.store.watches.history('hist.cn')).toEqual([]);
   });
 });
