@@ -6,13 +6,13 @@
  * of them (`--json`, stdout to /dev/null, the summary line read from stderr), each run in a fresh process whose peak RSS (getrusage's maxRSS, written as it exits) is
  * reported. Memory must not grow with the list: the 2,000 / 250 ratio must stay near 1.
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePage } from './footer.bench.js';
-import { servePagesToParent } from './stats.js';
+import { runMeasured, servePagesToParent } from './stats.js';
 
 /** `CHECK_MEMORY_RUNS=20,100` for a quick look; the figures are 250 and 2,000. */
 const [SMALL_RUN = 250, LARGE_RUN = 2_000] = (process.env.CHECK_MEMORY_RUNS ?? '')
@@ -26,11 +26,6 @@ const TARGET_BYTES = 400 * 1024;
 const RUN_LIMIT_MS = 20 * 60 * 1000;
 const SELF = fileURLToPath(import.meta.url);
 const BIN = fileURLToPath(new URL('../bin/beian.js', import.meta.url));
-
-// Loaded into the CLI's process: records its peak RSS (kilobytes on Linux) where the bench reads it.
-const RECORD_PEAK_RSS = `data:text/javascript,${encodeURIComponent(
-  "import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(process.env.CHECK_MEMORY_RSS_FILE,String(process.resourceUsage().maxRSS)));",
-)}`;
 
 /** One ~400 KB page: a generated 100 KB homepage with its articles repeated, footer unchanged. */
 function largePage(index: number): Buffer {
@@ -57,27 +52,15 @@ interface RunResult {
 /** Runs the real CLI over `count` loopback targets and reads back its peak RSS. */
 async function runCheck(port: number, count: number, dir: string): Promise<RunResult> {
   const list = join(dir, `targets-${count}.txt`);
-  const rssFile = join(dir, `rss-${count}.txt`);
   writeFileSync(list, Array.from({ length: count }, (_, i) => `http://127.0.0.1:${port}/site/${i}/\n`).join(''));
-  const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    ['--import', RECORD_PEAK_RSS, BIN, 'check', '--json', '--allow-private-network', '--file', list],
-    {
-      env: { ...process.env, NO_COLOR: '1', CHECK_MEMORY_RSS_FILE: rssFile },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
+  const run = await runMeasured(
+    BIN,
+    ['check', '--json', '--allow-private-network', '--file', list],
+    { ...process.env, NO_COLOR: '1' },
+    RUN_LIMIT_MS,
   );
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const limit = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
-  const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(limit);
-  const seconds = (performance.now() - started) / 1000;
-  const peakKb = Number(readFileSync(rssFile, 'utf8'));
-  return { targets: count, seconds, peakRssMb: Math.round(peakKb / 102.4) / 10, exitCode, summary: stderr.trim() };
+  const peakRssMb = Math.round(run.peakRssMb * 10) / 10;
+  return { targets: count, seconds: run.seconds, peakRssMb, exitCode: run.code, summary: run.stderr };
 }
 
 function firstMessage<T>(child: ChildProcess): Promise<T> {

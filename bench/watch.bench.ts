@@ -13,8 +13,8 @@
  * - storage: database bytes per history row from the round's real rows (SQLite file after a WAL checkpoint;
  *   PostgreSQL's pg_total_relation_size when $BEIAN_TEST_DATABASE_URL is set), extrapolated to a month of daily checks.
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,7 @@ import type { Store } from '../src/store/ports.js';
 import { loadWatchConfig } from '../src/watch-config.js';
 import { createTestPlace, type TestPlace } from '../test/store/helpers/databases.js';
 import { generatePage } from './footer.bench.js';
+import { runMeasured } from './stats.js';
 
 const SITES = Number(process.env.WATCH_BENCH_SITES ?? 10_000);
 /** Sites in the full round and its baseline (real checks of ~100 KB pages: about 10 a second on 2 cores). */
@@ -42,9 +43,6 @@ const DAY = 86_400_000;
 const RUN_LIMIT_MS = 30 * 60 * 1000;
 const SELF = fileURLToPath(import.meta.url);
 const BIN = fileURLToPath(new URL('../bin/beian.js', import.meta.url));
-const RECORD_PEAK_RSS = `data:text/javascript,${encodeURIComponent(
-  "import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(process.env.WATCH_BENCH_RSS_FILE,String(process.resourceUsage().maxRSS)));",
-)}`;
 
 function serve(): void {
   const pages = Array.from({ length: DISTINCT_PAGES }, (_, i) => Buffer.from(generatePage(i)));
@@ -139,22 +137,14 @@ async function databaseBytes(store: Store, place: TestPlace): Promise<number> {
 
 async function baselineCheck(targets: string[], dir: string) {
   const list = join(dir, 'targets.txt');
-  const rssFile = join(dir, 'rss.txt');
   writeFileSync(list, targets.map((t) => `${t}\n`).join(''));
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', RECORD_PEAK_RSS, BIN, 'check', '--json', '--file', list], {
-    env: { ...process.env, NO_COLOR: '1', BEIAN_ALLOW_PRIVATE_NETWORK: '1', WATCH_BENCH_RSS_FILE: rssFile },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const limit = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(limit);
-  const seconds = (performance.now() - started) / 1000;
-  return { seconds, peakRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024, code, summary: stderr.trim() };
+  const run = await runMeasured(
+    BIN,
+    ['check', '--json', '--file', list],
+    { ...process.env, NO_COLOR: '1', BEIAN_ALLOW_PRIVATE_NETWORK: '1' },
+    RUN_LIMIT_MS,
+  );
+  return { seconds: run.seconds, peakRssMb: run.peakRssMb, code: run.code, summary: run.stderr };
 }
 
 interface EngineFigures {

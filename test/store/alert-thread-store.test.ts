@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ENGINES, useTestStore } from './helpers/databases.js';
+import { ENGINES } from './helpers/databases.js';
+import { useTestStore } from './helpers/use-test-store.js';
 
 describe.each(ENGINES)('alert thread store on %s', (engine) => {
   let clock = 1_000;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedDraft } from '../../src/store/draft-store.js';
-import { ENGINES, useTestStore } from './helpers/databases.js';
+import { ENGINES } from './helpers/databases.js';
+import { useTestStore } from './helpers/use-test-store.js';
 
 const draft = (id: string, at: string): SavedDraft => ({
   id,

@@ -3,7 +3,8 @@ import type { Installation } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { BeianError } from '../../src/core/errors.js';
 import { createInstallationStore } from '../../src/slack/installation-store.js';
-import { ENGINES, useTestStore } from './helpers/databases.js';
+import { ENGINES } from './helpers/databases.js';
+import { useTestStore } from './helpers/use-test-store.js';
 
 const key = randomBytes(32);
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FooterReport } from '../../src/core/footer/types.js';
 import type { QueueResult } from '../../src/store/ports.js';
-import { ENGINES, useTestStore } from './helpers/databases.js';
+import { ENGINES } from './helpers/databases.js';
+import { useTestStore } from './helpers/use-test-store.js';
 
 const report = (target: string, verdict: FooterReport['verdict'] = 'pass'): FooterReport => ({
   target,

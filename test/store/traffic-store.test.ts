@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrafficEvent } from '../../src/core/learn/traffic.js';
-import { ENGINES, useTestStore } from './helpers/databases.js';
+import { ENGINES } from './helpers/databases.js';
+import { useTestStore } from './helpers/use-test-store.js';
 
 describe.each(ENGINES)('traffic log on %s', (engine) => {
   const t = useTestStore(engine);

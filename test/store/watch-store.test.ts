@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CheckRun, INITIAL_STATE } from '../../src/core/watch/types.js';
-import { ENGINES, useTestStore } from './helpers/databases.js';
+import { ENGINES } from './helpers/databases.js';
+import { useTestStore } from './helpers/use-test-store.js';
 
 const run = (target: string, at: number, verdict: CheckRun['verdict'] = 'pass'): CheckRun => ({
   target,

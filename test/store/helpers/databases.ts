@@ -5,9 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
-import { createStore } from '../../../src/store/create-store.js';
-import type { Store } from '../../../src/store/ports.js';
 
 const SCRIPT = fileURLToPath(new URL('../../../.ci/postgres.sh', import.meta.url));
 
@@ -87,29 +84,6 @@ export async function createTestPlace(engine: (typeof ENGINES)[number]): Promise
     async dispose() {
       await database?.drop();
       await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/**
- * A store on `engine` for the tests of one describe block: opened before them, closed (and its database or folder
- * removed) after them. `now` is the store's clock, for tests that move time.
- */
-export function useTestStore(engine: (typeof ENGINES)[number], now?: () => number): { readonly store: Store } {
-  let place: TestPlace | undefined;
-  let store: Store | undefined;
-  beforeAll(async () => {
-    place = await createTestPlace(engine);
-    store = await createStore(now ? { ...place, now } : place);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await place?.dispose();
-  });
-  return {
-    get store(): Store {
-      if (!store) throw new Error('the test store is opened in beforeAll');
-      return store;
     },
   };
 }
