@@ -39,10 +39,10 @@ describe('Slack-style questions on the bundled knowledge base (slack-dev.jsonl)'
     dev = evaluateMatcher(createMatcher(await loadKnowledgeBase(BUNDLED_DIR)), await readSet('./slack-dev.jsonl'));
   });
 
-  // Target 90%. Measured 84.5% (93/110; 83.6% before the calibration was refitted with the field vocabulary, 63%
-  // before issue 7's matcher work).
-  it('answers at least 84% of in-scope questions with the right entry', () => {
-    expect(dev.top1, confusionList(dev)).toBeGreaterThanOrEqual(0.84);
+  // Target 90%. Measured 85.5% (94/110; 84.5% before the dictionary named situations described without their key term,
+  // 83.6% before the calibration was refitted with the field vocabulary, 63% before issue 7's matcher work).
+  it('answers at least 85% of in-scope questions with the right entry', () => {
+    expect(dev.top1, confusionList(dev)).toBeGreaterThanOrEqual(0.85);
   });
 
   it('answers at most 3% of in-scope questions with another entry', () => {
@@ -76,11 +76,12 @@ describe('a knowledge base with imported title-only entries (bundled + test/fixt
     );
   });
 
-  // Target 80%. Measured 63.75% (61.25% before fewAlternatesCoverage, 57.5% before the field vocabulary of the
+  // Target 80%. Measured 65% (63.75% before the dictionary named situations described without their key term, 61.25%
+  // before fewAlternatesCoverage, 57.5% before the field vocabulary of the
   // providers' help centres, 28.7% before issue 7's matcher work); English questions against Chinese-only imported
   // entries are most of the misses.
-  it('answers at least 63% of paraphrases of imported entries with the right entry', () => {
-    expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(0.63);
+  it('answers at least 65% of paraphrases of imported entries with the right entry', () => {
+    expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(0.65);
   });
 
   // Target 5%. Measured 7.5% (8.75% before the field vocabulary; 7.5% before issue 7, when far fewer were answered).

@@ -5,11 +5,25 @@
  * before it is looked up).
  */
 
-/** Concept name → the words and phrases that mean it. Longer phrases win over shorter ones. */
+/**
+ * Concept name → the words and phrases that mean it. Longer phrases win over shorter ones. This is the one place for
+ * the field's vocabulary in Chinese and English (record/filing/登记, bureau/管局/MIIT, lookup/查询/核实, provider/接入商,
+ * blocking/阻断, empty/清空 as a state, website list/信息, …): general words any support person would list, so a
+ * situation described without its key term still reads as the concepts its entry's phrases and answer use.
+ */
 export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  icp: ['备案', 'icp', 'filing', 'filings', 'filed', 'file', 'beian', 'record', 'records', 'recordal'],
+  icp: ['登记', '备案', 'icp', 'filing', 'filings', 'filed', 'file', 'beian', 'record', 'records', 'recordal'],
   number: ['号码', '编号', '号', 'number', 'numbers'],
+  // A state of being empty, cleared or gone: how people describe a shell site or entity without naming it ("the
+  // access information was cleared", "the website list is empty").
   none: [
+    '被清空',
+    '清空',
+    '空了',
+    '为空',
+    'cleared',
+    'wiped',
+    'blank',
     '查不到',
     '不见了',
     '消失',
@@ -136,6 +150,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   entity: ['主体', 'entity', 'entities', 'subject'],
   personal: ['个人', 'personal', 'individual'],
   change: [
+    '改',
     '更换',
     '换了',
     '换',
@@ -170,6 +185,11 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   buy: ['新购买', '新买', '刚买', '购买', '买了', '买', 'bought', 'buy', 'purchase', 'purchased'],
   previous: ['前任', '原持有人', '别人', '他人', 'previous owner', 'old owner', 'former owner', 'someone else'],
   duration: [
+    '时间限制',
+    '截止日期',
+    '截止',
+    'deadline',
+    'time limit',
     '等多久',
     '之内',
     '以内',
@@ -351,6 +371,13 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'what are',
   ],
   query: [
+    '核实',
+    '搜索',
+    '查找',
+    '检索',
+    'searched',
+    'checked',
+    'looked up',
     '查询',
     '查看',
     '查到',
@@ -409,7 +436,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'to do',
     'todo',
   ],
-  info: ['资讯', '信息', 'info', 'information', 'details'],
+  info: ['列表', 'list', 'listed', 'listing', '资讯', '信息', 'info', 'information', 'details'],
   after: ['之后', '以后', '后', 'after', 'afterwards', 'once', 'post'],
   reach: [
     '访问不了',
@@ -453,6 +480,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   // The field's words as providers' help centres write them (title-only imported entries are often Chinese only), with
   // the English a support person would use for each.
   rejected: [
+    '没通过',
+    '没有通过',
     '未通过',
     '不通过',
     '驳回',
@@ -649,6 +678,13 @@ export const CHINESE_FILLER: readonly string[] = Object.freeze([
   '不管',
   '行不行',
   '全',
+  '他们',
+  '她们',
+  '它们',
+  '这种',
+  '那种',
+  '这样',
+  '那样',
   // Greetings, thanks and acknowledgements: chit-chat, never a topic.
   '你好',
   '您好',

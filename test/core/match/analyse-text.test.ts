@@ -19,10 +19,26 @@ describe('analyseText', () => {
     ['~mismatch', ['信息不一致', '主体对不上', "doesn't match", 'inconsistent']],
     ['~realname', ['实名认证', 'real-name verification']],
     ['~pending', ['备案期间', '审核中', 'during the review', 'pending']],
+    // The field's words for a situation described without its key term.
+    ['~none', ['接入信息被清空', '信息为空', 'the access information was cleared', '列表空了']],
+    ['~query', ['去工信部核实', '搜索备案', 'searched the miit system', 'looked up our domain']],
+    ['~icp', ['在工信部登记过', 'ICP record']],
+    ['~info', ['网站列表', 'no websites are listed']],
+    ['~change', ['信息怎么改']],
+    ['~duration', ['有没有时间限制', 'is there a deadline']],
+    ['~rejected', ['审核没通过', '审核没有通过']],
   ])('reads synonyms as the concept %s', (concept, variants) => {
     it.each(variants)('%s', (variant) => {
       expect(analyseText(variant)).toContain(concept);
     });
+  });
+
+  it('reads 没有通过 as rejected, not as none', () => {
+    expect(analyseText('审核没有通过')).not.toContain('~none');
+  });
+
+  it('drops third-person pronouns and demonstratives as filler', () => {
+    expect(analyseText('他们这种状态')).toEqual(analyseText('状态'));
   });
 
   it.each([
