@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { runConsole } from './cli/console.js';
 import { loadKnowledgeBaseForTerminal } from './cli/context.js';
 import { chooseStyle } from './cli/render-markdown.js';
+import { shareChromium } from './cli/shared-chromium.js';
 import { type Config, loadConfig } from './config.js';
 import { createReloadableCore, type ReloadableBotCore } from './core/bot-core.js';
 import type { AnalysePool } from './core/footer/analyse/analyse-pool.js';
@@ -90,15 +91,13 @@ async function checkFooterLazily(target: string, options: CheckOptions): Promise
   );
 }
 
-// BEIAN_RENDER: one Chromium for the whole bot, started by the first rendered check. A machine without one gets
-// reports that say rendering is not available (check-footer's own finding) rather than failed checks.
-let renderer: Promise<PageRenderer | undefined> | undefined;
+// BEIAN_RENDER: the process's one Chromium (shared with the watch scheduler), started by the first rendered check.
+// A machine without one gets reports that say rendering is not available (check-footer's own finding) rather than
+// failed checks.
+const chromium = shareChromium();
 
 function startRendererOnce(): Promise<PageRenderer | undefined> {
-  renderer ??= import('./core/footer/render/chromium-renderer.js')
-    .then(({ createChromiumRenderer }) => createChromiumRenderer())
-    .catch(() => undefined);
-  return renderer;
+  return chromium.get().catch(() => undefined);
 }
 
 /** Work that runs while Slack is served (the watch scheduler), given the Slack alert sink; resolves with its stop. */
@@ -118,21 +117,24 @@ export async function serveSlack(
     import('./slack/start.js'),
     import('./slack/last-resort.js'),
   ]);
+  // Listened for before anything starts: /healthz already answers while the watch scheduler is still opening its
+  // store, and a SIGTERM then (a quick rolling restart) must stop the bot cleanly, not kill it mid-start.
+  const stopRequested = new Promise<void>((resolve) => {
+    process.once('SIGTERM', () => resolve());
+    process.once('SIGINT', () => resolve());
+  });
   const bot = await startSlack(config, core);
   // Installed once serving: a failure to start must still end the process loudly.
   const removeLastResort = keepServingThroughStrayErrors({ logger: bot.logger });
   const reloads = reloadKnowledgeOnChange(config, core, knowledgeDir, bot.logger, undefined, bot.noticeRefusedReload);
   const stopAlongside = whileServing ? await whileServing(bot) : async () => undefined;
-  await new Promise<void>((resolve) => {
-    process.once('SIGTERM', () => resolve());
-    process.once('SIGINT', () => resolve());
-  });
+  await stopRequested;
   await stopAlongside();
   reloads.close();
   await bot.stop();
   removeLastResort();
   await (await analysePool)?.close();
-  await (await renderer)?.close();
+  await chromium.release();
 }
 
 function consoleIo(config: Config) {

@@ -3,7 +3,6 @@ import { BeianError, UsageError } from '../core/errors.js';
 import { createAnalysePool } from '../core/footer/analyse/analyse-pool.js';
 import type { CheckDeps } from '../core/footer/check-footer.js';
 import { isNetworkFailure } from '../core/footer/network-failure.js';
-import type { PageRenderer } from '../core/footer/render/types.js';
 import type { FooterReport } from '../core/footer/types.js';
 import type { JobAttempt, JobOutcome } from '../queue/job-queue.js';
 import type { QueueStore } from '../store/ports.js';
@@ -11,6 +10,7 @@ import { needsDatabase } from './check-queue.js';
 import { checkTarget, GRACE_MS } from './check-target.js';
 import { openCommandStore } from './db.js';
 import { withHostLease } from './host-lease.js';
+import { shareChromium } from './shared-chromium.js';
 
 /** The footer-check history's user for checks run from the queue. */
 export const QUEUE_USER = 'beian-queue';
@@ -31,7 +31,8 @@ export async function runWorker(flags: { concurrency?: string }): Promise<number
     throw error;
   });
   const pool = createAnalysePool();
-  const renderer = lazyRenderer();
+  // Shared with the watch scheduler this worker runs: one Chromium, started by the first job that asks for --render.
+  const renderer = shareChromium();
   const stop = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     process.stderr.write(`beian worker: ${signal}: finishing the checks under way, taking no more\n`);
@@ -59,7 +60,7 @@ export async function runWorker(flags: { concurrency?: string }): Promise<number
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
-    await Promise.allSettled([queue.close(), store.close(), pool.close(), renderer.close(), stopWatching()]);
+    await Promise.allSettled([queue.close(), store.close(), pool.close(), renderer.release(), stopWatching()]);
   }
   process.stderr.write('beian worker: stopped\n');
   return 0;
@@ -120,20 +121,6 @@ function parseConcurrency(raw: string | undefined): number | undefined {
     throw new UsageError(`--concurrency must be a whole number from 1 to 64, not "${raw}"`);
   }
   return value;
-}
-
-/** Chromium starts at the first job that asks for --render, once for the worker, and is closed at the end. */
-function lazyRenderer() {
-  let started: Promise<PageRenderer> | undefined;
-  return {
-    get(): Promise<PageRenderer> {
-      started ??= import('../core/footer/render/chromium-renderer.js').then((m) => m.createChromiumRenderer());
-      return started;
-    },
-    async close() {
-      if (started) await (await started.catch(() => undefined))?.close();
-    },
-  };
 }
 
 /** `beian queue status`: the counts, as a line for people or one JSON object. */

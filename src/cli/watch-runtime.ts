@@ -11,6 +11,7 @@ import type { WatchStore } from '../core/watch/watch-store-port.js';
 import type { WatchConfig } from '../watch-config.js';
 import { checkTarget, GRACE_MS } from './check-target.js';
 import { type HostLeases, withHostLease } from './host-lease.js';
+import { type ChromiumHandle, shareChromium } from './shared-chromium.js';
 
 /** A scheduler wired to the real footer check, clock and analysis pool; `close` stops it and frees the pool. */
 export interface WatchRuntime {
@@ -23,12 +24,6 @@ export function watchRenders(config: Pick<Config, 'render'>, watchConfig: Pick<W
   return watchConfig.render ?? config.render;
 }
 
-/** Starts the one Chromium a runtime renders with; loaded on first use, so runtimes that never render skip it. */
-async function startChromium(): Promise<PageRenderer> {
-  const { createChromiumRenderer } = await import('../core/footer/render/chromium-renderer.js');
-  return createChromiumRenderer();
-}
-
 /** Builds the scheduler `beian serve` and `beian watch run` use, alerts going to `sink`. */
 export function createWatchRuntime(
   config: Config,
@@ -36,7 +31,7 @@ export function createWatchRuntime(
   store: WatchStore,
   sink: AlertSink,
   onError?: SchedulerDeps['onError'],
-  startRenderer: () => Promise<PageRenderer> = startChromium,
+  chromium: ChromiumHandle = shareChromium(),
   hosts?: HostLeases,
 ): WatchRuntime {
   const pool = createAnalysePool();
@@ -45,7 +40,7 @@ export function createWatchRuntime(
   // A machine where Chromium will not start checks without rendering (said once) rather than calling every
   // watched site "could not be checked".
   const rendererOnce = () =>
-    (renderer ??= startRenderer().catch((error: unknown) => {
+    (renderer ??= chromium.get().catch((error: unknown) => {
       onError?.(error, 'starting Chromium for footer pictures (checking without rendering)');
       return undefined;
     }));
@@ -83,7 +78,7 @@ export function createWatchRuntime(
     scheduler,
     async close() {
       await scheduler.stop();
-      await Promise.all([pool.close(), renderer?.then((browser) => browser?.close())]);
+      await Promise.all([pool.close(), chromium.release()]);
     },
   };
 }

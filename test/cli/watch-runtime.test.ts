@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ownChromium } from '../../src/cli/shared-chromium.js';
 import { createWatchRuntime, watchRenders } from '../../src/cli/watch-runtime.js';
 import { loadConfig } from '../../src/config.js';
 import type { PageRenderer, RenderOptions } from '../../src/core/footer/render/types.js';
@@ -82,7 +83,7 @@ describe('the watch runtime renders scheduled checks only when rendering is on',
       store.watches,
       sink,
       (_e, context) => errors.push(context),
-      start,
+      ownChromium(start),
     );
     try {
       const summary = await runtime.scheduler.round({ all: true, awaitRechecks: true });
