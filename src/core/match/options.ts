@@ -171,7 +171,12 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   answerWeight: 0.2,
   // Grid {0, 1, 3} on the imported tune split (title-only entries): 3 (in scope 14 → 17 of 42; bundled figures unchanged,
   // since entries with 20+ alternates stay at answerWeight).
-  answerAlternates: 3,
+  //
+  // Regridded {3, 4, 5, 6, 8} with relativePhraseCounts (bench/loo.ts): 5 — the middle of a plateau (4–6) where a
+  // title-only entry's answer counts 5/6 instead of 3/4: imported tune in scope 30 → 31 of 42 (one question), wrong
+  // and holdout totals unchanged (25 of 38, 5 of 48 wrong); bundled entries (24+ alternates) stay at answerWeight up
+  // to 5; 8 lifts them above it (slack-dev odd 46 → 45 of 55, one more wrong; imported holdout 25 → 24).
+  answerAlternates: 5,
   // Grid {0, 0.25, 0.5, 1} (three snapshots): 1 — a word one stray alternate uses counts half, one the whole entry is
   // about nearly fully (tune top-1 0.956 → 0.978, rejection 0.914 → 0.943, leave-one-out rank@1 0.825 → 0.831, right
   // 0.746 → 0.769 on 485 questions; 0.25–0.5 close behind).
