@@ -76,9 +76,9 @@ describe('a knowledge base with imported title-only entries (bundled + test/fixt
     );
   });
 
-  // Target 80%. Measured 70% (68.75% with answerAlternates 3, 63.75% before relativePhraseCounts, 61.25% before fewAlternatesCoverage, 57.5% before
-  // the field vocabulary of the providers' help centres, 28.7% before issue 7's matcher work); English questions
-  // against Chinese-only imported entries are most of the misses.
+  // Target 80%. Measured 70% (68.75% with answerAlternates 3, 63.75% before relativePhraseCounts, 61.25% before
+  // fewAlternatesCoverage, 57.5% before the field vocabulary of the providers' help centres, 28.7% before issue 7's
+  // matcher work); English questions against Chinese-only imported entries are most of the misses.
   it('answers at least 70% of paraphrases of imported entries with the right entry', () => {
     expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(0.7);
   });

@@ -190,6 +190,14 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // Applied to every entry (n / (n + 1) for n phrases) it lowered bundled tune rejection 94.3 → 91.4% and slack-dev odd
   // in scope 46 → 45. Refitting the calibration on top moved bundled figures (slack-dev odd 46 → 45) for no imported
   // gain, so the fit is kept.
+  //
+  // Tried for title-only entries beside it and dropped (bench/loo.ts, imported tune in scope / wrong, holdout totals):
+  // each answer sentence or list item as a phrase of its own — weight 0.5: 30 / 3, 25 / 6 of 48 wrong; 0.8: 30 / 5,
+  // holdout wrong 9 (it lifts imported rank@1 32 → 34 of 42, but wrong answers as much as right ones); only the first
+  // two sentences, or only those sharing a title word: nothing moved. Each clause of a title with several as a phrase
+  // (0.6–1): holdout 25 → 22–24 of 38, at 1 tune wrong 4 → 7. The lead measured against the best candidate that is not a
+  // near-duplicate by title (Jaccard 0.4–0.6): imported unchanged, slack-dev odd wrong 1 → 2. A calibration offset for
+  // title-only entries: +0.5 the same imported figures but questions.jsonl tune beside them refused 85.7% (91.4).
   relativePhraseCounts: true,
   // Grid {0.5, 0.75, 1}: 0.75 — an unknown word is strong evidence the question is about something else, but typos happen.
   unknownTermWeight: 0.75,
