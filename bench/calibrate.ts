@@ -4,7 +4,8 @@
  * odd lines of slack-dev.jsonl. Prints the coefficients, answered-right / wrong / refused at a few thresholds, and the
  * reliability of the fitted confidence on the same rows (the held-out figures come from `beian eval`).
  *
- * `npx tsx bench/calibrate.ts [--diag]` (`--diag` lists the features of tune rows refused though right or answered
+ * `npx tsx bench/calibrate.ts ['{"option":value}'] [--diag] [--json]` (overrides of DEFAULT_MATCH_OPTIONS to fit over;
+ * `--json` prints the fitted calibration as JSON, to try with bench/loo.ts; `--diag` lists the features of tune rows refused though right or answered
  * wrongly at 0.6; `DROP=6,7` fits without those features).
  */
 import { readFileSync } from 'node:fs';
@@ -45,9 +46,11 @@ const rows: Row[] = [
 
 const kb = await loadKnowledgeBase(`${root}knowledge`);
 const importedKb = await loadBundledAndImported();
-const rankBundled = createRanker(kb, {}, true);
-const rankImported = createRanker(importedKb, {}, true);
-const opts = DEFAULT_MATCH_OPTIONS;
+// `'{"option":value}'` fits over a matcher with those overrides (the calibration itself is what is fitted).
+const overrides = process.argv.slice(2).find((a) => a.startsWith('{'));
+const opts = { ...DEFAULT_MATCH_OPTIONS, ...(overrides === undefined ? {} : JSON.parse(overrides)) };
+const rankBundled = createRanker(kb, opts, true);
+const rankImported = createRanker(importedKb, opts, true);
 
 // `DROP=6,7` leaves those features out (their coefficients fit to 0), to compare a model with and without them.
 const DROP = (process.env.DROP ?? '')
@@ -125,6 +128,20 @@ console.log(
     `questionShare: ${round(w[6] ?? 0)}, absent: ${round(w[7] ?? 0)}, agrees: ${round(w[8] ?? 0)} }  ` +
     `(${data.length} tune questions)`,
 );
+if (process.argv.includes('--json')) {
+  const names = [
+    'intercept',
+    'score',
+    'coverage',
+    'margin',
+    'length',
+    'alternates',
+    'questionShare',
+    'absent',
+    'agrees',
+  ];
+  console.log(JSON.stringify(Object.fromEntries(names.map((n, i) => [n, round(w[i] ?? 0)]))));
+}
 for (const t of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
   for (const [name, part] of [
     ['bundled', data.filter((d) => !d.imported)],

@@ -31,7 +31,7 @@ type ScoreOptions = Pick<
   MatchOptions,
   'queryCoverageExponent' | 'phraseShare' | 'answerWeight' | 'minQuestionWeight' | 'phraseCountSaturation'
 > &
-  Partial<Pick<MatchOptions, 'answerAlternates'>>;
+  Partial<Pick<MatchOptions, 'answerAlternates' | 'relativePhraseCounts'>>;
 
 /**
  * A reusable scorer over one index. Each call (1) adds up, through the postings of the question's
@@ -44,11 +44,22 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
   const coreAcc = new Float64Array(index.entries.length);
   const creditAcc = new Float64Array(index.entries.length);
   // Per posting, the share of a term's weight it adds to coverage: c / (c + k) for a term c of the entry's phrases use.
+  const sat = options.phraseCountSaturation;
+  // With `relativePhraseCounts`, a term every phrase of the entry uses counts fully however few phrases it has: a
+  // title-only entry's title is all it asks.
+  const fullCredit = Float64Array.from(index.entries, (entry) => {
+    if (!(options.relativePhraseCounts ?? false) || entry.questions.length >= (options.answerAlternates ?? 0)) return 1;
+    const n = 1 + entry.questions.length + (entry.tags.length > 0 ? 1 : 0);
+    return n / (n + sat);
+  });
   const credits = new Map(
-    [...index.corePhraseCounts].map(([term, counts]) => [
-      term,
-      Float64Array.from(counts, (c) => c / (c + options.phraseCountSaturation)),
-    ]),
+    [...index.corePhraseCounts].map(([term, counts]) => {
+      const postings = index.corePostings.get(term) ?? new Int32Array(0);
+      return [
+        term,
+        Float64Array.from(counts, (c, j) => Math.min(1, c / (c + sat) / (fullCredit[postings[j] ?? 0] ?? 1))),
+      ];
+    }),
   );
   const answerAcc = new Float64Array(index.entries.length);
   // An entry with few alternate questions (a title-only imported FAQ) is described mostly by its answer: the answer
