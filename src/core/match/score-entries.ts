@@ -18,6 +18,11 @@ export interface Candidate {
   absent?: number;
   /** 1 when the message has context and its question part alone ranks this entry first; set by the ranker. */
   agrees?: number;
+  /**
+   * The same entry measured by the message's question part, its context and quotes counting only where the entry uses
+   * them (see evidenceDilution); set when the message has context or quotes.
+   */
+  view?: { confidence: number; coverage: number };
 }
 
 /** Weighted question terms: term → weight (its idf, or the unknown-term weight). */
@@ -31,7 +36,7 @@ type ScoreOptions = Pick<
   MatchOptions,
   'queryCoverageExponent' | 'phraseShare' | 'answerWeight' | 'minQuestionWeight' | 'phraseCountSaturation'
 > &
-  Partial<Pick<MatchOptions, 'answerAlternates'>>;
+  Partial<Pick<MatchOptions, 'answerAlternates' | 'evidenceDilution'>>;
 
 /**
  * A reusable scorer over one index. Each call (1) adds up, through the postings of the question's
@@ -51,6 +56,9 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     ]),
   );
   const answerAcc = new Float64Array(index.entries.length);
+  // Per entry, the weight of the message's evidence terms (context, quotes) the entry uses anywhere.
+  const evidenceAcc = new Float64Array(index.entries.length);
+  const dilution = options.evidenceDilution ?? 1;
   // An entry with few alternate questions (a title-only imported FAQ) is described mostly by its answer: the answer
   // counts k / (k + alternates), and never less than answerWeight.
   const k = options.answerAlternates ?? 0;
@@ -61,9 +69,13 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
   const alpha = options.queryCoverageExponent;
   const share = options.phraseShare;
   const maxWeight = Math.max(0, ...index.phrases.map((p) => p.weight));
-  const addAnswerWeight = (postings: Int32Array | undefined, w: number): void => {
+  const addAnswerWeight = (postings: Int32Array | undefined, w: number, evidence: boolean): void => {
     if (postings === undefined) return;
-    for (const i of postings) if ((coreAcc[i] ?? 0) > 0) answerAcc[i] = (answerAcc[i] ?? 0) + w;
+    for (const i of postings) {
+      if ((coreAcc[i] ?? 0) === 0) continue;
+      answerAcc[i] = (answerAcc[i] ?? 0) + w;
+      if (evidence) evidenceAcc[i] = (evidenceAcc[i] ?? 0) + w;
+    }
   };
   // The lightest phrase of each entry: no phrase can hold a larger share of itself than the
   // question's matched weight over this mass, which tightens the bound for questions of common words.
@@ -93,13 +105,27 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     return best;
   };
 
-  return function scoreEntries(terms: WeightedTerms, limit: number): Candidate[] {
+  /**
+   * Entries are ranked by the whole message. `asked`, when given, holds the terms of the message's question part; the
+   * others (context, quotes) are evidence, and each candidate also gets its {@link Candidate.view}: a term of the
+   * evidence the entry uses counts in full there, one it does not only evidenceDilution of its weight, so a long
+   * message is judged by what it asks and its context can add to that but not dilute it.
+   */
+  return function scoreEntries(terms: WeightedTerms, limit: number, asked?: ReadonlySet<string>): Candidate[] {
     let sum = 0;
-    for (const w of terms.values()) sum += w;
+    let evidenceSum = 0;
+    const isEvidence = (term: string) => asked !== undefined && dilution < 1 && !asked.has(term);
+    for (const [term, w] of terms) {
+      sum += w;
+      if (isEvidence(term)) evidenceSum += w;
+    }
     if (sum <= 0) return [];
     // A question carrying less weight than this is measured as if it did: "在吗" or "收到" may be all
     // found in an entry, but all of very little is not evidence.
-    const total = Math.max(sum, options.minQuestionWeight * index.maxIdf);
+    const floor = options.minQuestionWeight * index.maxIdf;
+    const total = Math.max(sum, floor);
+    const withView = evidenceSum > 0;
+    const diluted = sum - (1 - dilution) * evidenceSum;
     const touched: number[] = [];
     const ids: number[] = [];
     for (const [term, w] of terms) {
@@ -111,26 +137,39 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
       const postings = index.corePostings.get(term);
       const credit = credits.get(term);
       if (postings === undefined || credit === undefined) continue;
+      const evidence = isEvidence(term);
       for (let j = 0; j < postings.length; j += 1) {
         const i = postings[j] ?? 0;
         if (coreAcc[i] === 0) touched.push(i);
         coreAcc[i] = (coreAcc[i] ?? 0) + w;
         creditAcc[i] = (creditAcc[i] ?? 0) + w * (credit[j] ?? 1);
+        if (evidence) evidenceAcc[i] = (evidenceAcc[i] ?? 0) + w;
       }
     }
     // Answers only add to entries the title, questions or tags already found: an answer match alone
     // could never reach the suggestion threshold, and skipping those entries keeps the sort small.
-    if (options.answerWeight > 0) for (const [term, w] of terms) addAnswerWeight(index.answerPostings.get(term), w);
+    if (options.answerWeight > 0) {
+      for (const [term, w] of terms) addAnswerWeight(index.answerPostings.get(term), w, isEvidence(term));
+    }
     const bounds = new Float64Array(touched.length);
     const coverages = new Float64Array(touched.length);
+    // The view's measure and coverage of each entry (when the message has evidence terms).
+    const viewTotals = new Float64Array(withView ? touched.length : 0);
+    const viewCoverages = new Float64Array(withView ? touched.length : 0);
     // Sort keys: the bound in the high digits, the position in the low ones, so a plain numeric sort
     // of a typed array (no comparator) orders entries by bound.
     const keys = new Float64Array(touched.length);
     for (let i = 0; i < touched.length; i += 1) {
       const e = touched[i] ?? 0;
       const core = (coreAcc[e] ?? 0) / total;
-      const coverage = Math.min(1, ((creditAcc[e] ?? 0) + (answerShare[e] ?? 0) * (answerAcc[e] ?? 0)) / total);
+      const found = (creditAcc[e] ?? 0) + (answerShare[e] ?? 0) * (answerAcc[e] ?? 0);
+      const coverage = Math.min(1, found / total);
       coverages[i] = coverage;
+      if (withView) {
+        const viewTotal = Math.max(diluted + (1 - dilution) * (evidenceAcc[e] ?? 0), floor);
+        viewTotals[i] = viewTotal;
+        viewCoverages[i] = Math.min(1, found / viewTotal);
+      }
       const phraseBound =
         Math.min(1, core) ** alpha * Math.min(1, (coreAcc[e] ?? 0) / (minMass[e] ?? 1)) ** (1 - alpha);
       bounds[i] = share * maxWeight * phraseBound + (1 - share) * coverage;
@@ -138,6 +177,7 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
       coreAcc[e] = 0;
       creditAcc[e] = 0;
       answerAcc[e] = 0;
+      evidenceAcc[e] = 0;
     }
     keys.sort();
     const top: Candidate[] = [];
@@ -147,7 +187,15 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
       const e = touched[i] ?? 0;
       const coverage = coverages[i] ?? 0;
       const confidence = share * bestPhrase(e, total) + (1 - share) * coverage;
-      insertTop(top, { entry: e, confidence, coverage }, limit);
+      const c: Candidate = { entry: e, confidence, coverage };
+      if (withView) {
+        const viewCoverage = viewCoverages[i] ?? 0;
+        c.view = {
+          confidence: share * bestPhrase(e, viewTotals[i] ?? total) + (1 - share) * viewCoverage,
+          coverage: viewCoverage,
+        };
+      }
+      insertTop(top, c, limit);
     }
     for (const id of ids) queryWeight[id] = 0;
     return top;
