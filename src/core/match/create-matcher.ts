@@ -68,12 +68,10 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
     const hasContext = askedTerms.size < weighted.size;
     // A message with context or quotes is also measured by its question part, the rest only adding (Candidate.view).
     const questionPart = hasContext && opts.evidenceDilution < 1 ? askedTerms : undefined;
-    // In a message with context, the entries the question part picks on its own.
+    // In a message with context, the entry the question part picks on its own (a calibration feature).
     const aloneTop =
-      hasContext && (withEvidence || (questionPart !== undefined && opts.viewAgreement > 0))
-        ? scoreEntries(new Map([...weighted].filter(([t]) => askedTerms.has(t))), Math.max(1, opts.viewAgreement)).map(
-            (c) => c.entry,
-          )
+      hasContext && withEvidence
+        ? scoreEntries(new Map([...weighted].filter(([t]) => askedTerms.has(t))), 1).map((c) => c.entry)
         : [];
     const alone = aloneTop[0];
     const addEvidence = (c: Candidate): Candidate =>
@@ -85,12 +83,18 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
             absent: total > 0 ? absentWeight(index, weighted, c.entry) / total : 0,
           }
         : c;
-    // The view is taken only for an entry the question part alone ranks among its best, or when the question part
-    // alone finds no entry at all ("这种一般怎么处理？" asks about the quote before it).
-    const byView = (ranked: Candidate[]): Candidate[] =>
-      opts.viewAgreement === 0 || aloneTop.length === 0 || aloneTop.includes(ranked[0]?.entry ?? -1)
-        ? takeView(ranked)
-        : ranked;
+    // The view is taken only when the question part alone scores the best entry highest of the candidates, or when no
+    // entry's phrases use any of its terms ("这种一般怎么处理？" asks about the quote before it).
+    const askedFindsNone = ![...askedTerms].some((t) => index.corePostings.has(t));
+    const byView = (ranked: Candidate[]): Candidate[] => {
+      const top = ranked[0]?.view;
+      if (top === undefined) return ranked;
+      const agrees =
+        !opts.viewAgreement ||
+        askedFindsNone ||
+        (top.alone > 0 && ranked.every((c) => (c.view?.alone ?? 0) <= top.alone));
+      return agrees ? takeView(ranked) : ranked;
+    };
     if (!byKind && opts.absentTermWeight === 0)
       return byView(scoreEntries(weighted, limit, questionPart)).map(addEvidence);
     const reranked = scoreEntries(weighted, limit + RERANK, questionPart)

@@ -20,9 +20,9 @@ export interface Candidate {
   agrees?: number;
   /**
    * The same entry measured by the message's question part, its context and quotes counting only where the entry uses
-   * them (see evidenceDilution); set when the message has context or quotes.
+   * them (see evidenceDilution), and (`alone`) by the question part alone; set when the message has context or quotes.
    */
-  view?: { confidence: number; coverage: number };
+  view?: { confidence: number; coverage: number; alone: number };
 }
 
 /** Weighted question terms: term → weight (its idf, or the unknown-term weight). */
@@ -56,8 +56,11 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     ]),
   );
   const answerAcc = new Float64Array(index.entries.length);
-  // Per entry, the weight of the message's evidence terms (context, quotes) the entry uses anywhere.
+  // Per entry, the weight of the message's evidence terms (context, quotes) the entry uses anywhere, and the coverage
+  // credit (as creditAcc, answerAcc) of its question part's terms alone.
   const evidenceAcc = new Float64Array(index.entries.length);
+  const askedCreditAcc = new Float64Array(index.entries.length);
+  const askedAnswerAcc = new Float64Array(index.entries.length);
   const dilution = options.evidenceDilution ?? 1;
   // An entry with few alternate questions (a title-only imported FAQ) is described mostly by its answer: the answer
   // counts k / (k + alternates), and never less than answerWeight.
@@ -75,6 +78,7 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
       if ((coreAcc[i] ?? 0) === 0) continue;
       answerAcc[i] = (answerAcc[i] ?? 0) + w;
       if (evidence) evidenceAcc[i] = (evidenceAcc[i] ?? 0) + w;
+      else askedAnswerAcc[i] = (askedAnswerAcc[i] ?? 0) + w;
     }
   };
   // The lightest phrase of each entry: no phrase can hold a larger share of itself than the
@@ -88,16 +92,17 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     return min;
   });
 
-  // The question's weights by term id, set for the duration of one call.
+  // The question's weights by term id, set for the duration of one call; and those of its question part alone.
   const queryWeight = new Float64Array(index.termIds.size);
+  const askedWeight = new Float64Array(index.termIds.size);
 
-  const bestPhrase = (e: number, total: number): number => {
+  const bestPhrase = (e: number, total: number, weights = queryWeight): number => {
     let best = 0;
     for (let p = index.phraseStart[e] ?? 0; p < (index.phraseStart[e + 1] ?? 0); p += 1) {
       const phrase = index.phrases[p];
       if (phrase === undefined || phrase.mass <= 0) continue;
       let matched = 0;
-      for (const id of phrase.terms) matched += queryWeight[id] ?? 0;
+      for (const id of phrase.terms) matched += weights[id] ?? 0;
       if (matched === 0) continue;
       const sim = phrase.weight * (matched / total) ** alpha * Math.min(1, matched / phrase.mass) ** (1 - alpha);
       if (sim > best) best = sim;
@@ -126,24 +131,28 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     const total = Math.max(sum, floor);
     const withView = evidenceSum > 0;
     const diluted = sum - (1 - dilution) * evidenceSum;
+    const askedTotal = Math.max(sum - evidenceSum, floor);
     const touched: number[] = [];
     const ids: number[] = [];
     for (const [term, w] of terms) {
       const id = index.termIds.get(term);
+      const evidence = isEvidence(term);
       if (id !== undefined) {
         queryWeight[id] = w;
+        if (withView && !evidence) askedWeight[id] = w;
         ids.push(id);
       }
       const postings = index.corePostings.get(term);
       const credit = credits.get(term);
       if (postings === undefined || credit === undefined) continue;
-      const evidence = isEvidence(term);
       for (let j = 0; j < postings.length; j += 1) {
         const i = postings[j] ?? 0;
         if (coreAcc[i] === 0) touched.push(i);
         coreAcc[i] = (coreAcc[i] ?? 0) + w;
-        creditAcc[i] = (creditAcc[i] ?? 0) + w * (credit[j] ?? 1);
+        const credited = w * (credit[j] ?? 1);
+        creditAcc[i] = (creditAcc[i] ?? 0) + credited;
         if (evidence) evidenceAcc[i] = (evidenceAcc[i] ?? 0) + w;
+        else if (withView) askedCreditAcc[i] = (askedCreditAcc[i] ?? 0) + credited;
       }
     }
     // Answers only add to entries the title, questions or tags already found: an answer match alone
@@ -153,9 +162,11 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     }
     const bounds = new Float64Array(touched.length);
     const coverages = new Float64Array(touched.length);
-    // The view's measure and coverage of each entry (when the message has evidence terms).
+    // The view's measure and coverage of each entry, and the question part's own coverage (when the message has
+    // evidence terms); the view's phrase scores are computed for the best `limit` entries only.
     const viewTotals = new Float64Array(withView ? touched.length : 0);
     const viewCoverages = new Float64Array(withView ? touched.length : 0);
+    const aloneCoverages = new Float64Array(withView ? touched.length : 0);
     // Sort keys: the bound in the high digits, the position in the low ones, so a plain numeric sort
     // of a typed array (no comparator) orders entries by bound.
     const keys = new Float64Array(touched.length);
@@ -169,6 +180,11 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
         const viewTotal = Math.max(diluted + (1 - dilution) * (evidenceAcc[e] ?? 0), floor);
         viewTotals[i] = viewTotal;
         viewCoverages[i] = Math.min(1, found / viewTotal);
+        const askedFound = (askedCreditAcc[e] ?? 0) + (answerShare[e] ?? 0) * (askedAnswerAcc[e] ?? 0);
+        // As if scored alone: answers count only for entries whose phrases use some term of the question part.
+        aloneCoverages[i] = (askedCreditAcc[e] ?? 0) > 0 ? Math.min(1, askedFound / askedTotal) : 0;
+        askedCreditAcc[e] = 0;
+        askedAnswerAcc[e] = 0;
       }
       const phraseBound =
         Math.min(1, core) ** alpha * Math.min(1, (coreAcc[e] ?? 0) / (minMass[e] ?? 1)) ** (1 - alpha);
@@ -181,23 +197,31 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     }
     keys.sort();
     const top: Candidate[] = [];
+    const slotOf = new Map<number, number>();
     for (let k = keys.length - 1; k >= 0; k -= 1) {
       const i = (keys[k] ?? 0) % POSITION_SPAN;
       if (top.length === limit && (bounds[i] ?? 0) <= (top[limit - 1]?.confidence ?? 0)) break;
       const e = touched[i] ?? 0;
       const coverage = coverages[i] ?? 0;
       const confidence = share * bestPhrase(e, total) + (1 - share) * coverage;
-      const c: Candidate = { entry: e, confidence, coverage };
-      if (withView) {
+      if (withView) slotOf.set(e, i);
+      insertTop(top, { entry: e, confidence, coverage }, limit);
+    }
+    if (withView) {
+      for (const c of top) {
+        const i = slotOf.get(c.entry) ?? 0;
         const viewCoverage = viewCoverages[i] ?? 0;
         c.view = {
-          confidence: share * bestPhrase(e, viewTotals[i] ?? total) + (1 - share) * viewCoverage,
+          confidence: share * bestPhrase(c.entry, viewTotals[i] ?? total) + (1 - share) * viewCoverage,
           coverage: viewCoverage,
+          alone: share * bestPhrase(c.entry, askedTotal, askedWeight) + (1 - share) * (aloneCoverages[i] ?? 0),
         };
       }
-      insertTop(top, c, limit);
     }
-    for (const id of ids) queryWeight[id] = 0;
+    for (const id of ids) {
+      queryWeight[id] = 0;
+      askedWeight[id] = 0;
+    }
     return top;
   };
 }

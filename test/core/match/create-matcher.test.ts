@@ -265,7 +265,7 @@ describe('a long message is judged by what it asks (evidenceDilution, viewAgreem
 
   it('never picks another entry than the whole message does', () => {
     const message = '我们的网站变成空壳了，被认定为空壳网站。证书呢？';
-    for (const options of [{}, { viewAgreement: 0 }]) {
+    for (const options of [{}, { viewAgreement: false }]) {
       expect(createRanker(FIXTURE_KB, options)(message, 1)[0]?.entry).toBe(rankWhole(message, 1)[0]?.entry);
     }
   });
@@ -277,6 +277,6 @@ describe('a long message is judged by what it asks (evidenceDilution, viewAgreem
     const confidenceOf = (options: Partial<typeof DEFAULT_MATCH_OPTIONS>) =>
       createRanker(FIXTURE_KB, options)(message, 3).find((c) => c.entry === certificate)?.confidence ?? 0;
     expect(confidenceOf({})).toBeCloseTo(confidenceOf({ evidenceDilution: 1 }), 9);
-    expect(confidenceOf({ viewAgreement: 0 })).toBeGreaterThan(confidenceOf({ evidenceDilution: 1 }) + 0.1);
+    expect(confidenceOf({ viewAgreement: false })).toBeGreaterThan(confidenceOf({ evidenceDilution: 1 }) + 0.1);
   });
 });
