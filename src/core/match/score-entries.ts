@@ -72,13 +72,13 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
   const alpha = options.queryCoverageExponent;
   const share = options.phraseShare;
   const maxWeight = Math.max(0, ...index.phrases.map((p) => p.weight));
-  const addAnswerWeight = (postings: Int32Array | undefined, w: number, evidence: boolean): void => {
+  const addAnswerWeight = (postings: Int32Array | undefined, w: number, evidence: boolean, view: boolean): void => {
     if (postings === undefined) return;
     for (const i of postings) {
       if ((coreAcc[i] ?? 0) === 0) continue;
       answerAcc[i] = (answerAcc[i] ?? 0) + w;
       if (evidence) evidenceAcc[i] = (evidenceAcc[i] ?? 0) + w;
-      else askedAnswerAcc[i] = (askedAnswerAcc[i] ?? 0) + w;
+      else if (view) askedAnswerAcc[i] = (askedAnswerAcc[i] ?? 0) + w;
     }
   };
   // The lightest phrase of each entry: no phrase can hold a larger share of itself than the
@@ -158,7 +158,7 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     // Answers only add to entries the title, questions or tags already found: an answer match alone
     // could never reach the suggestion threshold, and skipping those entries keeps the sort small.
     if (options.answerWeight > 0) {
-      for (const [term, w] of terms) addAnswerWeight(index.answerPostings.get(term), w, isEvidence(term));
+      for (const [term, w] of terms) addAnswerWeight(index.answerPostings.get(term), w, isEvidence(term), withView);
     }
     const bounds = new Float64Array(touched.length);
     const coverages = new Float64Array(touched.length);

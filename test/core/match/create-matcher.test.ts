@@ -280,3 +280,17 @@ describe('a long message is judged by what it asks (evidenceDilution, viewAgreem
     expect(confidenceOf({ viewAgreement: false })).toBeGreaterThan(confidenceOf({ evidenceDilution: 1 }) + 0.1);
   });
 });
+
+describe('the question-part view leaves no state behind', () => {
+  it('scores a message with a quote the same whatever the ranker scored before', () => {
+    // A word only the certificate entry's answer uses: a message without context adds it to that entry's answer weight.
+    const kb = makeKnowledgeBase(
+      FIXTURE_KB.entries.map((e) => (e.id === 'certificate' ? { ...e, answer: 'Download it from the portal.' } : e)),
+    );
+    const quoted = '客户原话：“我们的空壳网站被通知了，网站变成空壳了，空壳网站已经好几天了。” 证书怎么下载？';
+    const fresh = createRanker(kb)(quoted, 3);
+    const used = createRanker(kb);
+    for (const q of ['certificate portal', '空壳网站是什么意思', 'portal certificate download']) used(q, 3);
+    expect(used(quoted, 3)).toEqual(fresh);
+  });
+});
