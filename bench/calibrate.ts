@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
 import { createRanker } from '../src/core/match/create-matcher.js';
 import { lengthFeature, minCoverageOf, raise } from '../src/core/match/decide-match.js';
-import { DEFAULT_MATCH_OPTIONS } from '../src/core/match/options.js';
+import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -46,11 +46,15 @@ const rows: Row[] = [
 
 const kb = await loadKnowledgeBase(`${root}knowledge`);
 const importedKb = await loadBundledAndImported();
-// `'{"option":value}'` fits over a matcher with those overrides (the calibration itself is what is fitted).
-const overrides = process.argv.slice(2).find((a) => a.startsWith('{'));
-const opts = { ...DEFAULT_MATCH_OPTIONS, ...(overrides === undefined ? {} : JSON.parse(overrides)) };
-const rankBundled = createRanker(kb, opts, true);
-const rankImported = createRanker(importedKb, opts, true);
+// A JSON argument overrides options while fitting ('{"evidenceDilution":0.5}'), to refit before changing a default.
+const overrides = process.argv
+  .slice(2)
+  .filter((a) => a.startsWith('{'))
+  .map((a) => JSON.parse(a) as Partial<MatchOptions>)
+  .reduce((all, o) => Object.assign(all, o), {});
+const rankBundled = createRanker(kb, overrides, true);
+const rankImported = createRanker(importedKb, overrides, true);
+const opts: MatchOptions = { ...DEFAULT_MATCH_OPTIONS, ...overrides };
 
 // `DROP=6,7` leaves those features out (their coefficients fit to 0), to compare a model with and without them.
 const DROP = (process.env.DROP ?? '')
@@ -128,20 +132,11 @@ console.log(
     `questionShare: ${round(w[6] ?? 0)}, absent: ${round(w[7] ?? 0)}, agrees: ${round(w[8] ?? 0)} }  ` +
     `(${data.length} tune questions)`,
 );
-if (process.argv.includes('--json')) {
-  const names = [
-    'intercept',
-    'score',
-    'coverage',
-    'margin',
-    'length',
-    'alternates',
-    'questionShare',
-    'absent',
-    'agrees',
-  ];
-  console.log(JSON.stringify(Object.fromEntries(names.map((n, i) => [n, round(w[i] ?? 0)]))));
-}
+const names = ['intercept', 'score', 'coverage', 'margin', 'length', 'alternates', 'questionShare', 'absent', 'agrees'];
+// The same as one JSON option set, to try with bench/loo.ts.
+console.log(
+  JSON.stringify({ ...overrides, calibration: Object.fromEntries(names.map((n, i) => [n, round(w[i] ?? 0)])) }),
+);
 for (const t of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
   for (const [name, part] of [
     ['bundled', data.filter((d) => !d.imported)],
@@ -166,6 +161,29 @@ function figuresAt(t: number, name: string, part: typeof data): void {
     `threshold ${t} ${name}: right ${right}/${inScope}, wrong ${wrong}/${part.length}, ` +
       `refused ${refusedOos}/${part.length - inScope} unanswerable`,
   );
+}
+// The calibration in the options (the defaults' unless overridden), on the same rows: is a refit needed at all?
+const current = opts.calibration;
+if (current !== null) {
+  const v = [
+    current.intercept,
+    current.score,
+    current.coverage,
+    current.margin,
+    current.length,
+    current.alternates,
+    current.questionShare ?? 0,
+    current.absent ?? 0,
+    current.agrees ?? 0,
+  ];
+  let e = 0;
+  for (let b = 0; b < 10; b += 1) {
+    const band = data.filter((d) => Math.min(9, Math.floor(sigmoid(dot(v, d.x)) * 10)) === b);
+    const mean = band.reduce((s, d) => s + sigmoid(dot(v, d.x)), 0) / (band.length || 1);
+    const share = band.reduce((s, d) => s + d.y, 0) / (band.length || 1);
+    e += (band.length / data.length) * Math.abs(mean - share);
+  }
+  console.log(`ECE of the options' calibration on the fitting rows: ${round(e)}`);
 }
 let ece = 0;
 for (let b = 0; b < 10; b += 1) {

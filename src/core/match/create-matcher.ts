@@ -65,11 +65,15 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
     }
     const byKind = asked.size > 0 && kindsOfEntry.length > 0;
     const total = [...weighted.values()].reduce((a, b) => a + b, 0);
-    // In a message with context, the entry the question part picks on its own.
-    const alone =
-      withEvidence && askedTerms.size < weighted.size
-        ? scoreEntries(new Map([...weighted].filter(([t]) => askedTerms.has(t))), 1)[0]?.entry
-        : undefined;
+    const hasContext = askedTerms.size < weighted.size;
+    // A message with context or quotes is also measured by its question part, the rest only adding (Candidate.view).
+    const questionPart = hasContext && opts.evidenceDilution < 1 ? askedTerms : undefined;
+    // In a message with context, the entry the question part picks on its own (a calibration feature).
+    const aloneTop =
+      hasContext && withEvidence
+        ? scoreEntries(new Map([...weighted].filter(([t]) => askedTerms.has(t))), 1).map((c) => c.entry)
+        : [];
+    const alone = aloneTop[0];
     const addEvidence = (c: Candidate): Candidate =>
       withEvidence
         ? {
@@ -79,19 +83,47 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
             absent: total > 0 ? absentWeight(index, weighted, c.entry) / total : 0,
           }
         : c;
-    if (!byKind && opts.absentTermWeight === 0) return scoreEntries(weighted, limit).map(addEvidence);
-    return scoreEntries(weighted, limit + RERANK)
+    // The view is taken only when the question part alone scores the best entry highest of the candidates, or when no
+    // entry's phrases use any of its terms ("这种一般怎么处理？" asks about the quote before it).
+    const askedFindsNone = ![...askedTerms].some((t) => index.corePostings.has(t));
+    const byView = (ranked: Candidate[]): Candidate[] => {
+      const top = ranked[0]?.view;
+      if (top === undefined) return ranked;
+      const agrees =
+        !opts.viewAgreement ||
+        askedFindsNone ||
+        (top.alone > 0 && ranked.every((c) => (c.view?.alone ?? 0) <= top.alone));
+      return agrees ? takeView(ranked) : ranked;
+    };
+    if (!byKind && opts.absentTermWeight === 0)
+      return byView(scoreEntries(weighted, limit, questionPart)).map(addEvidence);
+    const reranked = scoreEntries(weighted, limit + RERANK, questionPart)
       .map((c) => {
         // An entry that never asks the question's kind (how long, why, where) answers something else.
         const kind = byKind && kindMismatch(asked, kindsOfEntry[c.entry] ?? new Set()) ? opts.kindMismatchWeight : 1;
         // Known terms of the question that none of the entry's phrases uses ask about another aspect (fees, materials, …).
         const absent = total > 0 ? absentWeight(index, weighted, c.entry) / total : 0;
-        return { ...c, confidence: c.confidence * kind * (1 - opts.absentTermWeight * absent) };
+        const f = kind * (1 - opts.absentTermWeight * absent);
+        const view = c.view === undefined ? undefined : { ...c.view, confidence: c.view.confidence * f };
+        return { ...c, confidence: c.confidence * f, view };
       })
-      .sort((a, b) => b.confidence - a.confidence || a.entry - b.entry)
-      .slice(0, limit)
-      .map(addEvidence);
+      .sort((a, b) => b.confidence - a.confidence || a.entry - b.entry);
+    return byView(reranked).slice(0, limit).map(addEvidence);
   };
+}
+
+/**
+ * Two views of a message with context or quotes: the whole message, which ranks, and its question part with the rest as
+ * evidence (Candidate.view). When the view puts the same entry first, its measure is the one reported: the context
+ * agreed with what was asked, so words of it the entry does not use are not held against it; otherwise the whole
+ * message's measure stands. The ranking never changes, so the view can raise a confidence but not pick another entry.
+ */
+function takeView(ranked: Candidate[]): Candidate[] {
+  const top = ranked[0]?.view;
+  if (top === undefined || ranked.some((c) => (c.view?.confidence ?? 0) > top.confidence)) return ranked;
+  return ranked
+    .map((c) => (c.view === undefined ? c : { ...c, confidence: c.view.confidence, coverage: c.view.coverage }))
+    .sort((a, b) => b.confidence - a.confidence || a.entry - b.entry);
 }
 
 // Weight of the question's terms that some entry's phrases use but not this entry's.

@@ -18,6 +18,11 @@ export interface Candidate {
   absent?: number;
   /** 1 when the message has context and its question part alone ranks this entry first; set by the ranker. */
   agrees?: number;
+  /**
+   * The same entry measured by the message's question part, its context and quotes counting only where the entry uses
+   * them (see evidenceDilution), and (`alone`) by the question part alone; set when the message has context or quotes.
+   */
+  view?: { confidence: number; coverage: number; alone: number };
 }
 
 /** Weighted question terms: term → weight (its idf, or the unknown-term weight). */
@@ -31,7 +36,7 @@ type ScoreOptions = Pick<
   MatchOptions,
   'queryCoverageExponent' | 'phraseShare' | 'answerWeight' | 'minQuestionWeight' | 'phraseCountSaturation'
 > &
-  Partial<Pick<MatchOptions, 'answerAlternates' | 'relativePhraseCounts'>>;
+  Partial<Pick<MatchOptions, 'answerAlternates' | 'relativePhraseCounts' | 'evidenceDilution'>>;
 
 /**
  * A reusable scorer over one index. Each call (1) adds up, through the postings of the question's
@@ -62,6 +67,12 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     }),
   );
   const answerAcc = new Float64Array(index.entries.length);
+  // Per entry, the weight of the message's evidence terms (context, quotes) the entry uses anywhere, and the coverage
+  // credit (as creditAcc, answerAcc) of its question part's terms alone.
+  const evidenceAcc = new Float64Array(index.entries.length);
+  const askedCreditAcc = new Float64Array(index.entries.length);
+  const askedAnswerAcc = new Float64Array(index.entries.length);
+  const dilution = options.evidenceDilution ?? 1;
   // An entry with few alternate questions (a title-only imported FAQ) is described mostly by its answer: the answer
   // counts k / (k + alternates), and never less than answerWeight.
   const k = options.answerAlternates ?? 0;
@@ -72,9 +83,14 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
   const alpha = options.queryCoverageExponent;
   const share = options.phraseShare;
   const maxWeight = Math.max(0, ...index.phrases.map((p) => p.weight));
-  const addAnswerWeight = (postings: Int32Array | undefined, w: number): void => {
+  const addAnswerWeight = (postings: Int32Array | undefined, w: number, evidence: boolean, view: boolean): void => {
     if (postings === undefined) return;
-    for (const i of postings) if ((coreAcc[i] ?? 0) > 0) answerAcc[i] = (answerAcc[i] ?? 0) + w;
+    for (const i of postings) {
+      if ((coreAcc[i] ?? 0) === 0) continue;
+      answerAcc[i] = (answerAcc[i] ?? 0) + w;
+      if (evidence) evidenceAcc[i] = (evidenceAcc[i] ?? 0) + w;
+      else if (view) askedAnswerAcc[i] = (askedAnswerAcc[i] ?? 0) + w;
+    }
   };
   // The lightest phrase of each entry: no phrase can hold a larger share of itself than the
   // question's matched weight over this mass, which tightens the bound for questions of common words.
@@ -87,16 +103,17 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     return min;
   });
 
-  // The question's weights by term id, set for the duration of one call.
+  // The question's weights by term id, set for the duration of one call; and those of its question part alone.
   const queryWeight = new Float64Array(index.termIds.size);
+  const askedWeight = new Float64Array(index.termIds.size);
 
-  const bestPhrase = (e: number, total: number): number => {
+  const bestPhrase = (e: number, total: number, weights = queryWeight): number => {
     let best = 0;
     for (let p = index.phraseStart[e] ?? 0; p < (index.phraseStart[e + 1] ?? 0); p += 1) {
       const phrase = index.phrases[p];
       if (phrase === undefined || phrase.mass <= 0) continue;
       let matched = 0;
-      for (const id of phrase.terms) matched += queryWeight[id] ?? 0;
+      for (const id of phrase.terms) matched += weights[id] ?? 0;
       if (matched === 0) continue;
       const sim = phrase.weight * (matched / total) ** alpha * Math.min(1, matched / phrase.mass) ** (1 - alpha);
       if (sim > best) best = sim;
@@ -104,19 +121,36 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     return best;
   };
 
-  return function scoreEntries(terms: WeightedTerms, limit: number): Candidate[] {
+  /**
+   * Entries are ranked by the whole message. `asked`, when given, holds the terms of the message's question part; the
+   * others (context, quotes) are evidence, and each candidate also gets its {@link Candidate.view}: a term of the
+   * evidence the entry uses counts in full there, one it does not only evidenceDilution of its weight, so a long
+   * message is judged by what it asks and its context can add to that but not dilute it.
+   */
+  return function scoreEntries(terms: WeightedTerms, limit: number, asked?: ReadonlySet<string>): Candidate[] {
     let sum = 0;
-    for (const w of terms.values()) sum += w;
+    let evidenceSum = 0;
+    const isEvidence = (term: string) => asked !== undefined && dilution < 1 && !asked.has(term);
+    for (const [term, w] of terms) {
+      sum += w;
+      if (isEvidence(term)) evidenceSum += w;
+    }
     if (sum <= 0) return [];
     // A question carrying less weight than this is measured as if it did: "在吗" or "收到" may be all
     // found in an entry, but all of very little is not evidence.
-    const total = Math.max(sum, options.minQuestionWeight * index.maxIdf);
+    const floor = options.minQuestionWeight * index.maxIdf;
+    const total = Math.max(sum, floor);
+    const withView = evidenceSum > 0;
+    const diluted = sum - (1 - dilution) * evidenceSum;
+    const askedTotal = Math.max(sum - evidenceSum, floor);
     const touched: number[] = [];
     const ids: number[] = [];
     for (const [term, w] of terms) {
       const id = index.termIds.get(term);
+      const evidence = isEvidence(term);
       if (id !== undefined) {
         queryWeight[id] = w;
+        if (withView && !evidence) askedWeight[id] = w;
         ids.push(id);
       }
       const postings = index.corePostings.get(term);
@@ -126,22 +160,43 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
         const i = postings[j] ?? 0;
         if (coreAcc[i] === 0) touched.push(i);
         coreAcc[i] = (coreAcc[i] ?? 0) + w;
-        creditAcc[i] = (creditAcc[i] ?? 0) + w * (credit[j] ?? 1);
+        const credited = w * (credit[j] ?? 1);
+        creditAcc[i] = (creditAcc[i] ?? 0) + credited;
+        if (evidence) evidenceAcc[i] = (evidenceAcc[i] ?? 0) + w;
+        else if (withView) askedCreditAcc[i] = (askedCreditAcc[i] ?? 0) + credited;
       }
     }
     // Answers only add to entries the title, questions or tags already found: an answer match alone
     // could never reach the suggestion threshold, and skipping those entries keeps the sort small.
-    if (options.answerWeight > 0) for (const [term, w] of terms) addAnswerWeight(index.answerPostings.get(term), w);
+    if (options.answerWeight > 0) {
+      for (const [term, w] of terms) addAnswerWeight(index.answerPostings.get(term), w, isEvidence(term), withView);
+    }
     const bounds = new Float64Array(touched.length);
     const coverages = new Float64Array(touched.length);
+    // The view's measure and coverage of each entry, and the question part's own coverage (when the message has
+    // evidence terms); the view's phrase scores are computed for the best `limit` entries only.
+    const viewTotals = new Float64Array(withView ? touched.length : 0);
+    const viewCoverages = new Float64Array(withView ? touched.length : 0);
+    const aloneCoverages = new Float64Array(withView ? touched.length : 0);
     // Sort keys: the bound in the high digits, the position in the low ones, so a plain numeric sort
     // of a typed array (no comparator) orders entries by bound.
     const keys = new Float64Array(touched.length);
     for (let i = 0; i < touched.length; i += 1) {
       const e = touched[i] ?? 0;
       const core = (coreAcc[e] ?? 0) / total;
-      const coverage = Math.min(1, ((creditAcc[e] ?? 0) + (answerShare[e] ?? 0) * (answerAcc[e] ?? 0)) / total);
+      const found = (creditAcc[e] ?? 0) + (answerShare[e] ?? 0) * (answerAcc[e] ?? 0);
+      const coverage = Math.min(1, found / total);
       coverages[i] = coverage;
+      if (withView) {
+        const viewTotal = Math.max(diluted + (1 - dilution) * (evidenceAcc[e] ?? 0), floor);
+        viewTotals[i] = viewTotal;
+        viewCoverages[i] = Math.min(1, found / viewTotal);
+        const askedFound = (askedCreditAcc[e] ?? 0) + (answerShare[e] ?? 0) * (askedAnswerAcc[e] ?? 0);
+        // As if scored alone: answers count only for entries whose phrases use some term of the question part.
+        aloneCoverages[i] = (askedCreditAcc[e] ?? 0) > 0 ? Math.min(1, askedFound / askedTotal) : 0;
+        askedCreditAcc[e] = 0;
+        askedAnswerAcc[e] = 0;
+      }
       const phraseBound =
         Math.min(1, core) ** alpha * Math.min(1, (coreAcc[e] ?? 0) / (minMass[e] ?? 1)) ** (1 - alpha);
       bounds[i] = share * maxWeight * phraseBound + (1 - share) * coverage;
@@ -149,18 +204,35 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
       coreAcc[e] = 0;
       creditAcc[e] = 0;
       answerAcc[e] = 0;
+      evidenceAcc[e] = 0;
     }
     keys.sort();
     const top: Candidate[] = [];
+    const slotOf = new Map<number, number>();
     for (let k = keys.length - 1; k >= 0; k -= 1) {
       const i = (keys[k] ?? 0) % POSITION_SPAN;
       if (top.length === limit && (bounds[i] ?? 0) <= (top[limit - 1]?.confidence ?? 0)) break;
       const e = touched[i] ?? 0;
       const coverage = coverages[i] ?? 0;
       const confidence = share * bestPhrase(e, total) + (1 - share) * coverage;
+      if (withView) slotOf.set(e, i);
       insertTop(top, { entry: e, confidence, coverage }, limit);
     }
-    for (const id of ids) queryWeight[id] = 0;
+    if (withView) {
+      for (const c of top) {
+        const i = slotOf.get(c.entry) ?? 0;
+        const viewCoverage = viewCoverages[i] ?? 0;
+        c.view = {
+          confidence: share * bestPhrase(c.entry, viewTotals[i] ?? total) + (1 - share) * viewCoverage,
+          coverage: viewCoverage,
+          alone: share * bestPhrase(c.entry, askedTotal, askedWeight) + (1 - share) * (aloneCoverages[i] ?? 0),
+        };
+      }
+    }
+    for (const id of ids) {
+      queryWeight[id] = 0;
+      askedWeight[id] = 0;
+    }
     return top;
   };
 }

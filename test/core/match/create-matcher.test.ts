@@ -240,3 +240,57 @@ describe('createRanker evidence for the calibration', () => {
     expect(c?.questionShare).toBeUndefined();
   });
 });
+
+describe('a long message is judged by what it asks (evidenceDilution, viewAgreement)', () => {
+  const quoted = '客户原话：“我们的空壳网站被通知了，网站变成空壳了，空壳网站已经好几天了。” 证书怎么下载？';
+  const rank = createRanker(FIXTURE_KB);
+  const rankWhole = createRanker(FIXTURE_KB, { evidenceDilution: 1 });
+
+  it('measures the question part with the quote as evidence: same best entry, higher confidence', () => {
+    const [view] = rank(quoted, 3);
+    const [whole] = rankWhole(quoted, 3);
+    expect(FIXTURE_KB.entries[view?.entry ?? -1]?.id).toBe('certificate');
+    expect(view?.entry).toBe(whole?.entry);
+    expect(view?.confidence ?? 0).toBeGreaterThan((whole?.confidence ?? 0) + 0.1);
+    expect(createMatcher(FIXTURE_KB).match(quoted).confidence).toBeGreaterThan(
+      createMatcher(FIXTURE_KB, { evidenceDilution: 1 }).match(quoted).confidence,
+    );
+  });
+
+  it('leaves a message without context or quotes as it was', () => {
+    for (const q of ['备案号会过期吗', 'how do I cancel my icp filing']) {
+      expect(rank(q, 3)).toEqual(rankWhole(q, 3));
+    }
+  });
+
+  it('never picks another entry than the whole message does', () => {
+    const message = '我们的网站变成空壳了，被认定为空壳网站。证书呢？';
+    for (const options of [{}, { viewAgreement: false }]) {
+      expect(createRanker(FIXTURE_KB, options)(message, 1)[0]?.entry).toBe(rankWhole(message, 1)[0]?.entry);
+    }
+  });
+
+  it('keeps the whole message measure when the question part alone ranks another entry first', () => {
+    // The context is about a shell site and ranks it first; "证书呢" alone asks for the certificate.
+    const message = '我们的网站变成空壳了，被认定为空壳网站。证书呢？';
+    const certificate = FIXTURE_KB.entries.findIndex((e) => e.id === 'certificate');
+    const confidenceOf = (options: Partial<typeof DEFAULT_MATCH_OPTIONS>) =>
+      createRanker(FIXTURE_KB, options)(message, 3).find((c) => c.entry === certificate)?.confidence ?? 0;
+    expect(confidenceOf({})).toBeCloseTo(confidenceOf({ evidenceDilution: 1 }), 9);
+    expect(confidenceOf({ viewAgreement: false })).toBeGreaterThan(confidenceOf({ evidenceDilution: 1 }) + 0.1);
+  });
+});
+
+describe('the question-part view leaves no state behind', () => {
+  it('scores a message with a quote the same whatever the ranker scored before', () => {
+    // A word only the certificate entry's answer uses: a message without context adds it to that entry's answer weight.
+    const kb = makeKnowledgeBase(
+      FIXTURE_KB.entries.map((e) => (e.id === 'certificate' ? { ...e, answer: 'Download it from the portal.' } : e)),
+    );
+    const quoted = '客户原话：“我们的空壳网站被通知了，网站变成空壳了，空壳网站已经好几天了。” 证书怎么下载？';
+    const fresh = createRanker(kb)(quoted, 3);
+    const used = createRanker(kb);
+    for (const q of ['certificate portal', '空壳网站是什么意思', 'portal certificate download']) used(q, 3);
+    expect(used(quoted, 3)).toEqual(fresh);
+  });
+});
