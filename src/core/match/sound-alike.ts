@@ -197,15 +197,24 @@ export function readPinyin(folded: string, index: SoundIndex, isKnownWord: (word
     const words = run.split(' ');
     const out: string[] = [];
     let pending: string[] = [];
+    let unknownInRun = false;
     const flush = () => {
-      if (pending.length > 0) out.push(spellRun(pending, index) ?? pending.join(' '));
+      // A run of words the knowledge base knows as they are (English, or pinyin the dictionary lists, like `beian`)
+      // stays as it is; one with a word it does not know is read as pinyin, known words included, so `beian hao`
+      // reads as 备案号 rather than `beian` and an unknown `hao`.
+      const spelled = unknownInRun ? spellRun(pending, index) : undefined;
+      if (pending.length > 0) out.push(spelled ?? pending.join(' '));
       pending = [];
+      unknownInRun = false;
     };
     for (const w of words) {
-      if (isKnownWord(w) || !isSyllables(w, index)) {
+      if (!isSyllables(w, index)) {
         flush();
         out.push(w);
-      } else pending.push(w);
+        continue;
+      }
+      pending.push(w);
+      if (!isKnownWord(w)) unknownInRun = true;
     }
     flush();
     return out.join(' ');

@@ -4,7 +4,8 @@ import { buildSoundIndex, correctHomophones, readCharacter, readPinyin } from '.
 
 // Bigrams a small knowledge base would index, besides the dictionary's own words (注销, 空壳, 公安, 工信部, 解析 …).
 const sounds = buildSoundIndex(['网站', '主体', '页面', '号码', '服务', '期限', '规定', '安全']);
-const known = (w: string) => ['icp', 'domain', 'filing', 'footer', 'change'].includes(w);
+// `beian` stands for the pinyin words the dictionary lists, which are known words too.
+const known = (w: string) => ['icp', 'domain', 'filing', 'footer', 'change', 'beian', 'an', 'long'].includes(w);
 
 describe('correctHomophones', () => {
   it.each([
@@ -37,8 +38,11 @@ describe('readPinyin', () => {
     ['bei an', '备案'],
     ['beianhao 怎么查', '备案号 怎么查'],
     ['gongan beian', '公安备案'],
-    ['icp beian', 'icp 备案'],
+    ['icp gongan', 'icp 公安'],
     ['domain jiexi', 'domain 解析'],
+    // A known pinyin word next to an unknown syllable is read with it, not left as a word and an unknown `hao`.
+    ['beian hao 是什么', '备案号 是什么'],
+    ['icp beian hao', 'icp 备案号'],
   ])('reads %s as %s', (typed, meant) => {
     expect(readPinyin(typed, sounds, known)).toBe(meant);
   });
@@ -47,6 +51,8 @@ describe('readPinyin', () => {
     ['English words the knowledge base uses', 'change the footer'],
     ['letters that are not pinyin', 'xyz qwrt'],
     ['pinyin of no known word', 'tian qi'],
+    ['known words that happen to be syllables', 'how long an icp beian takes'],
+    ['a pinyin word the dictionary knows', 'icp beian'],
   ])('leaves %s alone', (_name, text) => {
     expect(readPinyin(text, sounds, known)).toBe(text);
   });
