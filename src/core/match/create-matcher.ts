@@ -45,6 +45,8 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   const k = opts.calibration;
   // The features cost a second scoring of long messages: only computed when something reads them.
   const withEvidence = evidence || (k !== null && [k.questionShare, k.absent, k.agrees].some((w) => (w ?? 0) !== 0));
+  // The missing concept costs a look-up per concept of the question in the returned candidates' postings only.
+  const withMissing = evidence || (k !== null && (k.missing ?? 0) !== 0);
   const index = buildTermIndex(kb.entries, opts);
   const scoreEntries = createScorer(index, opts);
   const correctSpelling = createSpellingCorrector(index, opts.spellingThreshold);
@@ -52,7 +54,8 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   const isKnownWord = (w: string) =>
     !FILLER_WORDS.has(w) && (LATIN_WORDS.has(w) || index.idf.has(w) || index.answerIdf.has(w));
   const kindsOfEntry = opts.kindMismatchWeight < 1 ? entryKinds(kb.entries) : [];
-  return (question: string, limit: number): Candidate[] => {
+  // The message's weighted terms, the terms of its question part, and the kinds of question it asks.
+  const weigh = (question: string) => {
     const weighted = new Map<string, number>();
     const askedTerms = new Set<string>();
     const asked = new Set<QuestionKind>();
@@ -63,6 +66,10 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
       weighTerms(weighted, index, terms, roleWeight(part.role, opts), unknownShare, correctSpelling, opts, seen);
       if (part.role === 'question') for (const k of questionKinds(part.text)) asked.add(k);
     }
+    return { weighted, askedTerms, asked };
+  };
+  const rank = (question: string, limit: number): Candidate[] => {
+    const { weighted, askedTerms, asked } = weigh(question);
     const byKind = asked.size > 0 && kindsOfEntry.length > 0;
     const total = [...weighted.values()].reduce((a, b) => a + b, 0);
     // In a message with context, the entry the question part picks on its own.
@@ -70,15 +77,19 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
       withEvidence && askedTerms.size < weighted.size
         ? scoreEntries(new Map([...weighted].filter(([t]) => askedTerms.has(t))), 1)[0]?.entry
         : undefined;
-    const addEvidence = (c: Candidate): Candidate =>
-      withEvidence
+    const addEvidence = (c: Candidate): Candidate => {
+      const withMissingConcept = withMissing
+        ? { ...c, missingConcept: missingConcept(index, weighted, askedTerms, c.entry) }
+        : c;
+      return withEvidence
         ? {
-            ...c,
+            ...withMissingConcept,
             agrees: alone !== undefined && alone === c.entry ? 1 : 0,
             questionShare: questionShare(index, weighted, askedTerms, c.entry),
             absent: total > 0 ? absentWeight(index, weighted, c.entry) / total : 0,
           }
-        : c;
+        : withMissingConcept;
+    };
     if (!byKind && opts.absentTermWeight === 0) return scoreEntries(weighted, limit).map(addEvidence);
     return scoreEntries(weighted, limit + RERANK)
       .map((c) => {
@@ -92,6 +103,8 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
       .slice(0, limit)
       .map(addEvidence);
   };
+  // `weigh` and `index` are for the benches that explain a ranking (bench/explain.ts).
+  return Object.assign(rank, { weigh, index });
 }
 
 // Weight of the question's terms that some entry's phrases use but not this entry's.
@@ -102,6 +115,31 @@ function absentWeight(index: TermIndex, weighted: ReadonlyMap<string, number>, e
     if (postings !== undefined && !hasEntry(postings, entry)) absent += w;
   }
   return absent;
+}
+
+/**
+ * The heaviest dictionary concept (fees, materials, how long, individual, …) the question part asks about that the
+ * knowledge base uses somewhere but none of this entry's phrases nor its answer mentions, as a share of the weight a
+ * term no entry uses would carry: the entry is about another aspect of the same subject. Concepts only, because a
+ * rare plain word (出现, "appear") is as often phrasing as it is a topic; the question part only, because the context
+ * names other things too and a long message would otherwise always miss something.
+ */
+export function missingConcept(
+  index: TermIndex,
+  weighted: ReadonlyMap<string, number>,
+  askedTerms: ReadonlySet<string>,
+  entry: number,
+): number {
+  let missing = 0;
+  for (const [term, w] of weighted) {
+    if (!term.startsWith(CONCEPT_PREFIX) || (askedTerms.size > 0 && !askedTerms.has(term))) continue;
+    const core = index.corePostings.get(term);
+    const answer = index.answerPostings.get(term);
+    if (core === undefined && answer === undefined) continue; // a concept the knowledge base never uses: coverage counts it
+    if ((core !== undefined && hasEntry(core, entry)) || (answer !== undefined && hasEntry(answer, entry))) continue;
+    missing = Math.max(missing, w / index.maxIdf);
+  }
+  return missing;
 }
 
 // Share of the question part's weight the entry contains in its phrases or answer; unknown words count against it.
