@@ -77,9 +77,10 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
       withEvidence && askedTerms.size < weighted.size
         ? scoreEntries(new Map([...weighted].filter(([t]) => askedTerms.has(t))), 1)[0]?.entry
         : undefined;
+    const concepts = withMissing ? askedConcepts(index, weighted, askedTerms) : [];
     const addEvidence = (c: Candidate): Candidate => {
       const withMissingConcept = withMissing
-        ? { ...c, missingConcept: missingConcept(index, weighted, askedTerms, c.entry) }
+        ? { ...c, missingConcept: missingConcept(concepts, c.entry, index.maxIdf) }
         : c;
       return withEvidence
         ? {
@@ -117,27 +118,44 @@ function absentWeight(index: TermIndex, weighted: ReadonlyMap<string, number>, e
   return absent;
 }
 
+/** A concept of the question part that the knowledge base uses: its weight and the entries that use it. */
+export interface AskedConcept {
+  weight: number;
+  core: Int32Array | undefined;
+  answer: Int32Array | undefined;
+}
+
 /**
- * The heaviest dictionary concept (fees, materials, how long, individual, …) the question part asks about that the
- * knowledge base uses somewhere but none of this entry's phrases nor its answer mentions, as a share of the weight a
- * term no entry uses would carry: the entry is about another aspect of the same subject. Concepts only, because a
- * rare plain word (出现, "appear") is as often phrasing as it is a topic; the question part only, because the context
- * names other things too and a long message would otherwise always miss something.
+ * The concepts of the question part (the whole message when it has no context) that some entry's phrases or answer
+ * use, taken once per message so each candidate costs a binary search per concept. A concept no entry uses is left
+ * out: coverage already counts it as unknown.
  */
-export function missingConcept(
+export function askedConcepts(
   index: TermIndex,
   weighted: ReadonlyMap<string, number>,
   askedTerms: ReadonlySet<string>,
-  entry: number,
-): number {
-  let missing = 0;
-  for (const [term, w] of weighted) {
+): AskedConcept[] {
+  const concepts: AskedConcept[] = [];
+  for (const [term, weight] of weighted) {
     if (!term.startsWith(CONCEPT_PREFIX) || (askedTerms.size > 0 && !askedTerms.has(term))) continue;
     const core = index.corePostings.get(term);
     const answer = index.answerPostings.get(term);
-    if (core === undefined && answer === undefined) continue; // a concept the knowledge base never uses: coverage counts it
+    if (core !== undefined || answer !== undefined) concepts.push({ weight, core, answer });
+  }
+  return concepts;
+}
+
+/**
+ * The heaviest of the asked concepts (fees, materials, how long, individual, …) that none of this entry's phrases nor
+ * its answer mentions, as a share of the weight a term no entry uses would carry: the entry is about another aspect of
+ * the same subject. Concepts only, because a rare plain word (出现, "appear") is as often phrasing as it is a topic;
+ * the question part only, because the context names other things too and a long message would always miss something.
+ */
+export function missingConcept(concepts: readonly AskedConcept[], entry: number, maxIdf: number): number {
+  let missing = 0;
+  for (const { weight, core, answer } of concepts) {
     if ((core !== undefined && hasEntry(core, entry)) || (answer !== undefined && hasEntry(answer, entry))) continue;
-    missing = Math.max(missing, w / index.maxIdf);
+    missing = Math.max(missing, weight / maxIdf);
   }
   return missing;
 }

@@ -21,7 +21,7 @@ export interface Calibration {
   agrees?: number;
   /**
    * Per the weight (in units of an unknown term's idf) of the heaviest dictionary concept of the question part that the
-   * knowledge base uses but the entry never mentions (score-entries.ts, `missingConcept`): it asks another aspect.
+   * knowledge base uses but the entry never mentions (create-matcher.ts, `missingConcept`): it asks another aspect.
    */
   missing?: number;
 }
