@@ -62,7 +62,7 @@ const DROP = (process.env.DROP ?? '')
   .filter((v) => v !== '')
   .map(Number);
 // Features in the order of the Calibration fields: 1, s, coverage, margin, lengthFeature (decide-match.ts), ln(1 + alternates),
-// the question part's share, the absent share and agreement of the question part (score-entries.ts).
+// the question part's share, the absent share, agreement of the question part and the missing concept (score-entries.ts).
 const data = rows.map((r) => {
   const base = r.imported === true ? importedKb : kb;
   const [top, second] = (r.imported === true ? rankImported : rankBundled)(r.q, 2);
@@ -81,13 +81,14 @@ const data = rows.map((r) => {
     top?.questionShare ?? 0,
     top?.absent ?? 0,
     top?.agrees ?? 0,
+    top?.missingConcept ?? 0,
   ];
   for (const i of DROP) x[i] = 0;
   return { x, y: right, oos: r.want === null, covered, imported: r.imported === true, set: r.set };
 });
 
 // Newton's method with a small ridge, so a feature that separates perfectly cannot run off to infinity.
-const dims = 9;
+const dims = 10;
 let w = new Array<number>(dims).fill(0);
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
@@ -129,7 +130,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 console.log(
   `calibration: { intercept: ${round(w[0] ?? 0)}, score: ${round(w[1] ?? 0)}, coverage: ${round(w[2] ?? 0)}, ` +
     `margin: ${round(w[3] ?? 0)}, length: ${round(w[4] ?? 0)}, alternates: ${round(w[5] ?? 0)}, ` +
-    `questionShare: ${round(w[6] ?? 0)}, absent: ${round(w[7] ?? 0)}, agrees: ${round(w[8] ?? 0)} }  ` +
+    `questionShare: ${round(w[6] ?? 0)}, absent: ${round(w[7] ?? 0)}, agrees: ${round(w[8] ?? 0)}, ` +
+    `missing: ${round(w[9] ?? 0)} }  ` +
     `(${data.length} tune questions)`,
 );
 const names = ['intercept', 'score', 'coverage', 'margin', 'length', 'alternates', 'questionShare', 'absent', 'agrees'];

@@ -45,6 +45,8 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   const k = opts.calibration;
   // The features cost a second scoring of long messages: only computed when something reads them.
   const withEvidence = evidence || (k !== null && [k.questionShare, k.absent, k.agrees].some((w) => (w ?? 0) !== 0));
+  // The missing concept costs a look-up per concept of the question in the returned candidates' postings only.
+  const withMissing = evidence || (k !== null && (k.missing ?? 0) !== 0);
   const index = buildTermIndex(kb.entries, opts);
   const scoreEntries = createScorer(index, opts);
   const correctSpelling = createSpellingCorrector(index, opts.spellingThreshold);
@@ -52,7 +54,8 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   const isKnownWord = (w: string) =>
     !FILLER_WORDS.has(w) && (LATIN_WORDS.has(w) || index.idf.has(w) || index.answerIdf.has(w));
   const kindsOfEntry = opts.kindMismatchWeight < 1 ? entryKinds(kb.entries) : [];
-  return (question: string, limit: number): Candidate[] => {
+  // The message's weighted terms, the terms of its question part, and the kinds of question it asks.
+  const weigh = (question: string) => {
     const weighted = new Map<string, number>();
     const askedTerms = new Set<string>();
     const asked = new Set<QuestionKind>();
@@ -63,26 +66,34 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
       weighTerms(weighted, index, terms, roleWeight(part.role, opts), unknownShare, correctSpelling, opts, seen);
       if (part.role === 'question') for (const k of questionKinds(part.text)) asked.add(k);
     }
+    return { weighted, askedTerms, asked };
+  };
+  const rank = (question: string, limit: number): Candidate[] => {
+    const { weighted, askedTerms, asked } = weigh(question);
     const byKind = asked.size > 0 && kindsOfEntry.length > 0;
     const total = [...weighted.values()].reduce((a, b) => a + b, 0);
     const hasContext = askedTerms.size < weighted.size;
     // A message with context or quotes is also measured by its question part, the rest only adding (Candidate.view).
     const questionPart = hasContext && opts.evidenceDilution < 1 ? askedTerms : undefined;
     // In a message with context, the entry the question part picks on its own (a calibration feature).
-    const aloneTop =
+    const alone =
       hasContext && withEvidence
-        ? scoreEntries(new Map([...weighted].filter(([t]) => askedTerms.has(t))), 1).map((c) => c.entry)
-        : [];
-    const alone = aloneTop[0];
-    const addEvidence = (c: Candidate): Candidate =>
-      withEvidence
+        ? scoreEntries(new Map([...weighted].filter(([t]) => askedTerms.has(t))), 1)[0]?.entry
+        : undefined;
+    const concepts = withMissing ? askedConcepts(index, weighted, askedTerms) : [];
+    const addEvidence = (c: Candidate): Candidate => {
+      const withMissingConcept = withMissing
+        ? { ...c, missingConcept: missingConcept(concepts, c.entry, index.maxIdf) }
+        : c;
+      return withEvidence
         ? {
-            ...c,
+            ...withMissingConcept,
             agrees: alone !== undefined && alone === c.entry ? 1 : 0,
             questionShare: questionShare(index, weighted, askedTerms, c.entry),
             absent: total > 0 ? absentWeight(index, weighted, c.entry) / total : 0,
           }
-        : c;
+        : withMissingConcept;
+    };
     // The view is taken only when the question part alone scores the best entry highest of the candidates, or when no
     // entry's phrases use any of its terms ("这种一般怎么处理？" asks about the quote before it).
     const askedFindsNone = ![...askedTerms].some((t) => index.corePostings.has(t));
@@ -110,6 +121,8 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
       .sort((a, b) => b.confidence - a.confidence || a.entry - b.entry);
     return byView(reranked).slice(0, limit).map(addEvidence);
   };
+  // `weigh` and `index` are for the benches that explain a ranking (bench/explain.ts).
+  return Object.assign(rank, { weigh, index });
 }
 
 /**
@@ -134,6 +147,48 @@ function absentWeight(index: TermIndex, weighted: ReadonlyMap<string, number>, e
     if (postings !== undefined && !hasEntry(postings, entry)) absent += w;
   }
   return absent;
+}
+
+/** A concept of the question part that the knowledge base uses: its weight and the entries that use it. */
+export interface AskedConcept {
+  weight: number;
+  core: Int32Array | undefined;
+  answer: Int32Array | undefined;
+}
+
+/**
+ * The concepts of the question part (the whole message when it has no context) that some entry's phrases or answer
+ * use, taken once per message so each candidate costs a binary search per concept. A concept no entry uses is left
+ * out: coverage already counts it as unknown.
+ */
+export function askedConcepts(
+  index: TermIndex,
+  weighted: ReadonlyMap<string, number>,
+  askedTerms: ReadonlySet<string>,
+): AskedConcept[] {
+  const concepts: AskedConcept[] = [];
+  for (const [term, weight] of weighted) {
+    if (!term.startsWith(CONCEPT_PREFIX) || (askedTerms.size > 0 && !askedTerms.has(term))) continue;
+    const core = index.corePostings.get(term);
+    const answer = index.answerPostings.get(term);
+    if (core !== undefined || answer !== undefined) concepts.push({ weight, core, answer });
+  }
+  return concepts;
+}
+
+/**
+ * The heaviest of the asked concepts (fees, materials, how long, individual, …) that none of this entry's phrases nor
+ * its answer mentions, as a share of the weight a term no entry uses would carry: the entry is about another aspect of
+ * the same subject. Concepts only, because a rare plain word (出现, "appear") is as often phrasing as it is a topic;
+ * the question part only, because the context names other things too and a long message would always miss something.
+ */
+export function missingConcept(concepts: readonly AskedConcept[], entry: number, maxIdf: number): number {
+  let missing = 0;
+  for (const { weight, core, answer } of concepts) {
+    if ((core !== undefined && hasEntry(core, entry)) || (answer !== undefined && hasEntry(answer, entry))) continue;
+    missing = Math.max(missing, weight / maxIdf);
+  }
+  return missing;
 }
 
 // Share of the question part's weight the entry contains in its phrases or answer; unknown words count against it.

@@ -710,6 +710,9 @@ export const ENGLISH_FILLER: readonly string[] = Object.freeze(
     'you your it its they them their this that these those to of for in on at by with and or but if about please ' +
     'can could should would will shall may might any some so then than from into there here have has had get got ' +
     'gets just still also only very really much many one s t let whether anything something as then now ' +
+    // Adverbs of emphasis, never a topic; five letters or more, so the spelling corrector took them for a domain word
+    // ("actually" read as "annually"). bench/loo.ts: leave-one-out right 75.9 → 76.1%, every other line unchanged.
+    'actually basically simply even ever already ' +
     // Greetings, thanks and acknowledgements: chit-chat, never a topic.
     'hi hello hey thanks thank thx ty ok okay yes yeah yep bye cheers'
   ).split(' '),

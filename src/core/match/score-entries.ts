@@ -16,6 +16,8 @@ export interface Candidate {
   questionShare?: number;
   /** Share of the message's weight in known terms that none of the entry's phrases uses; set by the ranker. */
   absent?: number;
+  /** The heaviest concept of the question part the knowledge base knows but this entry never mentions, per maxIdf; set by the ranker. */
+  missingConcept?: number;
   /** 1 when the message has context and its question part alone ranks this entry first; set by the ranker. */
   agrees?: number;
   /**

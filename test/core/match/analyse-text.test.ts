@@ -66,6 +66,8 @@ describe('analyseText', () => {
     ['white space', ' \t\n '],
     ['emoji only', '😀🎉'],
     ['filler only', '请问怎么样呢'],
+    // Left in, the spelling corrector read "actually" as a domain word (annually).
+    ['adverbs of emphasis', 'actually basically simply even ever already'],
   ])('gives no terms for %s', (_name, input) => {
     expect(analyseText(input)).toEqual([]);
   });

@@ -234,6 +234,43 @@ describe('createRanker evidence for the calibration', () => {
     expect(padded?.questionShare ?? 1).toBeLessThan(plain?.questionShare ?? 0);
   });
 
+  describe('the missing concept', () => {
+    const kb = makeKnowledgeBase([
+      makeEntry('cancel-filing', '怎么注销备案？', ['备案怎么注销', '如何注销备案号', 'cancel my icp filing']),
+      makeEntry('filing-materials', '备案需要什么材料？', ['备案要准备哪些资料', 'documents for an icp filing']),
+    ]);
+    const missingOf = (question: string, id: string) => {
+      const ranked = createRanker(kb, {}, true)(question, 2);
+      return ranked.find((c) => kb.entries[c.entry]?.id === id)?.missingConcept;
+    };
+
+    it('is the weight of a concept the question asks that another entry uses but this one never mentions', () => {
+      const missing = missingOf('注销备案号要交什么材料', 'cancel-filing') ?? 0;
+      expect(missing).toBeGreaterThan(0);
+      expect(missing).toBeLessThanOrEqual(1);
+      // The other entry misses ~cancel, which the first one uses.
+      expect(missingOf('注销备案号要交什么材料', 'filing-materials') ?? 0).toBeGreaterThan(0);
+      expect(missingOf('怎么注销备案', 'cancel-filing')).toBe(0);
+    });
+
+    it('ignores concepts no entry uses and concepts named only in the context', () => {
+      // ~cost is in the dictionary but in no entry: coverage already counts it as unknown.
+      expect(missingOf('注销备案收费吗', 'cancel-filing')).toBe(0);
+      expect(missingOf('材料都交齐了，昨天刚办完。怎么注销备案？', 'cancel-filing')).toBe(0);
+    });
+
+    it('lowers the default confidence of the entry that misses it', () => {
+      const k = DEFAULT_MATCH_OPTIONS.calibration;
+      expect(k?.missing ?? 0).toBeLessThan(0);
+      const plain = createMatcher(kb, k === null ? {} : { calibration: { ...k, missing: 0 } });
+      const q = '注销备案号要交什么材料';
+      const r = createMatcher(kb).match(q);
+      expect(r.best?.id).toBe('cancel-filing');
+      expect(plain.match(q).best?.id).toBe('cancel-filing');
+      expect(r.confidence).toBeLessThan(plain.match(q).confidence);
+    });
+  });
+
   it('leaves the features unset when the calibration gives them no weight', () => {
     const c = createRanker(FIXTURE_KB)('备案号会过期吗', 1)[0];
     expect(c?.agrees).toBeUndefined();

@@ -107,6 +107,7 @@ describe('decideMatch', () => {
       ['agrees', { agrees: 1 }],
       ['questionShare', { questionShare: 0.8 }],
       ['absent', { absent: 0.4 }],
+      ['missing', { missingConcept: 0.5 }],
     ] as const)('weighs the candidate feature %s by its coefficient', (name, feature) => {
       const weighted = { ...options, calibration: { ...calibration, [name]: 2 } };
       const without = decideMatch('q', [c(0, 0.5)], entries, weighted).confidence;
