@@ -134,7 +134,18 @@ console.log(
     `missing: ${round(w[9] ?? 0)} }  ` +
     `(${data.length} tune questions)`,
 );
-const names = ['intercept', 'score', 'coverage', 'margin', 'length', 'alternates', 'questionShare', 'absent', 'agrees'];
+const names = [
+  'intercept',
+  'score',
+  'coverage',
+  'margin',
+  'length',
+  'alternates',
+  'questionShare',
+  'absent',
+  'agrees',
+  'missing',
+];
 // The same as one JSON option set, to try with bench/loo.ts.
 console.log(
   JSON.stringify({ ...overrides, calibration: Object.fromEntries(names.map((n, i) => [n, round(w[i] ?? 0)])) }),
