@@ -48,6 +48,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   ],
   account: ['账号', '帐号', '账户', 'account', 'login'],
   cancel: [
+    'cancelling',
+    'canceling',
     '撤回',
     'withdraw',
     'withdrawn',
@@ -722,6 +724,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   registrar: ['注册商', 'registrar', 'registrars'],
   claim: ['认领', 'claim', 'claimed'],
   subaccount: ['子账号', '子帐号', '子账户', '子用户', 'sub account', 'sub accounts', 'subaccount', 'sub user'],
+  partybuilding: ['党建', 'party building'],
+  xinjiang: ['新疆', 'xinjiang'],
   // Compounds whose meaning is not the sum of their parts: each is its own concept, so an SSL
   // certificate is not a filing certificate and a shell company (finance) is not a shell entity.
   sslcert: ['ssl证书', 'https证书', 'tls证书', 'ssl certificate', 'https certificate', 'tls certificate', 'ssl', 'tls'],
