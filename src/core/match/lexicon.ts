@@ -726,6 +726,20 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   subaccount: ['子账号', '子帐号', '子账户', '子用户', 'sub account', 'sub accounts', 'subaccount', 'sub user'],
   partybuilding: ['党建', 'party building'],
   xinjiang: ['新疆', 'xinjiang'],
+  situation: [
+    '什么情况',
+    '哪些情况',
+    '情况',
+    '情形',
+    '场景',
+    'situation',
+    'situations',
+    'case',
+    'cases',
+    'circumstances',
+    'scenario',
+    'scenarios',
+  ],
   // Compounds whose meaning is not the sum of their parts: each is its own concept, so an SSL
   // certificate is not a filing certificate and a shell company (finance) is not a shell entity.
   sslcert: ['ssl证书', 'https证书', 'tls证书', 'ssl certificate', 'https certificate', 'tls certificate', 'ssl', 'tls'],
