@@ -67,7 +67,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = Object.freeze(
       { text: '验证码', slug: 'code', tag: 'verification code' },
       { text: '审核', slug: 'review', tag: 'review' },
       { text: '初审', slug: 'first-review', tag: 'first review' },
-      { text: '审批', slug: 'approval', tag: 'approval' },
+      { text: '审批', slug: 'approval', tag: 'review' },
       { text: '前置审批', slug: 'pre-approval', tag: 'pre-approval' },
       { text: '驳回', slug: 'rejection', tag: 'rejection' },
       { text: '接入备案', slug: 'access-filing', tag: 'access filing' },
