@@ -73,6 +73,11 @@ describe('analyseText', () => {
     ['~qingcloud', ['青云', 'QingCloud']],
     ['~company', ['单位', 'organisation', 'organization']],
     ['~cost', ['计费', 'billing']],
+    ['~unable', ['无法申请', 'cannot apply', 'unable to apply']],
+    ['~restore', ['找回密码', 'recovering the password', 'retrieve']],
+    ['~mismatch', ['信息不一致', 'differs from']],
+    ['~none', ['信息不存在', 'does not exist', 'not found']],
+    ['~buy', ['购买云服务器', 'buying a server', 'purchasing']],
   ])('reads provider FAQ vocabulary and its English as the concept %s', (concept, variants) => {
     it.each(variants)('%s', (variant) => {
       expect(analyseText(variant)).toContain(concept);
