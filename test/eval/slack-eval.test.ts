@@ -77,17 +77,18 @@ describe('a knowledge base with imported title-only entries (bundled + test/fixt
     );
   });
 
-  // Target 80%. Measured 70% (68.75% with answerAlternates 3, 63.75% before relativePhraseCounts, 61.25% before
+  // Target 80%. Measured 76.25% (72.5% before the English of the providers' FAQ vocabulary in the lexicon; 70% with
+  // answerAlternates 4, 68.75% with answerAlternates 3, 63.75% before relativePhraseCounts, 61.25% before
   // fewAlternatesCoverage, 57.5% before the field vocabulary of the providers' help centres, 28.7% before issue 7's
   // matcher work); English questions against Chinese-only imported entries are most of the misses.
-  it('answers at least 70% of paraphrases of imported entries with the right entry', () => {
-    expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(0.7);
+  it('answers at least 76% of paraphrases of imported entries with the right entry', () => {
+    expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(0.76);
   });
 
-  // Target 5%. Measured 7.5% (7.5% before relativePhraseCounts too; 8.75% before the field vocabulary; 7.5% before
-  // issue 7, when far fewer were answered).
-  it('answers at most 7.5% of paraphrases of imported entries with another entry', () => {
-    expect(paraphrases.wrongAnswerRate, confusionList(paraphrases)).toBeLessThanOrEqual(0.075);
+  // Target 5%. Measured 5% (7.5% before the English of the providers' FAQ vocabulary; 7.5% before
+  // relativePhraseCounts too; 8.75% before the field vocabulary; 7.5% before issue 7, when far fewer were answered).
+  it('answers at most 5% of paraphrases of imported entries with another entry', () => {
+    expect(paraphrases.wrongAnswerRate, confusionList(paraphrases)).toBeLessThanOrEqual(0.05);
   });
 
   // The floors of eval.test.ts, kept with the imported entries loaded beside the bundled ones (all: measured 90.6%).

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GLOSSARY } from '../../../src/core/knowledge/glossary.js';
 import { analyseText } from '../../../src/core/match/analyse-text.js';
 
 const sorted = (text: string) => [...new Set(analyseText(text))].sort();
@@ -32,6 +33,76 @@ describe('analyseText', () => {
       expect(analyseText(variant)).toContain(concept);
     });
   });
+
+  // The Chinese field terms of providers' FAQ pages (an imported knowledge base is Chinese only) and the English a
+  // bilingual support person would use for each: both sides read as one concept.
+  describe.each([
+    ['~incharge', ['网站负责人', '主体负责人', 'person in charge', 'responsible person']],
+    ['~firstreview', ['提交初审', 'first review', 'initial review']],
+    ['~entity', ['主办单位', '主办者冲突', 'principal', 'sponsor']],
+    ['~query', ['核验', '信息核验', 'verification']],
+    ['~provider', ['接入备案', 'access filing', '云厂商', 'cloud provider']],
+    ['~chinese', ['中文域名', 'Chinese domain', 'Chinese-character domain']],
+    ['~mainland', ['中国大陆', '境内', 'mainland China', 'domestic']],
+    ['~publicip', ['公网 IP', '公网IP', 'public IP']],
+    ['~abandon', ['放弃备案', 'abandoned', 'gave up']],
+    ['~maximum', ['最多几个', 'at most', 'maximum', 'how many']],
+    ['~reuse', ['重复使用', 'reuse', 'reusable']],
+    ['~allow', ['是否支持', '允许', 'allowed', 'supported']],
+    ['~confirm', ['确认电话', 'confirmation call']],
+    ['~bind', ['关联云服务器', '绑定', 'associated with', 'bound to']],
+    ['~order', ['备案订单', 'filing order']],
+    ['~message', ['管局消息', '通知', 'notification']],
+    ['~legalrep', ['法定代表人', '法人', 'legal representative']],
+    ['~rootdomain', ['一级域名', '顶级域名', 'root domain', 'top-level domain']],
+    ['~suffix', ['域名后缀', 'domain suffix', 'extension']],
+    ['~name', ['网站名称', 'site name', 'naming']],
+    ['~phone', ['手机号码', '固定电话', 'phone number', 'landline']],
+    ['~server', ['云服务器', 'cloud server']],
+    ['~cancel', ['撤回申请', 'withdraw', 'cancelling', 'canceling']],
+    ['~transfer', ['转移', 'migration']],
+    ['~reach', ['网站访问', 'visitors', 'reach the site']],
+    ['~pending', ['审核中', 'under review', 'while']],
+    ['~situation', ['什么情况', '哪些情形', 'in which cases', 'situation']],
+    ['~region', ['跨省', '本省', 'province']],
+    ['~regulator', ['省管局', 'communications bureau']],
+    ['~subaccount', ['子账号', 'sub-account']],
+    ['~claim', ['认领', 'claim']],
+    ['~partybuilding', ['党建', 'party building']],
+    ['~tencent', ['腾讯云', 'Tencent Cloud']],
+    ['~qingcloud', ['青云', 'QingCloud']],
+    ['~company', ['单位', 'organisation', 'organization']],
+    ['~cost', ['计费', 'billing']],
+    ['~unable', ['无法申请', 'cannot apply', 'unable to apply']],
+    ['~restore', ['找回密码', 'recovering the password', 'retrieve']],
+    ['~mismatch', ['信息不一致', 'differs from']],
+    ['~none', ['信息不存在', 'does not exist', 'not found']],
+    ['~buy', ['购买云服务器', 'buying a server', 'purchasing']],
+  ])('reads provider FAQ vocabulary and its English as the concept %s', (concept, variants) => {
+    it.each(variants)('%s', (variant) => {
+      expect(analyseText(variant)).toContain(concept);
+    });
+  });
+
+  it.each([
+    ['新疆 is a place, not 新 (new)', '新疆', '~add'],
+    ['新闻 is news, not 新 (new)', '新闻', '~add'],
+    ['后缀 is a suffix, not 后 (after)', '域名后缀', '~after'],
+  ])('keeps words whole: %s', (_name, text, wrong) => {
+    expect(analyseText(text)).not.toContain(wrong);
+  });
+
+  // The importer writes an English tag beside each Chinese term it finds (src/core/knowledge/glossary.ts); tags are
+  // indexed with the entry's phrases, so a tag must read as the same concepts as its Chinese, or the English tag is no
+  // bridge for an English question. 备案/filing is left aside: tags add or omit it freely and it says little.
+  const concepts = (text: string) =>
+    [...new Set(analyseText(text).filter((t) => t.startsWith('~') && t !== '~icp'))].sort();
+  it.each(GLOSSARY.filter((g) => g.tag !== undefined).map((g) => [g.text, g.tag ?? ''] as const))(
+    'reads the glossary term %s and its tag %s as the same concepts',
+    (text, tag) => {
+      expect(concepts(tag)).toEqual(concepts(text));
+    },
+  );
 
   it('reads 没有通过 as rejected, not as none', () => {
     expect(analyseText('审核没有通过')).not.toContain('~none');
