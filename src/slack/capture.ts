@@ -3,7 +3,7 @@ import { BeianError } from '../core/errors.js';
 import { proposeDraftId } from '../core/knowledge/capture-draft.js';
 import { mrkdwnToMarkdown } from '../core/knowledge/convert-mrkdwn.js';
 import { proposeTags, proposeTopic } from '../core/knowledge/propose-id.js';
-import { readMessage } from '../core/match/read-message.js';
+import { askedText } from '../core/match/read-message.js';
 import { buildCaptureModal } from './blocks/capture-modal.js';
 import type { SlackDeps } from './deps.js';
 import type { Catalogue } from './messages/catalogue.js';
@@ -45,12 +45,7 @@ export async function readSlackMessage(
 
 /** The question a message asks, as the matcher reads it: mentions, links' markup, greetings and sign-offs dropped. */
 export function cleanQuestion(text: string): string {
-  const parts = readMessage(text, false);
-  const asked = parts.filter((p) => p.role === 'question');
-  return (asked.length > 0 ? asked : parts)
-    .map((p) => p.text)
-    .join(' ')
-    .trim();
+  return askedText(text);
 }
 
 /**

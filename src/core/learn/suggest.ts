@@ -1,7 +1,7 @@
 import { questionKey } from '../knowledge/parse-knowledge-file.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { analyseText } from '../match/analyse-text.js';
-import { stripMarkup } from '../match/read-message.js';
+import { askedText, stripMarkup } from '../match/read-message.js';
 import { normaliseText } from '../text/normalise.js';
 import type { AskedEvent, TrafficEvent } from './traffic.js';
 
@@ -203,7 +203,9 @@ function proposeAlternates(kb: KnowledgeBase, evidence: readonly Evidence[], o: 
   const byEntry = new Map<string, Map<string, Phrasing>>();
   for (const e of evidence) {
     if (!teaches(e, o.unsureBelow) || !kb.byId.has(e.entryId)) continue;
-    const text = oneLine(e.asked.question);
+    // What the message asks, not the greeting and story around it: a whole Slack message learned as an alternate
+    // teaches its entry the context's words too, and pulled other entries' questions to it (learning-loop.test).
+    const text = oneLine(askedText(e.asked.question));
     const key = questionKey(text);
     if (text === '' || text.length > o.maxQuestionChars || known.has(key)) continue;
     const phrasings = byEntry.get(e.entryId) ?? new Map<string, Phrasing>();

@@ -106,6 +106,19 @@ function tidySentence(sentence: string): string {
   return sentence.trim().replace(GREETING, '').replace(SIGN_OFF, '').trim();
 }
 
+/**
+ * What a message asks, as the matcher reads it: its question sentences and the text it quotes, in order, without the
+ * mentions, greetings and context around them ("I'm in sales, a client asked me…"). Used where a message becomes a
+ * question of the knowledge base (a captured FAQ, an alternate learned from traffic).
+ */
+export function askedText(message: string): string {
+  return readMessage(message, false)
+    .filter((p) => p.role !== 'context')
+    .map((p) => p.text)
+    .join(' ')
+    .trim();
+}
+
 function pushPart(parts: MessagePart[], text: string, role: PartRole): void {
   const tidy = tidySentence(text);
   if (/[\p{L}\p{N}]/u.test(tidy)) parts.push({ text: tidy, role });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeQuestion, readMessage, stripMarkup } from '../../../src/core/match/read-message.js';
+import { askedText, looksLikeQuestion, readMessage, stripMarkup } from '../../../src/core/match/read-message.js';
 
 const roles = (message: string) => readMessage(message).map((p) => `${p.role}: ${p.text}`);
 
@@ -69,6 +69,19 @@ describe('readMessage', () => {
   it('reads a very long message only up to a bound', () => {
     const parts = readMessage('备案号怎么注销？'.repeat(5000));
     expect(parts.length).toBeLessThanOrEqual(600);
+  });
+});
+
+describe('askedText', () => {
+  it('keeps the question and the quoted text, and drops the mention, greeting and context', () => {
+    const message = '<@U0BOT> 早上好！我是销售，客户邮件里说：“网站被认定为空壳网站” 这是什么意思？';
+    expect(askedText(message)).not.toMatch(/U0BOT|早上好|我是销售/);
+    expect(askedText(message)).toContain('空壳网站');
+    expect(askedText(message)).toContain('这是什么意思');
+  });
+
+  it('gives a message without context back whole', () => {
+    expect(askedText('备案号会过期吗')).toBe('备案号会过期吗');
   });
 });
 
