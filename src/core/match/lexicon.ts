@@ -703,6 +703,17 @@ export const CHINESE_FILLER: readonly string[] = Object.freeze([
   '辛苦',
 ]);
 
+/**
+ * Characters that stand alone as prepositions or particles (为 "as", 在 "at", 从 "from", 把, 给 "to", 向, 让, 于, 以, 用
+ * "with", 将) and the one-character filler words: a dictionary word beginning with one may have taken it from the text
+ * before the word meant (为空 in 为空壳), so it yields to a word starting inside it (analyse-text.ts, overlapped).
+ * Unlike filler they stay in the text: 在 and 用 are also parts of words (存在, 使用).
+ */
+export const FUNCTION_CHARACTERS: readonly string[] = Object.freeze([
+  ...['为', '在', '从', '把', '给', '向', '让', '于', '以', '用', '将'],
+  ...CHINESE_FILLER.filter((w) => [...w].length === 1),
+]);
+
 /** English filler: question words, auxiliaries, pronouns, articles and prepositions. */
 export const ENGLISH_FILLER: readonly string[] = Object.freeze(
   (

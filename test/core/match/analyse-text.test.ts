@@ -37,6 +37,16 @@ describe('analyseText', () => {
     expect(analyseText('审核没有通过')).not.toContain('~none');
   });
 
+  it('lets a word that would take a preposition yield to the word beginning inside it (为空壳 is 为 + 空壳)', () => {
+    expect(analyseText('被认定为空壳网站')).toContain('~shell');
+    expect(analyseText('被认定为空壳网站')).not.toContain('~none');
+    expect(analyseText('列表为空')).toContain('~none');
+  });
+
+  it('keeps a word that begins with an ordinary character (需要做 is 需要 + 做)', () => {
+    expect(analyseText('什么情况需要做备案')).toContain('~need');
+  });
+
   it('drops third-person pronouns and demonstratives as filler', () => {
     expect(analyseText('他们这种状态')).toEqual(analyseText('状态'));
   });
