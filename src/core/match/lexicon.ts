@@ -119,7 +119,23 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'intercept',
     'interception',
   ],
-  fix: ['补救', '解决', '处理', '修复', '怎么办', '搞定', 'fix', 'resolve', 'solve', 'handle', 'deal with', 'sort out'],
+  // "take care of" beside "deal with" and "sort out" (bench/loo.ts: slack-dev odd in scope 49 → 50 of 55, every other
+  // line unchanged; found reading a slack-dev odd miss, so that figure is not independent of it).
+  fix: [
+    '补救',
+    '解决',
+    '处理',
+    '修复',
+    '怎么办',
+    '搞定',
+    'fix',
+    'resolve',
+    'solve',
+    'handle',
+    'deal with',
+    'sort out',
+    'take care of',
+  ],
   domain: ['域名', 'domain', 'domains'],
   site: ['网站', '站点', '博客', 'blog', 'website', 'websites', 'site', 'sites', 'web'],
   page: ['页面', '网页', '界面', 'page', 'pages'],
@@ -724,6 +740,9 @@ export const ENGLISH_FILLER: readonly string[] = Object.freeze(
     // Adverbs of emphasis, never a topic; five letters or more, so the spelling corrector took them for a domain word
     // ("actually" read as "annually"). bench/loo.ts: leave-one-out right 75.9 → 76.1%, every other line unchanged.
     'actually basically simply even ever already ' +
+    // Quantifiers and placeholder nouns ("all the things", "stuff"), never a topic: bench/loo.ts leave-one-out rank@1
+    // 86.2 → 86.4%, every other line unchanged.
+    'all thing things stuff ' +
     // Greetings, thanks and acknowledgements: chit-chat, never a topic.
     'hi hello hey thanks thank thx ty ok okay yes yeah yep bye cheers'
   ).split(' '),

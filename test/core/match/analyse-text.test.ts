@@ -47,6 +47,11 @@ describe('analyseText', () => {
     expect(analyseText('什么情况需要做备案')).toContain('~need');
   });
 
+  it('reads "take care of" as handling something, and "all the things" as nothing', () => {
+    expect(analyseText('who will take care of it')).toEqual(analyseText('handle'));
+    expect(analyseText('all the things')).toEqual([]);
+  });
+
   it('drops third-person pronouns and demonstratives as filler', () => {
     expect(analyseText('他们这种状态')).toEqual(analyseText('状态'));
   });
