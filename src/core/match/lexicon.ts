@@ -360,6 +360,10 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '什么叫',
     '怎么判断',
     '算不算',
+    // "counts as", "what does it count as" beside 算不算 (bench/loo.ts: slack-dev odd in scope 50 → 51 of 55,
+    // leave-one-out right 76.7 → 76.9%, every other line unchanged; found reading a slack-dev odd miss).
+    '算是',
+    '算什么',
     'counts as',
     'count as',
     '叫什么',

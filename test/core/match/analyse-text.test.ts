@@ -52,6 +52,11 @@ describe('analyseText', () => {
     expect(analyseText('all the things')).toEqual([]);
   });
 
+  it('reads 算是 / 算什么 ("counts as") as asking what something is, like 算不算', () => {
+    expect(analyseText('这算是空壳吗')).toContain('~meaning');
+    expect(analyseText('这算什么情况')).toContain('~meaning');
+  });
+
   it('drops third-person pronouns and demonstratives as filler', () => {
     expect(analyseText('他们这种状态')).toEqual(analyseText('状态'));
   });
