@@ -57,6 +57,10 @@ describe('analyseText', () => {
     expect(analyseText('这算什么情况')).toContain('~meaning');
   });
 
+  it("reads 'whats' (an apostrophe left out) as what's", () => {
+    expect(analyseText('whats a shell entity')).toEqual(analyseText("what's a shell entity"));
+  });
+
   it('drops third-person pronouns and demonstratives as filler', () => {
     expect(analyseText('他们这种状态')).toEqual(analyseText('状态'));
   });
