@@ -131,8 +131,14 @@ function firstMatch(candidates: readonly Word[], items: Items, removed: Uint8Arr
   return undefined;
 }
 
-// A dictionary word that begins with one of these may have taken it from the text before it (see overlapped).
-const LONE_FILLER = new Set(FUNCTION_CHARACTERS.map((w) => w.codePointAt(0) ?? 0));
+// Per character of the main Han block, 1 for a function character (lexicon.ts, FUNCTION_CHARACTERS): a dictionary word
+// beginning with one may have taken it from the text before it (see overlapped). An array, as Dictionary.starts: it is
+// read for every dictionary word found.
+const FUNCTION_CHARS = new Uint8Array(0x5200);
+for (const w of FUNCTION_CHARACTERS) {
+  const c = w.codePointAt(0) ?? 0;
+  if (c >= 0x4e00 && c <= 0x9fff) FUNCTION_CHARS[c - 0x4e00] = 1;
+}
 
 // Whether a word of the dictionary starting inside the n items matched at i runs past them and is at least as long.
 // Asked only when the word found at i begins with a function character (lexicon.ts, FUNCTION_CHARACTERS): 为空 (is
@@ -165,7 +171,8 @@ function replaceWords(items: Items, removed: Uint8Array, dictionary: Dictionary,
     const word = firstMatch(candidates, items, removed, i);
     if (word === undefined) continue;
     const n = word.items.length;
-    if (LONE_FILLER.has(code) && overlapped(items, removed, dictionary, i, n)) continue;
+    if (n > 1 && code >= 0x4e00 && FUNCTION_CHARS[code - 0x4e00] === 1 && overlapped(items, removed, dictionary, i, n))
+      continue;
     removed.fill(1, i, i + n);
     if (word.term !== null) terms.push(word.term);
     i += n - 1;
