@@ -61,6 +61,11 @@ describe('analyseText', () => {
     expect(analyseText('whats a shell entity')).toEqual(analyseText("what's a shell entity"));
   });
 
+  it('reads colloquial 销掉 / 删掉 as cancelling', () => {
+    expect(analyseText('备案销掉')).toEqual(analyseText('备案注销'));
+    expect(analyseText('备案删掉')).toEqual(analyseText('备案注销'));
+  });
+
   it('drops third-person pronouns and demonstratives as filler', () => {
     expect(analyseText('他们这种状态')).toEqual(analyseText('状态'));
   });
