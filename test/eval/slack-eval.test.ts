@@ -39,11 +39,12 @@ describe('Slack-style questions on the bundled knowledge base (slack-dev.jsonl)'
     dev = evaluateMatcher(createMatcher(await loadKnowledgeBase(BUNDLED_DIR)), await readSet('./slack-dev.jsonl'));
   });
 
-  // Target 90%. Measured 86.4% (95/110; 85.5% before long messages were also measured by their question part, 84.5%
+  // Target 90%. Measured 90.0% (99/110; 89.1% before 'whats' read as what's, 88.2% before 算是 read as "counts as", 87.3% before "take care of" read as handling, 86.4% before a dictionary word beginning with a preposition yielded to the word
+  // inside it, 85.5% before long messages were also measured by their question part, 84.5%
   // before the dictionary named situations described without their key term, 83.6% before the calibration was
   // refitted with the field vocabulary, 63% before issue 7's matcher work).
-  it('answers at least 86% of in-scope questions with the right entry', () => {
-    expect(dev.top1, confusionList(dev)).toBeGreaterThanOrEqual(0.86);
+  it('answers at least 90% of in-scope questions with the right entry', () => {
+    expect(dev.top1, confusionList(dev)).toBeGreaterThanOrEqual(0.9);
   });
 
   it('answers at most 3% of in-scope questions with another entry', () => {

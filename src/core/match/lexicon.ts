@@ -60,6 +60,11 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'withdrawn',
     'withdrawal',
     '注销',
+    // Colloquial 注销 and 删除 (bench/loo.ts: 销掉 alone slack-more tune in scope 48 → 49 of 51, wrong 2 → 1 of 81, every
+    // other line unchanged, found reading a slack-more tune miss; 删掉 added beside it before measuring, then slack-more
+    // holdout 43 → 44 of 49, so that total is not independent of this line).
+    '销掉',
+    '删掉',
     '吊销',
     '撤销',
     '取消',
@@ -130,7 +135,23 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'intercept',
     'interception',
   ],
-  fix: ['补救', '解决', '处理', '修复', '怎么办', '搞定', 'fix', 'resolve', 'solve', 'handle', 'deal with', 'sort out'],
+  // "take care of" beside "deal with" and "sort out" (bench/loo.ts: slack-dev odd in scope 49 → 50 of 55, every other
+  // line unchanged; found reading a slack-dev odd miss, so that figure is not independent of it).
+  fix: [
+    '补救',
+    '解决',
+    '处理',
+    '修复',
+    '怎么办',
+    '搞定',
+    'fix',
+    'resolve',
+    'solve',
+    'handle',
+    'deal with',
+    'sort out',
+    'take care of',
+  ],
   domain: ['域名', 'domain', 'domains'],
   site: ['网站', '站点', '博客', 'blog', 'website', 'websites', 'site', 'sites', 'web'],
   page: ['页面', '网页', '界面', 'page', 'pages'],
@@ -426,6 +447,10 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '什么叫',
     '怎么判断',
     '算不算',
+    // "counts as", "what does it count as" beside 算不算 (bench/loo.ts: slack-dev odd in scope 50 → 51 of 55,
+    // leave-one-out right 76.7 → 76.9%, every other line unchanged; found reading a slack-dev odd miss).
+    '算是',
+    '算什么',
     'counts as',
     'count as',
     '叫什么',
@@ -450,6 +475,9 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'define',
     'what is',
     'what s',
+    // "what's" typed without its apostrophe; read as the stem "what", an unknown word, it weighed against every entry
+    // (bench/loo.ts: slack-dev odd in scope 51 → 52 of 55, every other line unchanged; found reading a slack-dev odd miss).
+    'whats',
     'what are',
   ],
   query: [
@@ -953,6 +981,17 @@ export const CHINESE_FILLER: readonly string[] = Object.freeze([
   '辛苦',
 ]);
 
+/**
+ * Characters that stand alone as prepositions or particles (为 "as", 在 "at", 从 "from", 把, 给 "to", 向, 让, 于, 以, 用
+ * "with", 将) and the one-character filler words: a dictionary word beginning with one may have taken it from the text
+ * before the word meant (为空 in 为空壳), so it yields to a word starting inside it (analyse-text.ts, overlapped).
+ * Unlike filler they stay in the text: 在 and 用 are also parts of words (存在, 使用).
+ */
+export const FUNCTION_CHARACTERS: readonly string[] = Object.freeze([
+  ...['为', '在', '从', '把', '给', '向', '让', '于', '以', '用', '将'],
+  ...CHINESE_FILLER.filter((w) => [...w].length === 1),
+]);
+
 /** English filler: question words, auxiliaries, pronouns, articles and prepositions. */
 export const ENGLISH_FILLER: readonly string[] = Object.freeze(
   (
@@ -963,6 +1002,9 @@ export const ENGLISH_FILLER: readonly string[] = Object.freeze(
     // Adverbs of emphasis, never a topic; five letters or more, so the spelling corrector took them for a domain word
     // ("actually" read as "annually"). bench/loo.ts: leave-one-out right 75.9 → 76.1%, every other line unchanged.
     'actually basically simply even ever already ' +
+    // Quantifiers and placeholder nouns ("all the things", "stuff"), never a topic: bench/loo.ts leave-one-out rank@1
+    // 86.2 → 86.4%, every other line unchanged.
+    'all thing things stuff ' +
     // Greetings, thanks and acknowledgements: chit-chat, never a topic.
     'hi hello hey thanks thank thx ty ok okay yes yeah yep bye cheers'
   ).split(' '),

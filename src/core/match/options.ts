@@ -258,6 +258,11 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   spellingThreshold: 0.25,
   // Grid {0.5, 0.6, 0.7, 1}: 0.7 — an unknown n-character word yields n − 1 bigrams, which overstated it
   // (leave-one-out answered right 0.741 → 0.759; 0.5–0.6 cost tune rejection).
+  //
+  // Tried and dropped (bench/loo.ts): a run of n unknown characters weighed as n / 2 words instead of n − 1 bigrams
+  // (each bigram of the run at (n / 2) / (n − 1) of this weight): slack-dev odd wrong 1 → 2 of 88, questions.jsonl tune
+  // beside the imported entries rejection 94.3 → 91.4%, nothing gained; with this weight raised to 0.85 or 1 beside it,
+  // slack-dev odd 48 → 47 of 55 and questions.jsonl tune beside the imported entries 96.7 → 95.6%.
   unknownBigramWeight: 0.7,
   // A named neighbouring field outweighs the two or three filing words around it ("SSL证书怎么申请"): 3 on tune.
   offTopicWeight: 3,
@@ -269,6 +274,10 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   singleCharWeight: 0.3,
   // Not tuned: a word read through its sound is probably, not certainly, the word meant (bench/loo.ts with 0.8:
   // slack-dev odd pinyin-mixed 5/11 → 10/11, typo 4/6 → 5/6, tune unchanged at 97.8%).
+  //
+  // Tried and dropped (sound-alike.ts): never swapping a one-character filler word for its homophone (新来的同事 read as
+  // 新来得): questions.jsonl tune beside the imported entries 96.7 → 97.8%, but imported tune wrong 3 → 4 of 52 and
+  // imported holdout 27 → 26 of 38.
   soundAlikeWeight: 0.8,
   // Grid {0.4, 0.7, 1} × contextUnknownWeight {0, 0.2, 1} × splitClauses (slack-dev odd, slack-more tune, tune):
   // 1 with 0 and clauses split — context words the knowledge base knows name the situation as well as the question
@@ -278,6 +287,11 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // Grid {1, 0.85, 0.7} (bench/loo.ts): 0.85 — slack-more tune wrong 3 → 2 of 81 (a "where do I renew" question no
   // longer answered by an entry that never asks where), leave-one-out rank@1 86.2 → 86.4, right 75.3 → 75.5, wrong
   // 9.1 → 8.9; slack-dev odd, questions.jsonl tune and imported tune unchanged; 0.7 the same with leave-one-out right 75.3.
+  //
+  // Tried and dropped: "what does it mean" as a kind of its own (question-kind.ts; cues 意思, 含义, 指什么, 代表什么,
+  // 定义, mean, meaning, definition, stand for): no line of bench/loo.ts moved (a "what does this number stand for"
+  // message now ranked the right entry first, still refused); with 是什么, 是啥 and "what is" among the cues,
+  // questions.jsonl tune 97.8 → 96.7%, beside the imported entries 96.7 → 95.6%, imported tune 31 → 30 of 42.
   kindMismatchWeight: 0.85,
   // Grid {0, 0.2, 0.4} (bench/loo.ts): 0 — on tune it refused more answerable questions than it saved: 0.2 cost
   // slack-dev odd in scope 45 → 42 of 55, questions.jsonl tune 96.7 → 95.6%, imported tune 25 → 22 of 42, leave-one-out

@@ -108,6 +108,35 @@ describe('analyseText', () => {
     expect(analyseText('审核没有通过')).not.toContain('~none');
   });
 
+  it('lets a word that would take a preposition yield to the word beginning inside it (为空壳 is 为 + 空壳)', () => {
+    expect(analyseText('被认定为空壳网站')).toContain('~shell');
+    expect(analyseText('被认定为空壳网站')).not.toContain('~none');
+    expect(analyseText('列表为空')).toContain('~none');
+  });
+
+  it('keeps a word that begins with an ordinary character (需要做 is 需要 + 做)', () => {
+    expect(analyseText('什么情况需要做备案')).toContain('~need');
+  });
+
+  it('reads "take care of" as handling something, and "all the things" as nothing', () => {
+    expect(analyseText('who will take care of it')).toEqual(analyseText('handle'));
+    expect(analyseText('all the things')).toEqual([]);
+  });
+
+  it('reads 算是 / 算什么 ("counts as") as asking what something is, like 算不算', () => {
+    expect(analyseText('这算是空壳吗')).toContain('~meaning');
+    expect(analyseText('这算什么情况')).toContain('~meaning');
+  });
+
+  it("reads 'whats' (an apostrophe left out) as what's", () => {
+    expect(analyseText('whats a shell entity')).toEqual(analyseText("what's a shell entity"));
+  });
+
+  it('reads colloquial 销掉 / 删掉 as cancelling', () => {
+    expect(analyseText('备案销掉')).toEqual(analyseText('备案注销'));
+    expect(analyseText('备案删掉')).toEqual(analyseText('备案注销'));
+  });
+
   it('drops third-person pronouns and demonstratives as filler', () => {
     expect(analyseText('他们这种状态')).toEqual(analyseText('状态'));
   });
