@@ -970,7 +970,6 @@ export const CHINESE_FILLER: readonly string[] = Object.freeze([
   '当时',
   '马上',
   '刚才',
-  '后来',
   '上次',
   // Greetings, thanks and acknowledgements: chit-chat, never a topic.
   '你好',

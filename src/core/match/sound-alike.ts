@@ -101,8 +101,8 @@ const LEXICON_WORDS: readonly string[] = [
 /**
  * Builds the sound index over the bigrams a term index knows (dictionary words come first when two sound alike).
  * `readAsIs` are bigrams that are known (never respelled) but never a respelling's target either: the words only
- * answers use. A homophone is a typo of a word people ask with, and respelling into an answer's word (担心 as 弹心,
- * 转到 as 传到 after answers that say 弹出, 传到) turned plain words into ones only an answer uses. bench/loo.ts:
+ * answers use. A homophone is a typo of a word people ask with, and respelling into an answer's word (在担心 read as
+ * 在弹心 after an answer that says 在弹出) turned plain words into ones only an answer uses. bench/loo.ts:
  * questions.jsonl tune beside the imported entries 96.7 → 97.8%, every other line unchanged (also when answer words
  * were left out of the known bigrams altogether).
  * The pinyin maps are built on first read: a question with no unknown bigram and no Latin letters needs none.
