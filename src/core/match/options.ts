@@ -307,6 +307,12 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // Grid {0, 0.2, 0.4} (bench/loo.ts): 0 — on tune it refused more answerable questions than it saved: 0.2 cost
   // slack-dev odd in scope 45 → 42 of 55, questions.jsonl tune 96.7 → 95.6%, imported tune 25 → 22 of 42, leave-one-out
   // right 75.5 → 74.2%, and left in-domain-unknown refusals where they were (slack-dev odd 19/20, slack-more tune 17/18).
+  //
+  // Also dropped: ranking by the missing concept (each candidate's confidence × (1 − w · missingConcept) before the
+  // sort, beside its weight in the calibration). w 0.05: questions.jsonl tune beside the imported entries rejection
+  // 94.3 → 97.1%, imported holdout wrong 4 → 3 of 48, but slack-dev even 47 → 46 of 55 (an indirect question); 0.1 the
+  // same with leave-one-out wrong 8.5 → 8.0%; 0.2 and more lost tune (questions.jsonl 97.8 → 96.7%, imported tune 33 →
+  // 31 of 42).
   absentTermWeight: 0,
   // Not tuned apart from contextWeight at first (0.6): a customer's quoted words are evidence, but often a second
   // question. Regridded {0.6, 0.7, 0.8, 1} once a quote's words an entry does not use stopped diluting it
