@@ -963,6 +963,14 @@ export const CHINESE_FILLER: readonly string[] = Object.freeze([
   '那种',
   '这样',
   '那样',
+  // Adverbs of time, never a topic (as "now", "then" among the English filler). bench/loo.ts: leave-one-out rank@1
+  // 86.8 → 87.0%, right 77.1 → 77.3%, every other line unchanged.
+  '现在',
+  '目前',
+  '当时',
+  '马上',
+  '刚才',
+  '上次',
   // Greetings, thanks and acknowledgements: chit-chat, never a topic.
   '你好',
   '您好',

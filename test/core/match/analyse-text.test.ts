@@ -141,6 +141,12 @@ describe('analyseText', () => {
     expect(analyseText('他们这种状态')).toEqual(analyseText('状态'));
   });
 
+  it('drops adverbs of time as filler, as "now" and "then" in English', () => {
+    expect(analyseText('目前网站打不开')).toEqual(analyseText('网站打不开'));
+    expect(analyseText('当时提交的材料')).toEqual(analyseText('提交的材料'));
+    expect(analyseText('刚才改的域名')).toEqual(analyseText('改的域名'));
+  });
+
   it.each([
     ['Chinese question words', '请问备案怎么注销呢', '备案注销'],
     ['English question words', 'how do I cancel the filing', 'cancel filing'],

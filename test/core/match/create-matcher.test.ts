@@ -331,3 +331,15 @@ describe('the question-part view leaves no state behind', () => {
     expect(used(quoted, 3)).toEqual(fresh);
   });
 });
+
+describe('homophones of words only answers use', () => {
+  it('reads a plain word as typed rather than as a sound-alike bigram of an answer', () => {
+    // The answer says 在弹出的页面 (在弹 is a bigram only it uses); 还在担心 is not a typo of it.
+    const kb = makeKnowledgeBase([
+      { ...makeEntry('blocked-page', '网站打不开怎么办？', ['网站访问不了']), answer: '在弹出的页面里按提示操作。' },
+    ]);
+    const { weighted } = createRanker(kb).weigh('我还在担心网站打不开');
+    expect(weighted.has('担心')).toBe(true);
+    expect(weighted.has('在弹')).toBe(false);
+  });
+});

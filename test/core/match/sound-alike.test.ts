@@ -31,6 +31,19 @@ describe('correctHomophones', () => {
   });
 });
 
+describe('buildSoundIndex with words only answers use', () => {
+  it('never respells a plain word into a word only answers use', () => {
+    // 在弹 is a bigram of an answer ("在弹出的页面"): 还在担心 must stay as typed, not read as 还在弹心.
+    expect(correctHomophones('还在担心', buildSoundIndex(['网站'], ['在弹']))).toBe('还在担心');
+    expect(correctHomophones('还在担心', buildSoundIndex(['网站', '在弹']))).toBe('还在弹心');
+  });
+
+  it('reads a word only answers use as it is', () => {
+    expect(correctHomophones('被案', buildSoundIndex([], ['被案']))).toBe('被案');
+    expect(correctHomophones('被案', buildSoundIndex([]))).toBe('备案');
+  });
+});
+
 describe('readPinyin', () => {
   it.each([
     ['zhuxiao', '注销'],
