@@ -50,7 +50,8 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   const index = buildTermIndex(kb.entries, opts);
   const scoreEntries = createScorer(index, opts);
   const correctSpelling = createSpellingCorrector(index, opts.spellingThreshold);
-  const sounds = buildSoundIndex([...index.idf.keys(), ...index.answerIdf.keys()]);
+  // Answer-only bigrams are known but never a homophone's reading (sound-alike.ts, buildSoundIndex).
+  const sounds = buildSoundIndex(index.idf.keys(), index.answerIdf.keys());
   const isKnownWord = (w: string) =>
     !FILLER_WORDS.has(w) && (LATIN_WORDS.has(w) || index.idf.has(w) || index.answerIdf.has(w));
   const kindsOfEntry = opts.kindMismatchWeight < 1 ? entryKinds(kb.entries) : [];
