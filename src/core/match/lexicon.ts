@@ -657,6 +657,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   // 8.5, right 77.3 → 77.1, the rest unchanged.
   rejected: [
     '没通过',
+    // Spoken 没通过 (审核没过). bench/loo.ts: imported tune in scope 33 → 34 of 42, every other line unchanged.
+    '没过',
     '没有通过',
     '未通过',
     '不通过',
@@ -941,6 +943,12 @@ export const CHINESE_FILLER: readonly string[] = Object.freeze([
   '如果',
   '的话',
   '已经',
+  // Adverbs of time, as "now" and "already" are English filler: never a topic, but a knowledge base that uses them in
+  // one phrase weighs them above an unknown word. bench/loo.ts: leave-one-out rank@1 86.8 → 87.0%, right 77.1 → 77.3%,
+  // every other line unchanged.
+  '现在',
+  '目前',
+  '马上',
   '个',
   '啥',
   '被',

@@ -137,6 +137,15 @@ describe('analyseText', () => {
     expect(analyseText('备案删掉')).toEqual(analyseText('备案注销'));
   });
 
+  it('drops adverbs of time (现在, 目前, 马上) as filler', () => {
+    expect(analyseText('现在备案马上注销')).toEqual(analyseText('备案注销'));
+    expect(analyseText('目前状态')).toEqual(analyseText('状态'));
+  });
+
+  it('reads spoken 没过 as not approved', () => {
+    expect(analyseText('审核没过')).toEqual(analyseText('审核没通过'));
+  });
+
   it('drops third-person pronouns and demonstratives as filler', () => {
     expect(analyseText('他们这种状态')).toEqual(analyseText('状态'));
   });
