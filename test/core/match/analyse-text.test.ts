@@ -142,6 +142,12 @@ describe('analyseText', () => {
     expect(analyseText('目前状态')).toEqual(analyseText('状态'));
   });
 
+  it('reads 接着用 / 再次使用 / use again as reusing', () => {
+    expect(analyseText('授权码接着用')).toEqual(analyseText('授权码重复使用'));
+    expect(analyseText('授权码再次使用')).toEqual(analyseText('授权码重复使用'));
+    expect(analyseText('code to use again')).toEqual(analyseText('code to reuse'));
+  });
+
   it('reads spoken 没过 as not approved', () => {
     expect(analyseText('审核没过')).toEqual(analyseText('审核没通过'));
   });
