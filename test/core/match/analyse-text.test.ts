@@ -148,6 +148,11 @@ describe('analyseText', () => {
     expect(analyseText('code to use again')).toEqual(analyseText('code to reuse'));
   });
 
+  it("reads 停机 / 空号 as the providers' 已不使用 (no longer in use)", () => {
+    expect(analyseText('手机号停机')).toEqual(analyseText('手机号已不使用'));
+    expect(analyseText('手机号空号')).toEqual(analyseText('手机号已不使用'));
+  });
+
   it('reads spoken 没过 as not approved', () => {
     expect(analyseText('审核没过')).toEqual(analyseText('审核没通过'));
   });
