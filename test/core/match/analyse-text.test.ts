@@ -153,6 +153,11 @@ describe('analyseText', () => {
     expect(analyseText('手机号空号')).toEqual(analyseText('手机号已不使用'));
   });
 
+  it('reads 备案还没下来 as pending, not approved', () => {
+    expect(analyseText('备案还没下来')).toEqual(analyseText('备案审核中'));
+    expect(analyseText('备案没下来')).toEqual(analyseText('备案审核中'));
+  });
+
   it('reads spoken 没过 as not approved', () => {
     expect(analyseText('审核没过')).toEqual(analyseText('审核没通过'));
   });
