@@ -158,6 +158,10 @@ describe('analyseText', () => {
     expect(analyseText('备案没下来')).toEqual(analyseText('备案审核中'));
   });
 
+  it('reads 年检 as 年审 (a yearly check of the filing or licence)', () => {
+    expect(analyseText('许可证年检')).toEqual(analyseText('许可证年审'));
+  });
+
   it('reads spoken 没过 as not approved', () => {
     expect(analyseText('审核没过')).toEqual(analyseText('审核没通过'));
   });
