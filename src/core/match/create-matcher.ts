@@ -50,6 +50,7 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   const index = buildTermIndex(kb.entries, opts);
   const scoreEntries = createScorer(index, opts);
   const correctSpelling = createSpellingCorrector(index, opts.spellingThreshold);
+  // Answer-only bigrams are known but never a homophone's reading (sound-alike.ts, buildSoundIndex).
   const sounds = buildSoundIndex(index.idf.keys(), index.answerIdf.keys());
   const isKnownWord = (w: string) =>
     !FILLER_WORDS.has(w) && (LATIN_WORDS.has(w) || index.idf.has(w) || index.answerIdf.has(w));

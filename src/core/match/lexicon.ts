@@ -94,6 +94,9 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '到期',
     '失效',
     '年审',
+    // 年审's other name. bench/loo.ts: imported tune wrong 2 → 1 of 52 (a licence entry no longer answers a question
+    // about the licence's yearly inspection), every other line unchanged.
+    '年检',
     '长期',
     '永久',
     'expire',
@@ -657,6 +660,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   // 8.5, right 77.3 → 77.1, the rest unchanged.
   rejected: [
     '没通过',
+    // Spoken 没通过 (审核没过). bench/loo.ts: imported tune in scope 33 → 34 of 42, every other line unchanged.
+    '没过',
     '没有通过',
     '未通过',
     '不通过',
@@ -686,6 +691,10 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '审批中',
     '办理中',
     '过程中',
+    // Spoken "not come through yet" (备案还没下来), as 下来了 is approved. bench/loo.ts: imported tune in scope 36 → 37
+    // of 42, every other line unchanged.
+    '还没下来',
+    '没下来',
     'during',
     'pending',
     'in progress',
@@ -775,7 +784,28 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   ],
   order: ['订单', 'order', 'orders'],
   abandon: ['放弃', 'abandon', 'abandoned', 'give up', 'gave up', 'given up'],
-  reuse: ['重复使用', '多次使用', '重复', 'reuse', 'reused', 'reusable', 'more than once'],
+  // A phone number (or account) no longer in use: the words people say it in (停机, 空号) and the providers' (已不使用).
+  // bench/loo.ts: imported tune in scope 35 → 36 of 42, wrong 3 → 2 of 52; every other line unchanged (with 不使用
+  // too the same; left out, as "not using" is not "no longer in use").
+  outofuse: ['已不使用', '不再使用', '停用', '停机', '空号', 'no longer in use', 'out of service'],
+  // Using again, in the words people say it (再次使用, 继续用, 接着用, "use again"). bench/loo.ts: imported tune in scope
+  // 34 → 35 of 42, leave-one-out rank@1 87.0 → 87.2%; no line fell (imported holdout 28 → 29 of 38, slack-more
+  // holdout 44 → 45 of 49).
+  reuse: [
+    '重复使用',
+    '多次使用',
+    '再次使用',
+    '再用',
+    '继续使用',
+    '继续用',
+    '接着用',
+    '重复',
+    'reuse',
+    'reused',
+    'reusable',
+    'more than once',
+    'use again',
+  ],
   maximum: ['最多', '上限', '至多', 'maximum', 'max', 'at most', 'up to', 'how many'],
   allow: ['支持', '允许', 'allow', 'allowed', 'allows', 'support', 'supports', 'supported', 'permitted'],
   confirm: ['确认', 'confirm', 'confirmed', 'confirmation'],
@@ -941,6 +971,12 @@ export const CHINESE_FILLER: readonly string[] = Object.freeze([
   '如果',
   '的话',
   '已经',
+  // Adverbs of time, as "now" and "already" are English filler: never a topic, but a knowledge base that uses them in
+  // one phrase weighs them above an unknown word. bench/loo.ts: leave-one-out rank@1 86.8 → 87.0%, right 77.1 → 77.3%,
+  // every other line unchanged.
+  '现在',
+  '目前',
+  '马上',
   '个',
   '啥',
   '被',

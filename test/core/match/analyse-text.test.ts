@@ -137,6 +137,35 @@ describe('analyseText', () => {
     expect(analyseText('备案删掉')).toEqual(analyseText('备案注销'));
   });
 
+  it('drops adverbs of time (现在, 目前, 马上) as filler', () => {
+    expect(analyseText('现在备案马上注销')).toEqual(analyseText('备案注销'));
+    expect(analyseText('目前状态')).toEqual(analyseText('状态'));
+  });
+
+  it('reads 接着用 / 再次使用 / use again as reusing', () => {
+    expect(analyseText('授权码接着用')).toEqual(analyseText('授权码重复使用'));
+    expect(analyseText('授权码再次使用')).toEqual(analyseText('授权码重复使用'));
+    expect(analyseText('code to use again')).toEqual(analyseText('code to reuse'));
+  });
+
+  it("reads 停机 / 空号 as the providers' 已不使用 (no longer in use)", () => {
+    expect(analyseText('手机号停机')).toEqual(analyseText('手机号已不使用'));
+    expect(analyseText('手机号空号')).toEqual(analyseText('手机号已不使用'));
+  });
+
+  it('reads 备案还没下来 as pending, not approved', () => {
+    expect(analyseText('备案还没下来')).toEqual(analyseText('备案审核中'));
+    expect(analyseText('备案没下来')).toEqual(analyseText('备案审核中'));
+  });
+
+  it('reads 年检 as 年审 (a yearly check of the filing or licence)', () => {
+    expect(analyseText('许可证年检')).toEqual(analyseText('许可证年审'));
+  });
+
+  it('reads spoken 没过 as not approved', () => {
+    expect(analyseText('审核没过')).toEqual(analyseText('审核没通过'));
+  });
+
   it('drops third-person pronouns and demonstratives as filler', () => {
     expect(analyseText('他们这种状态')).toEqual(analyseText('状态'));
   });

@@ -44,6 +44,25 @@ describe('buildSoundIndex with words only answers use', () => {
   });
 });
 
+describe('buildSoundIndex with answer-only seams', () => {
+  // 在弹 and 传到 are seams of an answer's words (在弹出, 上传到); 弹 also reads dan and 传 zhuan.
+  const withAnswers = buildSoundIndex(['网站', '备案'], ['在弹', '传到', '弹出']);
+
+  it('never respells a pair into a bigram only answers use', () => {
+    expect(correctHomophones('在担心', withAnswers)).toBe('在担心');
+    expect(correctHomophones('转到', withAnswers)).toBe('转到');
+  });
+
+  it('still counts them as known, so they are not respelled either', () => {
+    expect(withAnswers.known.has('在弹')).toBe(true);
+    expect(correctHomophones('在弹出', withAnswers)).toBe('在弹出');
+  });
+
+  it('still respells into the bigrams of titles, questions and the dictionary', () => {
+    expect(correctHomophones('被案', withAnswers)).toBe('备案');
+  });
+});
+
 describe('readPinyin', () => {
   it.each([
     ['zhuxiao', '注销'],
