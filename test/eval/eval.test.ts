@@ -40,9 +40,10 @@ describe('the matcher on the real knowledge base and the labelled questions', ()
   // from 63% to 84% but answers short holdout questions here less often: 91.1% over all (tune 96.7%). The floor was
   // lowered from 93% to that measured figure, on purpose and in the open (README, issue 7's note); it catches
   // regressions from here until short questions score high enough again. Measured 91.7% (tune 97.8%) once the dictionary
-  // named situations described without their key term.
-  it('answers at least 91% of all in-scope questions with the right entry', () => {
-    expect(ours.top1, confusionList(ours)).toBeGreaterThanOrEqual(0.91);
+  // named situations described without their key term; 92.2% (tune 97.8%, holdout 86.7%) after the second matching
+  // round of issue 7.
+  it('answers at least 92% of all in-scope questions with the right entry', () => {
+    expect(ours.top1, confusionList(ours)).toBeGreaterThanOrEqual(0.92);
   });
 
   it('refuses at least 90% of out-of-scope questions', () => {
