@@ -57,6 +57,9 @@ export function createWatchRuntime(
     const run = () => checkTarget(watch.target, options, deps);
     // With the database's host leases, politeness holds across replicas and queue workers, not only in-process.
     if (!hosts) return run();
+    // Loaded before the host is taken, as the worker does: the interval is counted from the lease, so a runtime's first
+    // check must not spend part of it loading the fetch stack.
+    await import('../core/footer/check-footer.js');
     const limits = { holdMs: config.checkTimeoutMs + 2 * GRACE_MS, intervalMs: config.queue.hostIntervalMs };
     return withHostLease(hosts, watch.target, limits, run);
   };

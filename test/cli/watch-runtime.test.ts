@@ -185,7 +185,8 @@ describe('watch runtimes on several replicas share the database host leases', ()
     expect(starts.length).toBe(targets.length);
     expect(maxInFlight).toBe(1);
     const gaps = starts.slice(1).map((at, i) => at - (starts[i] ?? 0));
-    // Starts 0.2 s apart at least (a little less at the server: the lease is taken just before the request).
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(180);
+    // Starts 0.2 s apart at least on the replicas' clocks. The server sees each request a little after its lease was
+    // taken, and that delay varies on a loaded machine (a fresh-clone CI run saw 179 ms), so it allows a fifth less.
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(160);
   });
 });
