@@ -324,7 +324,7 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // entry) absent from the question, lowering its confidence (× 0.85 or 0.7; cores at 50% or 80% of the phrases) — for
   // "how long does ICP filing approval take", which the blocking-page entry answers at 0.87. It cost tune: at 0.85
   // slack-dev odd 52 → 51 of 55, slack-more tune 49 → 47 of 51, questions.jsonl tune 97.8 → 96.7% (indirect questions
-  // name the situation, not the entry's key term); slack-dev even fell 47 → 46, slack-more holdout rose 44 → 45.
+  // name the situation, not the entry's key term); slack-dev even fell 47 → 46, slack-more holdout stayed at 45.
   kindMismatchWeight: 0.85,
   // Grid {0, 0.2, 0.4} (bench/loo.ts): 0 — on tune it refused more answerable questions than it saved: 0.2 cost
   // slack-dev odd in scope 45 → 42 of 55, questions.jsonl tune 96.7 → 95.6%, imported tune 25 → 22 of 42, leave-one-out
