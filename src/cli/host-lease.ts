@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { CheckDeps } from '../core/footer/check-footer.js';
 import { hostOf } from '../core/footer/fetch/target.js';
-import type { FooterReport } from '../core/footer/types.js';
+import type { CheckOptions, FooterReport } from '../core/footer/types.js';
 import type { QueueStore } from '../store/ports.js';
+import { checkTarget, GRACE_MS } from './check-target.js';
 
 /** The database's per-host leases, shared by queue workers and watch schedulers on every machine. */
 export type HostLeases = Pick<QueueStore, 'leaseHost' | 'releaseHost'>;
@@ -32,4 +34,20 @@ export async function withHostLease(
   }
 }
 
-export { hostOf };
+/**
+ * checkTarget under `target`'s host lease, as queue workers and watch schedulers run it. The lease is held past the
+ * check's own limit and its grace period, so a dead process's lease lapses and the host is freed.
+ */
+export async function checkTargetPolitely(
+  leases: HostLeases,
+  target: string,
+  options: CheckOptions,
+  deps: CheckDeps,
+  intervalMs: number,
+): Promise<FooterReport> {
+  // Loaded before the host is taken: the interval between two checks of a host is counted from the lease, so a
+  // process's first check must not spend part of it loading the fetch stack.
+  await import('../core/footer/check-footer.js');
+  const limits = { holdMs: (options.timeoutMs ?? 0) + 2 * GRACE_MS, intervalMs };
+  return withHostLease(leases, target, limits, () => checkTarget(target, options, deps));
+}

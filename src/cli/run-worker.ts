@@ -7,9 +7,8 @@ import type { FooterReport } from '../core/footer/types.js';
 import type { JobAttempt, JobOutcome } from '../queue/job-queue.js';
 import type { QueueStore } from '../store/ports.js';
 import { needsDatabase } from './check-queue.js';
-import { checkTarget, GRACE_MS } from './check-target.js';
 import { openCommandStore } from './db.js';
-import { withHostLease } from './host-lease.js';
+import { checkTargetPolitely } from './host-lease.js';
 import { shareChromium } from './shared-chromium.js';
 
 /** The footer-check history's user for checks run from the queue. */
@@ -84,14 +83,7 @@ export function createJobHandler(handler: JobHandlerDeps): (job: JobAttempt) => 
   const now = handler.now ?? (() => new Date());
   return async (job) => {
     const deps = await handler.deps(job);
-    // Loaded before the host is taken: the interval between two checks of a host is counted from the lease, so
-    // the first check of a worker must not spend part of it loading the fetch stack.
-    await import('../core/footer/check-footer.js');
-    // Held past the check's own limit and its grace period, so a dead worker's lease lapses and the host is freed.
-    const limits = { holdMs: (job.options.timeoutMs ?? 0) + 2 * GRACE_MS, intervalMs: handler.hostIntervalMs };
-    const report = await withHostLease(handler.queue, job.target, limits, () =>
-      checkTarget(job.target, job.options, deps),
-    );
+    const report = await checkTargetPolitely(handler.queue, job.target, job.options, deps, handler.hostIntervalMs);
     const failed = isNetworkFailure(report);
     const reason = report.findings[0]?.message ?? 'network failure';
     if (failed && !job.lastAttempt) return { kind: 'retry', reason };

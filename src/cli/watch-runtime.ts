@@ -9,8 +9,8 @@ import { createScheduler, realSleep, type Scheduler, type SchedulerDeps } from '
 import type { AlertSink, Watch } from '../core/watch/types.js';
 import type { WatchStore } from '../core/watch/watch-store-port.js';
 import type { WatchConfig } from '../watch-config.js';
-import { checkTarget, GRACE_MS } from './check-target.js';
-import { type HostLeases, withHostLease } from './host-lease.js';
+import { checkTarget } from './check-target.js';
+import { checkTargetPolitely, type HostLeases } from './host-lease.js';
 import { type ChromiumHandle, shareChromium } from './shared-chromium.js';
 
 /** A scheduler wired to the real footer check, clock and analysis pool; `close` stops it and frees the pool. */
@@ -54,14 +54,9 @@ export function createWatchRuntime(
       ...(browser ? { render: true, screenshot: true } : {}),
     };
     const deps: CheckDeps = browser ? { analyse: pool.analyse, renderer: browser } : { analyse: pool.analyse };
-    const run = () => checkTarget(watch.target, options, deps);
     // With the database's host leases, politeness holds across replicas and queue workers, not only in-process.
-    if (!hosts) return run();
-    // Loaded before the host is taken, as the worker does: the interval is counted from the lease, so a runtime's first
-    // check must not spend part of it loading the fetch stack.
-    await import('../core/footer/check-footer.js');
-    const limits = { holdMs: config.checkTimeoutMs + 2 * GRACE_MS, intervalMs: config.queue.hostIntervalMs };
-    return withHostLease(hosts, watch.target, limits, run);
+    if (!hosts) return checkTarget(watch.target, options, deps);
+    return checkTargetPolitely(hosts, watch.target, options, deps, config.queue.hostIntervalMs);
   };
   const scheduler = createScheduler(
     { store, check, sink, now: Date.now, sleep: realSleep, ...(onError ? { onError } : {}) },

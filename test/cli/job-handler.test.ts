@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hostOf } from '../../src/cli/host-lease.js';
 import { createJobHandler, QUEUE_USER } from '../../src/cli/run-worker.js';
+import { hostOf } from '../../src/core/footer/fetch/target.js';
 import type { JobAttempt } from '../../src/queue/job-queue.js';
 import type { QueueResult, QueueStore } from '../../src/store/ports.js';
 import { routes, startServer } from '../helpers/serve-pages.js';
