@@ -285,7 +285,7 @@ describe('beian kb import', () => {
   });
 
   it('imports every shared page into one folder in one run, warnings naming page:line', async () => {
-    const dir = join(ROOT, '../shared/import-pages');
+    const dir = join(ROOT, 'test/fixtures/import-pages');
     const pages = (await readdir(dir)).filter((f) => f.endsWith('.md') && f !== 'SOURCES.md').map((f) => join(dir, f));
     const out = join(work, 'all');
     const run = await runBeian(['--knowledge', GOOD, 'kb', 'import', ...pages, '--out', out]);

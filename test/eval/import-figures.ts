@@ -1,12 +1,12 @@
 // Figures of `beian kb import` over the shared provider pages, as the issue counts them:
-// `npx tsx test/eval/import-figures.ts [IMPORTER_MODULE] [PAGES]` (default: this checkout's importer, ../shared/import-pages).
+// `npx tsx test/eval/import-figures.ts [IMPORTER_MODULE] [PAGES]` (default: this checkout's importer, test/fixtures/import-pages).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const module = resolve(process.argv[2] ?? join(ROOT, 'src/core/knowledge/import-faq.ts'));
-const PAGES = process.argv[3] ?? join(ROOT, '../shared/import-pages');
+const PAGES = process.argv[3] ?? join(ROOT, 'test/fixtures/import-pages');
 type Draft = { id: string; title: string; topic: string | null; answer: string; line: number };
 const { importFaq } = (await import(pathToFileURL(module).href)) as {
   importFaq: (md: string, o: object) => { drafts: Draft[] };

@@ -10,7 +10,7 @@ import { questionKey } from '../../src/core/knowledge/parse-knowledge-file.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../fixtures/imported-kb', import.meta.url));
-const PAGES = process.argv[2] ?? join(ROOT, '../shared/import-pages');
+const PAGES = process.argv[2] ?? join(ROOT, 'test/fixtures/import-pages');
 const REVIEWED = '2026-12-01';
 
 const TENCENT = {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { analysePage } from '../../../src/core/footer/analyse-page.js';
 import type { Verdict } from '../../../src/core/footer/types.js';
 
-// The repository is checked out beside shared/, which holds real homepages (see SOURCES.md there).
-const REAL_PAGES = new URL('../../../../shared/real-pages/', import.meta.url);
+// Real homepages, copied from the project's shared material so a clone alone runs the tests (see SOURCES.md there).
+const REAL_PAGES = new URL('../../fixtures/real-pages/', import.meta.url);
 
 interface Expectation {
   verdict: Verdict;
@@ -184,7 +184,7 @@ const EXPECTED: Record<string, Expectation> = {
 const pages = readdirSync(REAL_PAGES).filter((name) => name.endsWith('.html'));
 
 describe('real homepages', () => {
-  it('has an expectation for every page in shared/real-pages', () => {
+  it('has an expectation for every page in test/fixtures/real-pages', () => {
     expect(pages.sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 

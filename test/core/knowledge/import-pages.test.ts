@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { type DraftEntry, importFaq } from '../../../src/core/knowledge/import-faq.js';
 import { parseKnowledgeFile } from '../../../src/core/knowledge/parse-knowledge-file.js';
 
-// In CI `shared/` sits beside the checkout, exactly as it does beside every worktree here.
-const PAGES = fileURLToPath(new URL('../../../../shared/import-pages/', import.meta.url));
+// Real provider pages, copied from the project's shared material so a clone alone runs the tests (SOURCES.md there).
+const PAGES = fileURLToPath(new URL('../../fixtures/import-pages/', import.meta.url));
 const BASE_URL = 'https://github.com/example/docs/blob/0123abc/faq/page.md';
 const files = readdirSync(PAGES)
   .filter((f) => f.endsWith('.md') && f !== 'SOURCES.md')
