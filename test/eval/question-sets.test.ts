@@ -12,7 +12,7 @@ async function readSet(name: string): Promise<LabelledQuestion[]> {
   return parseLabelledQuestions(await readFile(fileURLToPath(new URL(name, import.meta.url)), 'utf8'));
 }
 
-// Split rule of slack-more and imported-paraphrases: within each style, rows alternate tune/holdout, tune first.
+// Split rule of slack-more, slack-situations and imported-paraphrases: within each style, rows alternate tune/holdout, tune first.
 function misSplit(questions: readonly LabelledQuestion[]): string[] {
   const seen = new Map<string, number>();
   return questions.flatMap((q) => {
@@ -30,13 +30,14 @@ describe('the Slack-style question sets', () => {
   beforeAll(async () => {
     bundled = await loadKnowledgeBase(BUNDLED_DIR);
     merged = await loadBundledAndImported();
-    for (const name of ['slack-dev', 'slack-more', 'imported-paraphrases'])
+    for (const name of ['slack-dev', 'slack-more', 'slack-situations', 'imported-paraphrases'])
       sets[name] = await readSet(`./${name}.jsonl`);
   });
 
   it.each([
     ['slack-dev', 'bundled'],
     ['slack-more', 'bundled'],
+    ['slack-situations', 'bundled'],
     ['imported-paraphrases', 'merged'],
   ])('%s names only entries of the %s knowledge base', (name, base) => {
     const kb = base === 'bundled' ? bundled : merged;
@@ -44,9 +45,12 @@ describe('the Slack-style question sets', () => {
     expect(unknown.map((q) => q.expected)).toEqual([]);
   });
 
-  it.each(['slack-more', 'imported-paraphrases'])('%s alternates tune/holdout within each style', (name) => {
-    expect(misSplit(sets[name] ?? [])).toEqual([]);
-  });
+  it.each(['slack-more', 'slack-situations', 'imported-paraphrases'])(
+    '%s alternates tune/holdout within each style',
+    (name) => {
+      expect(misSplit(sets[name] ?? [])).toEqual([]);
+    },
+  );
 
   it('slack-more has at least 150 questions, every style, wants null exactly for the unanswerable styles', () => {
     const more = sets['slack-more'] ?? [];
@@ -54,6 +58,19 @@ describe('the Slack-style question sets', () => {
     expect(new Set(more.map(styleOf))).toEqual(new Set([...IN_SCOPE_STYLES, 'in-domain-unknown', 'off-topic']));
     const mislabelled = more.filter((q) => (q.expected === null) === IN_SCOPE_STYLES.includes(styleOf(q)));
     expect(mislabelled.map((q) => q.question)).toEqual([]);
+  });
+
+  it('slack-situations has about 90 indirect-style questions, every bundled entry at least twice, null exactly off scope', () => {
+    const situations = sets['slack-situations'] ?? [];
+    expect(situations.length).toBeGreaterThanOrEqual(85);
+    expect(new Set(situations.map(styleOf))).toEqual(
+      new Set(['indirect', 'slack-long', 'in-domain-unknown', 'off-topic']),
+    );
+    const mislabelled = situations.filter((q) => (q.expected === null) === IN_SCOPE_STYLES.includes(styleOf(q)));
+    expect(mislabelled.map((q) => q.question)).toEqual([]);
+    const indirect = situations.filter((q) => styleOf(q) === 'indirect');
+    const thin = bundled.entries.filter((e) => indirect.filter((q) => q.expected === e.id).length < 2);
+    expect(thin.map((e) => e.id)).toEqual([]);
   });
 
   it('imported-paraphrases asks about at least 60 imported entries in at least 80 questions', () => {
@@ -65,7 +82,11 @@ describe('the Slack-style question sets', () => {
 
   it('shares no question with slack-dev', () => {
     const dev = new Set((sets['slack-dev'] ?? []).map((q) => q.question));
-    const own = [...(sets['slack-more'] ?? []), ...(sets['imported-paraphrases'] ?? [])];
+    const own = [
+      ...(sets['slack-more'] ?? []),
+      ...(sets['slack-situations'] ?? []),
+      ...(sets['imported-paraphrases'] ?? []),
+    ];
     expect(own.filter((q) => dev.has(q.question)).map((q) => q.question)).toEqual([]);
   });
 
