@@ -1,14 +1,15 @@
 /**
  * Fits the matcher's calibration (options.ts, `calibration`): a logistic model of "the best entry is the right one"
- * over the readable tune questions only — the tune split of test/eval/questions.jsonl, slack-more.jsonl,
- * imported-paraphrases.jsonl, slack-situations.jsonl and imported-more.jsonl (the last two left out with `NEW_SETS=0`, as
- * the calibration in the options was fitted), and the odd lines of slack-dev.jsonl. `LOO=1` adds leave-one-alternate-out
- * questions of the bundled entries, counting `LOO_WEIGHT` (default 1) each. Prints the coefficients, answered-right / wrong / refused at a few thresholds, and the
- * reliability of the fitted confidence on the same rows (the held-out figures come from `beian eval`).
+ * over the readable tune questions only: the tune split of test/eval/questions.jsonl, slack-more.jsonl,
+ * imported-paraphrases.jsonl, slack-situations.jsonl and imported-more.jsonl (the last two left out with `NEW_SETS=0`,
+ * as the calibration in the options was fitted), and the odd lines of slack-dev.jsonl. `LOO=1` adds
+ * leave-one-alternate-out questions of the bundled entries, counting `LOO_WEIGHT` (default 1) each. Prints the
+ * coefficients, answered-right / wrong / refused at a few thresholds, and the reliability of the fitted confidence on
+ * the same rows (the held-out figures come from `beian eval`; bench/calibrate-cv.ts compares feature sets held out).
  *
  * `npx tsx bench/calibrate.ts ['{"option":value}'] [--diag] [--json]` (overrides of DEFAULT_MATCH_OPTIONS to fit over;
- * `--json` prints the fitted calibration as JSON, to try with bench/loo.ts; `--diag` lists the features of tune rows refused though right or answered
- * wrongly at 0.6; `DROP=6,7` fits without those features).
+ * `--json` prints the fitted calibration as JSON, to try with bench/loo.ts; `--diag` lists the features of tune rows
+ * refused though right or answered wrongly at 0.6; `DROP=6,7` fits without those features).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
