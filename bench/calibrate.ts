@@ -1,20 +1,25 @@
 /**
  * Fits the matcher's calibration (options.ts, `calibration`): a logistic model of "the best entry is the right one"
- * over the readable tune questions only — the tune split of test/eval/questions.jsonl and slack-more.jsonl, and the
- * odd lines of slack-dev.jsonl. Prints the coefficients, answered-right / wrong / refused at a few thresholds, and the
- * reliability of the fitted confidence on the same rows (the held-out figures come from `beian eval`).
+ * over the readable tune questions only: the tune split of test/eval/questions.jsonl, slack-more.jsonl,
+ * imported-paraphrases.jsonl, slack-situations.jsonl and imported-more.jsonl (the last two left out with `NEW_SETS=0`,
+ * as the calibration in the options was fitted), and the odd lines of slack-dev.jsonl. `LOO=1` adds
+ * leave-one-alternate-out questions of the bundled entries, counting `LOO_WEIGHT` (default 1) each. Prints the
+ * coefficients, answered-right / wrong / refused at a few thresholds, and the reliability of the fitted confidence on
+ * the same rows (the held-out figures come from `beian eval`; bench/calibrate-cv.ts compares feature sets held out).
  *
  * `npx tsx bench/calibrate.ts ['{"option":value}'] [--diag] [--json]` (overrides of DEFAULT_MATCH_OPTIONS to fit over;
- * `--json` prints the fitted calibration as JSON, to try with bench/loo.ts; `--diag` lists the features of tune rows refused though right or answered
- * wrongly at 0.6; `DROP=6,7` fits without those features).
+ * `--json` prints the fitted calibration as JSON, to try with bench/loo.ts; `--diag` lists the features of tune rows
+ * refused though right or answered wrongly at 0.6; `DROP=6,7` fits without those features).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
+import type { Entry } from '../src/core/knowledge/types.js';
 import { createRanker } from '../src/core/match/create-matcher.js';
 import { lengthFeature, minCoverageOf, raise } from '../src/core/match/decide-match.js';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
+import { dot, fitLogistic, sigmoid } from './logistic.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const read = (file: string): Record<string, unknown>[] =>
@@ -42,6 +47,21 @@ const rows: Row[] = [
   ...read('imported-paraphrases.jsonl')
     .filter((r) => r.split === 'tune')
     .map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null, imported: true })),
+  ...(process.env.NEW_SETS === '0'
+    ? []
+    : [
+        ...read('slack-situations.jsonl')
+          .filter((r) => r.split === 'tune')
+          .map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null, set: 'situations' })),
+        ...read('imported-more.jsonl')
+          .filter((r) => r.split === 'tune')
+          .map((r) => ({
+            q: String(r.q),
+            want: (r.want as string | null) ?? null,
+            imported: true,
+            set: 'imported-more',
+          })),
+      ]),
 ];
 
 const kb = await loadKnowledgeBase(`${root}knowledge`);
@@ -56,6 +76,28 @@ const rankBundled = createRanker(kb, overrides, true);
 const rankImported = createRanker(importedKb, overrides, true);
 const opts: MatchOptions = { ...DEFAULT_MATCH_OPTIONS, ...overrides };
 
+// Leave-one-alternate-out rows: each alternate question asked of an index without it, as short clean questions the
+// Slack-style tune rows have few of.
+const looRows = process.env.LOO === '1' ? leaveOneOutRows() : [];
+
+function leaveOneOutRows(): { q: string; want: string; rank: ReturnType<typeof createRanker> }[] {
+  const rounds = Math.max(...kb.entries.map((e) => e.questions.length));
+  const out: { q: string; want: string; rank: ReturnType<typeof createRanker> }[] = [];
+  for (let k = 0; k < rounds; k += 1) {
+    const entries = kb.entries.map((e) => ({ ...e, questions: e.questions.filter((_, i) => i !== k) }));
+    const rank = createRanker(
+      { entries, byId: new Map(entries.map((e) => [e.id, e])), topics: kb.topics },
+      overrides,
+      true,
+    );
+    for (const e of kb.entries) {
+      const q = e.questions[k];
+      if (q !== undefined) out.push({ q, want: e.id, rank });
+    }
+  }
+  return out;
+}
+
 // `DROP=6,7` leaves those features out (their coefficients fit to 0), to compare a model with and without them.
 const DROP = (process.env.DROP ?? '')
   .split(',')
@@ -63,12 +105,22 @@ const DROP = (process.env.DROP ?? '')
   .map(Number);
 // Features in the order of the Calibration fields: 1, s, coverage, margin, lengthFeature (decide-match.ts), ln(1 + alternates),
 // the question part's share, the absent share, agreement of the question part and the missing concept (score-entries.ts).
-const data = rows.map((r) => {
-  const base = r.imported === true ? importedKb : kb;
-  const [top, second] = (r.imported === true ? rankImported : rankBundled)(r.q, 2);
+const data = [
+  ...rows.map((r) =>
+    features(
+      r,
+      r.imported === true ? rankImported : rankBundled,
+      r.imported === true ? importedKb.entries : kb.entries,
+    ),
+  ),
+  ...looRows.map((r) => features({ q: r.q, want: r.want, set: 'loo' }, r.rank, kb.entries, 1)),
+];
+
+function features(r: Row, rank: ReturnType<typeof createRanker>, entries: readonly Entry[], dropped = 0) {
+  const [top, second] = rank(r.q, 2);
   const margin = top === undefined ? 0 : top.confidence - (second?.confidence ?? 0);
   const s = top === undefined ? 0 : raise(top.confidence, margin, opts.marginWeight);
-  const entry = top === undefined ? undefined : base.entries[top.entry];
+  const entry = top === undefined ? undefined : entries[top.entry];
   const right = entry !== undefined && entry.id === r.want ? 1 : 0;
   const covered = entry !== undefined && (top?.coverage ?? 0) >= minCoverageOf(entry, opts);
   const x = [
@@ -77,54 +129,23 @@ const data = rows.map((r) => {
     top?.coverage ?? 0,
     margin,
     lengthFeature(r.q),
-    Math.log1p(entry?.questions.length ?? 0),
+    Math.log1p((entry?.questions.length ?? 0) - (entry?.id === r.want ? dropped : 0)),
     top?.questionShare ?? 0,
     top?.absent ?? 0,
     top?.agrees ?? 0,
     top?.missingConcept ?? 0,
   ];
   for (const i of DROP) x[i] = 0;
-  return { x, y: right, oos: r.want === null, covered, imported: r.imported === true, set: r.set };
-});
-
-// Newton's method with a small ridge, so a feature that separates perfectly cannot run off to infinity.
-const dims = 10;
-let w = new Array<number>(dims).fill(0);
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
-for (let iter = 0; iter < 50; iter += 1) {
-  const grad = new Array<number>(dims).fill(0);
-  const hess: number[][] = Array.from({ length: dims }, (_, i) =>
-    Array.from({ length: dims }, (_, j): number => (i === j ? 0.01 : 0)),
-  );
-  for (const { x, y } of data) {
-    const p = sigmoid(dot(w, x));
-    for (let i = 0; i < dims; i += 1) {
-      grad[i] = (grad[i] ?? 0) + (p - y) * (x[i] ?? 0) + (0.01 * (w[i] ?? 0)) / data.length;
-      for (let j = 0; j < dims; j += 1) {
-        const row = hess[i] ?? [];
-        row[j] = (row[j] ?? 0) + p * (1 - p) * (x[i] ?? 0) * (x[j] ?? 0);
-      }
-    }
-  }
-  w = w.map((v, i) => v - (solve(hess, grad)[i] ?? 0));
+  // A leave-one-out row counts LOO_WEIGHT of a tune question in the fit (there are 485 of them, none unanswerable).
+  const weight = r.set === 'loo' ? Number(process.env.LOO_WEIGHT ?? 1) : 1;
+  return { x, y: right, weight, oos: r.want === null, covered, imported: r.imported === true, set: r.set };
 }
 
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i] ?? 0]);
-  for (let c = 0; c < n; c += 1) {
-    let p = c;
-    for (let r = c + 1; r < n; r += 1) if (Math.abs(m[r]?.[c] ?? 0) > Math.abs(m[p]?.[c] ?? 0)) p = r;
-    [m[c], m[p]] = [m[p] ?? [], m[c] ?? []];
-    for (let r = 0; r < n; r += 1) {
-      if (r === c) continue;
-      const f = (m[r]?.[c] ?? 0) / (m[c]?.[c] ?? 1);
-      for (let k = c; k <= n; k += 1) (m[r] as number[])[k] = (m[r]?.[k] ?? 0) - f * (m[c]?.[k] ?? 0);
-    }
-  }
-  return Array.from({ length: n }, (_, i) => (m[i]?.[n] ?? 0) / (m[i]?.[i] ?? 1));
-}
+const w = fitLogistic(
+  data.map((d) => d.x),
+  data.map((d) => d.y),
+  data.map((d) => d.weight),
+);
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 console.log(
@@ -155,6 +176,7 @@ for (const t of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
     ['bundled', data.filter((d) => !d.imported)],
     ['imported', data.filter((d) => d.imported)],
     ['questions.jsonl', data.filter((d) => d.set === 'questions')],
+    ['leave-one-out', data.filter((d) => d.set === 'loo')],
   ] as const)
     figuresAt(t, name, part);
 }

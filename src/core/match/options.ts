@@ -159,6 +159,21 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // holdout 40 → 43 with wrong 2 → 1, imported holdout wrong 6 → 3 of 48) but cost leave-one-out right 76.1 → 75.1%
   // and questions.jsonl as a whole fell under the floors of eval.test.ts (91%) and slack-eval.test.ts (90% beside the
   // imported entries: 88.9%).
+  //
+  // Refits tried on 2 December, after two sets written blind to the matcher came in (slack-situations, imported-more):
+  // their untouched halves showed the right entry ranked first but refused for many questions (slack-dev even: 53 of
+  // 55 rank first, 47 answered; situations holdout 20 of 33, 12 answered), so the bar looked too strict. Dropped, all:
+  // - Leave-one-alternate-out questions as fitting rows (485 short clean questions; LOO=1): questions.jsonl holdout
+  //   86.7 → 92.2% but its rejection 100 → 88.6%, and slack-more tune wrong 0 → 6–7 of 81 (in-domain questions no
+  //   entry answers, answered). At a tenth of a row each: slack-dev odd 52 → 51, slack-more tune 49 → 48.
+  // - Fitting on the new sets' tune rows too (432 rows): the length term falls 3.2 → 0.8 (their long English messages
+  //   are not surer for being long) and wrong answers on the new holdouts fall (situations 5 → 0 of 45, imported-more
+  //   5 → 1 of 40), but slack-long costs (slack-dev odd 13 → 10 of 14, slack-more tune 7 → 4 of 7), and slack-dev-like
+  //   messages are what the bot is judged on.
+  // - Other features, by 5-fold cross-validation over all 917 readable rows (bench/calibrate-cv.ts): none of the
+  //   question part's share, absent share, agreement, the runner-up's score, the question part alone or its coverage
+  //   adds held-out log-likelihood (−0.3054 base; −0.3031 to −0.3092 with one of them), nor answers more right at 0.6.
+  // The holdout totals were seen for each of these, so they are not untouched here.
   calibration: Object.freeze({
     intercept: -5.925,
     score: 19.579,
