@@ -249,3 +249,65 @@ function stemWord(term: string): string {
     ? term.slice(0, -1)
     : term;
 }
+
+/**
+ * Where a general-language word segmenter (ICU's, through `Intl.Segmenter`: built into Node, offline, a dictionary of
+ * Chinese words) puts word boundaries in folded text: the bigrams that only ever straddle two of its words, and for each
+ * such seam its characters that stand as one-character words of their own (not function characters).
+ *
+ * The analyser turns a run of characters no dictionary knows into bigrams; a bigram across two words (般长 in 一般长什么样,
+ * 在审 in 还在审) is no word of the question, so as an unknown term it counts against answering as if it named a topic
+ * no entry covers. The lone characters (审, 交) are the words that were said.
+ */
+export interface WordSeams {
+  /** Bigrams of adjacent Han characters in different words, never inside one word of the text. */
+  seams: ReadonlySet<string>;
+  /** Per seam bigram, its characters that are words on their own and not function characters. */
+  lone: ReadonlyMap<string, readonly string[]>;
+}
+
+const NO_SEAMS: WordSeams = Object.freeze({
+  seams: new Set<string>(),
+  lone: new Map<string, string[]>(),
+});
+let segmenter: Intl.Segmenter | undefined;
+
+/** The {@link WordSeams} of text folded by `foldText`. */
+export function wordSeams(folded: string): WordSeams {
+  if (!HAN.test(folded)) return NO_SEAMS;
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  // Per code unit: the segment it belongs to, and whether that segment is one Han character.
+  const segmentOf = new Int32Array(folded.length);
+  const single = new Uint8Array(folded.length);
+  let k = 0;
+  for (const { segment, index } of segmenter.segment(folded)) {
+    k += 1;
+    segmentOf.fill(k, index, index + segment.length);
+    if (segment.length === 1) single[index] = 1;
+  }
+  const inside = new Set<string>();
+  const seams = new Set<string>();
+  const lone = new Map<string, string[]>();
+  for (let i = 0; i + 1 < folded.length; i += 1) {
+    const a = folded.charCodeAt(i);
+    const b = folded.charCodeAt(i + 1);
+    if (a < 0x4e00 || a > 0x9fff || b < 0x4e00 || b > 0x9fff) continue;
+    const pair = bigram(a, b);
+    if (segmentOf[i] === segmentOf[i + 1]) {
+      inside.add(pair);
+      continue;
+    }
+    const loneA = single[i] === 1 && FUNCTION_CHARS[a - 0x4e00] === 0;
+    const loneB = single[i + 1] === 1 && FUNCTION_CHARS[b - 0x4e00] === 0;
+    seams.add(pair);
+    const chars = lone.get(pair) ?? [];
+    if (loneA) chars.push(String.fromCharCode(a));
+    if (loneB) chars.push(String.fromCharCode(b));
+    lone.set(pair, chars);
+  }
+  for (const pair of inside) {
+    seams.delete(pair);
+    lone.delete(pair);
+  }
+  return { seams, lone };
+}

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { foldText } from '../text/fold-text.js';
-import { analyseFolded, analyseText, CONCEPT_PREFIX } from './analyse-text.js';
+import { analyseFolded, analyseText, CONCEPT_PREFIX, type WordSeams, wordSeams } from './analyse-text.js';
 import { decideMatch } from './decide-match.js';
 import { ENGLISH_FILLER, OFF_TOPIC_CONCEPTS, SYNONYM_GROUPS } from './lexicon.js';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.js';
@@ -61,10 +61,11 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
     const askedTerms = new Set<string>();
     const asked = new Set<QuestionKind>();
     for (const part of readMessage(question, opts.splitClauses)) {
-      const terms = readTerms(part.text, sounds, isKnownWord, opts);
+      const { terms, read } = readTerms(part.text, sounds, isKnownWord, opts);
       const unknownShare = part.role === 'context' ? opts.contextUnknownWeight : 1;
       const seen = part.role === 'question' ? askedTerms : undefined;
-      weighTerms(weighted, index, terms, roleWeight(part.role, opts), unknownShare, correctSpelling, opts, seen);
+      const seams = opts.seamBigramWeight < 1 ? () => wordSeams(read) : undefined;
+      weighTerms(weighted, index, terms, roleWeight(part.role, opts), unknownShare, correctSpelling, opts, seen, seams);
       if (part.role === 'question') for (const k of questionKinds(part.text)) asked.add(k);
     }
     return { weighted, askedTerms, asked };
@@ -240,18 +241,18 @@ function readTerms(
   sounds: SoundIndex,
   isKnownWord: (w: string) => boolean,
   opts: MatchOptions,
-): Map<string, number> {
+): { terms: Map<string, number>; read: string } {
   const folded = foldText(text);
   const plain = analyseFolded(folded);
   const respelled = readPinyin(correctHomophones(folded, sounds), sounds, isKnownWord);
   const terms = new Map<string, number>();
   if (respelled === folded) {
     for (const t of plain) terms.set(t, 1);
-    return terms;
+    return { terms, read: folded };
   }
   const original = new Set(plain);
   for (const t of analyseFolded(respelled)) terms.set(t, original.has(t) ? 1 : opts.soundAlikeWeight);
-  return terms;
+  return { terms, read: respelled };
 }
 
 // Adds a part's terms at the part's weight; a term already weighed in another part keeps the larger weight.
@@ -264,16 +265,31 @@ function weighTerms(
   correctSpelling: (word: string) => string | undefined,
   opts: MatchOptions,
   seen?: Set<string>,
+  seams?: () => WordSeams,
 ): void {
   const unknown = index.maxIdf * opts.unknownTermWeight;
+  const add = (term: string, share: number) => {
+    const base = index.idf.get(term) ?? index.answerIdf.get(term) ?? unknown * unknownShare * unknownFactor(term, opts);
+    const w = base * share * partWeight;
+    seen?.add(term);
+    if (w > (weighted.get(term) ?? 0)) weighted.set(term, w);
+  };
+  let read: WordSeams | undefined;
   for (const [raw, share] of terms) {
     const corrected = index.idf.has(raw) || !MISSPELLABLE.test(raw) ? undefined : correctSpelling(raw);
     for (const term of corrected === undefined ? [raw] : analyseText(corrected)) {
-      const base =
-        index.idf.get(term) ?? index.answerIdf.get(term) ?? unknown * unknownShare * unknownFactor(term, opts);
-      const w = base * share * partWeight;
-      seen?.add(term);
-      if (w > (weighted.get(term) ?? 0)) weighted.set(term, w);
+      // A bigram the knowledge base's phrases do not use, across two words of the text (wordSeams), is no word that was
+      // said: it keeps a share of its weight, and the one-character words it joined that no entry uses on their own
+      // count as unknown characters (one the knowledge base does use alone, 里 or 写, is no evidence for an entry).
+      if (seams !== undefined && !index.idf.has(term) && HAN_BIGRAM.test(term)) {
+        read ??= seams();
+        if (read.seams.has(term)) {
+          add(term, share * opts.seamBigramWeight);
+          for (const c of read.lone.get(term) ?? []) if (!index.idf.has(c) && !index.answerIdf.has(c)) add(c, share);
+          continue;
+        }
+      }
+      add(term, share);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY } from '../../../src/core/knowledge/glossary.js';
-import { analyseText } from '../../../src/core/match/analyse-text.js';
+import { analyseText, wordSeams } from '../../../src/core/match/analyse-text.js';
+import { foldText } from '../../../src/core/text/fold-text.js';
 
 const sorted = (text: string) => [...new Set(analyseText(text))].sort();
 
@@ -209,5 +210,34 @@ describe('analyseText', () => {
 
   it('drops a plural s from English words it does not know', () => {
     expect(analyseText('widgets')).toEqual(['widget']);
+  });
+});
+
+describe('wordSeams', () => {
+  const seams = (text: string) => wordSeams(foldText(text));
+
+  it('finds the bigrams that straddle two words of the general language', () => {
+    // 一般 | 长 | 什么 | 样: 般长 joins two words, 一般 is one.
+    const read = seams('一般长什么样');
+    expect(read.seams.has('般长')).toBe(true);
+    expect(read.seams.has('一般')).toBe(false);
+    // 上海 | 运营: 海运 is a word elsewhere, not here.
+    expect(seams('业务在上海运营').seams.has('海运')).toBe(true);
+  });
+
+  it('keeps the one-character words a seam joined, but not function characters', () => {
+    // 还 | 在 | 审: 在 is a preposition, 审 (review) the word that was said.
+    expect(seams('还在审').lone.get('在审')).toEqual(['审']);
+    expect(seams('一般长什么样').lone.get('般长')).toEqual(['长']);
+  });
+
+  it('never counts as a seam a bigram that is inside a word somewhere in the text', () => {
+    const read = seams('小心 不小心');
+    expect(read.seams.has('小心')).toBe(false);
+    expect(read.seams.has('不小')).toBe(false);
+  });
+
+  it('has nothing to say about text without Chinese', () => {
+    expect(seams('how long does approval take').seams.size).toBe(0);
   });
 });

@@ -343,3 +343,35 @@ describe('homophones of words only answers use', () => {
     expect(weighted.has('在弹')).toBe(false);
   });
 });
+
+describe('unknown bigrams across two words (seamBigramWeight)', () => {
+  const kb = makeKnowledgeBase([
+    makeEntry('validity', '备案号会过期吗？', ['备案号有效期多久', '备案号能用多久']),
+    makeEntry('cancel-filing', '怎么注销备案？', ['备案怎么注销', '如何注销备案号']),
+  ]);
+
+  it('weighs a bigram across two words less than one inside a word, and reads the lone word it joined', () => {
+    const weigh = (w: number) => createRanker(kb, { seamBigramWeight: w }).weigh('备案号一般长什么样').weighted;
+    const off = weigh(1);
+    const on = weigh(0.4);
+    // 般长 straddles 一般 | 长: no word that was said.
+    expect(on.get('般长') ?? 0).toBeCloseTo((off.get('般长') ?? 0) * 0.4);
+    expect(off.has('长')).toBe(false);
+    expect(on.get('长') ?? 0).toBeGreaterThan(0);
+    // 一般 is a word: an unknown one, weighed as before.
+    expect(on.get('一般')).toBe(off.get('一般'));
+  });
+
+  it('raises the confidence of a question whose only unknown bigrams are seams', () => {
+    // 还 | 在 | 审: 在审 is no word, 审 is.
+    const confidence = (w: number) =>
+      createMatcher(kb, { seamBigramWeight: w, calibration: null }).match('还在审 备案号会过期吗').confidence;
+    expect(confidence(0.4)).toBeGreaterThan(confidence(1));
+  });
+
+  it('still counts an unknown word against answering in full', () => {
+    // 收费 (fees) is a word of its own: no entry covers it, and its weight stays.
+    const weigh = (w: number) => createRanker(kb, { seamBigramWeight: w }).weigh('备案号收费吗').weighted;
+    expect(weigh(0.4).get('收费')).toBe(weigh(1).get('收费'));
+  });
+});
