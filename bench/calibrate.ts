@@ -82,13 +82,14 @@ const data = rows.map((r) => {
     top?.absent ?? 0,
     top?.agrees ?? 0,
     top?.missingConcept ?? 0,
+    top?.sentence ?? 0,
   ];
   for (const i of DROP) x[i] = 0;
   return { x, y: right, oos: r.want === null, covered, imported: r.imported === true, set: r.set };
 });
 
 // Newton's method with a small ridge, so a feature that separates perfectly cannot run off to infinity.
-const dims = 10;
+const dims = 11;
 let w = new Array<number>(dims).fill(0);
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
@@ -131,7 +132,7 @@ console.log(
   `calibration: { intercept: ${round(w[0] ?? 0)}, score: ${round(w[1] ?? 0)}, coverage: ${round(w[2] ?? 0)}, ` +
     `margin: ${round(w[3] ?? 0)}, length: ${round(w[4] ?? 0)}, alternates: ${round(w[5] ?? 0)}, ` +
     `questionShare: ${round(w[6] ?? 0)}, absent: ${round(w[7] ?? 0)}, agrees: ${round(w[8] ?? 0)}, ` +
-    `missing: ${round(w[9] ?? 0)} }  ` +
+    `missing: ${round(w[9] ?? 0)}, sentence: ${round(w[10] ?? 0)} }  ` +
     `(${data.length} tune questions)`,
 );
 const names = [
@@ -145,6 +146,7 @@ const names = [
   'absent',
   'agrees',
   'missing',
+  'sentence',
 ];
 // The same as one JSON option set, to try with bench/loo.ts.
 console.log(
@@ -188,6 +190,8 @@ if (current !== null) {
     current.questionShare ?? 0,
     current.absent ?? 0,
     current.agrees ?? 0,
+    current.missing ?? 0,
+    current.sentence ?? 0,
   ];
   let e = 0;
   for (let b = 0; b < 10; b += 1) {

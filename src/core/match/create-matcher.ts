@@ -47,7 +47,9 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   const withEvidence = evidence || (k !== null && [k.questionShare, k.absent, k.agrees].some((w) => (w ?? 0) !== 0));
   // The missing concept costs a look-up per concept of the question in the returned candidates' postings only.
   const withMissing = evidence || (k !== null && (k.missing ?? 0) !== 0);
-  const index = buildTermIndex(kb.entries, opts);
+  const withSentence = evidence || opts.sentenceWeight > 0 || (k !== null && (k.sentence ?? 0) !== 0);
+  const index = buildTermIndex(kb.entries, { ...opts, answerSentences: withSentence });
+  const sentenceWeights = new Float64Array(index.sentenceTermIds.size);
   const scoreEntries = createScorer(index, opts);
   const correctSpelling = createSpellingCorrector(index, opts.spellingThreshold);
   // Answer-only bigrams are known but never a homophone's reading (sound-alike.ts, buildSoundIndex).
@@ -82,10 +84,30 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
         ? scoreEntries(new Map([...weighted].filter(([t]) => askedTerms.has(t))), 1)[0]?.entry
         : undefined;
     const concepts = withMissing ? askedConcepts(index, weighted, askedTerms) : [];
+    const sentenceIds = withSentence ? fillSentenceWeights(index, weighted, sentenceWeights) : [];
+    // Answer-only words the entry's best answer sentence says together with others of the message count more than
+    // the answer's scattered words: the answer describes the situation asked about.
+    const withSentenceEvidence = (c: Candidate, sum: number): Candidate => {
+      const gain = bestSentence(index, sentenceWeights, c.entry, true);
+      if (gain === 0 || sum <= 0) return c;
+      const bonus = (opts.sentenceWeight * gain) / Math.max(sum, opts.minQuestionWeight * index.maxIdf);
+      const coverage = Math.min(1, c.coverage + bonus);
+      const lift = (1 - opts.phraseShare) * (coverage - c.coverage);
+      const view =
+        c.view === undefined || c.coverage === 0
+          ? c.view
+          : {
+              ...c.view,
+              confidence: c.view.confidence + lift * (c.view.coverage / c.coverage),
+              coverage: Math.min(1, c.view.coverage + (coverage - c.coverage) * (c.view.coverage / c.coverage)),
+            };
+      return { ...c, confidence: c.confidence + lift, coverage, view };
+    };
     const addEvidence = (c: Candidate): Candidate => {
       const withMissingConcept = withMissing
         ? { ...c, missingConcept: missingConcept(concepts, c.entry, index.maxIdf) }
         : c;
+      if (withSentence) withMissingConcept.sentence = bestSentence(index, sentenceWeights, c.entry) / total;
       return withEvidence
         ? {
             ...withMissingConcept,
@@ -107,9 +129,14 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
         (top.alone > 0 && ranked.every((c) => (c.view?.alone ?? 0) <= top.alone));
       return agrees ? takeView(ranked) : ranked;
     };
-    if (!byKind && opts.absentTermWeight === 0)
-      return byView(scoreEntries(weighted, limit, questionPart)).map(addEvidence);
+    const done = (ranked: Candidate[]): Candidate[] => {
+      for (const id of sentenceIds) sentenceWeights[id] = 0;
+      return ranked;
+    };
+    if (!byKind && opts.absentTermWeight === 0 && opts.sentenceWeight === 0)
+      return done(byView(scoreEntries(weighted, limit, questionPart)).map(addEvidence));
     const reranked = scoreEntries(weighted, limit + RERANK, questionPart)
+      .map((c) => (opts.sentenceWeight > 0 ? withSentenceEvidence(c, total) : c))
       .map((c) => {
         // An entry that never asks the question's kind (how long, why, where) answers something else.
         const kind = byKind && kindMismatch(asked, kindsOfEntry[c.entry] ?? new Set()) ? opts.kindMismatchWeight : 1;
@@ -120,7 +147,7 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
         return { ...c, confidence: c.confidence * f, view };
       })
       .sort((a, b) => b.confidence - a.confidence || a.entry - b.entry);
-    return byView(reranked).slice(0, limit).map(addEvidence);
+    return done(byView(reranked).slice(0, limit).map(addEvidence));
   };
   // `weigh` and `index` are for the benches that explain a ranking (bench/explain.ts).
   return Object.assign(rank, { weigh, index });
@@ -139,6 +166,47 @@ function takeView(ranked: Candidate[]): Candidate[] {
     .map((c) => (c.view === undefined ? c : { ...c, confidence: c.view.confidence, coverage: c.view.coverage }))
     .sort((a, b) => b.confidence - a.confidence || a.entry - b.entry);
 }
+
+// Sets the message's weights by sentence-term id; returns the ids set, to clear after the call.
+function fillSentenceWeights(index: TermIndex, weighted: ReadonlyMap<string, number>, into: Float64Array): number[] {
+  const ids: number[] = [];
+  for (const [term, w] of weighted) {
+    const id = index.sentenceTermIds.get(term);
+    if (id === undefined) continue;
+    into[id] = w;
+    ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * The weight of the message found in the entry's best single answer sentence: an answer that describes the situation
+ * asked about says several of its words together, where one that only shares the field's words has them scattered.
+ */
+export function bestSentence(index: TermIndex, weights: Float64Array, entry: number, answerOnly = false): number {
+  const terms = index.sentenceTerms[entry];
+  const starts = index.sentenceStart[entry];
+  if (terms === undefined || starts === undefined) return 0;
+  let best = 0;
+  for (let k = 0; k + 1 < starts.length; k += 1) {
+    let sum = 0;
+    let only = 0;
+    let count = 0;
+    for (let j = starts[k] ?? 0; j < (starts[k + 1] ?? 0); j += 1) {
+      const t = terms[j] ?? 0;
+      const w = weights[t < 0 ? -t - 1 : t] ?? 0;
+      if (w === 0) continue;
+      sum += w;
+      count += 1;
+      if (t >= 0) only += w;
+    }
+    const v = answerOnly ? (count >= SENTENCE_MIN_TERMS ? only : 0) : sum;
+    if (v > best) best = v;
+  }
+  return best;
+}
+
+const SENTENCE_MIN_TERMS = Number(process.env.SMIN ?? 2);
 
 // Weight of the question's terms that some entry's phrases use but not this entry's.
 function absentWeight(index: TermIndex, weighted: ReadonlyMap<string, number>, entry: number): number {

@@ -84,7 +84,8 @@ function confidenceOf(
     (k.questionShare ?? 0) * (c.questionShare ?? 0) +
     (k.absent ?? 0) * (c.absent ?? 0) +
     (k.agrees ?? 0) * (c.agrees ?? 0) +
-    (k.missing ?? 0) * (c.missingConcept ?? 0);
+    (k.missing ?? 0) * (c.missingConcept ?? 0) +
+    (k.sentence ?? 0) * (c.sentence ?? 0);
   return 1 / (1 + Math.exp(-z));
 }
 

@@ -24,6 +24,8 @@ export interface Calibration {
    * knowledge base uses but the entry never mentions (create-matcher.ts, `missingConcept`): it asks another aspect.
    */
   missing?: number;
+  /** Per share of the message's weight found in one sentence of the entry's answer (create-matcher.ts, bestSentence). */
+  sentence?: number;
 }
 
 /** Tunables of the matcher. Every default is in {@link DEFAULT_MATCH_OPTIONS} with the reason for it. */
@@ -96,6 +98,11 @@ export interface MatchOptions {
    * entry (1: every word of the message dilutes; 0: context and quotes only add evidence, the question part is the measure).
    */
   evidenceDilution: number;
+  /**
+   * Share of its weight, on top of the answer's, an answer-only term of the message earns when the entry's best answer
+   * sentence says it beside other terms of the message (create-matcher.ts, bestSentence); 0 turns it off.
+   */
+  sentenceWeight: number;
   /** Whether the view is taken only when the question part alone also scores its best entry highest of the candidates. */
   viewAgreement: boolean;
 }
@@ -363,4 +370,5 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // question part (same figures as requiring its own best entry over the whole knowledge base — among its best 1, 2
   // or 3 alike — whose second scoring doubled long messages' p99 at 10,000 entries, 15 → 34–42 ms on a loaded machine).
   viewAgreement: true,
+  sentenceWeight: 0,
 });
