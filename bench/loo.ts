@@ -7,6 +7,7 @@
  * `npx tsx bench/loo.ts ['{"answerThreshold":0.4}' …] [--confusions]`: one line per option set (JSON
  * overrides of DEFAULT_MATCH_OPTIONS); `--confusions` lists the tune and leave-one-out misses too.
  * `KNOWLEDGE=DIR` reads another knowledge folder (a frozen copy, when others are editing knowledge/).
+ * - slack-situations.jsonl and imported-more.jsonl: tune rows readable, holdout rows totals only.
  * - slack-dev.jsonl per style: the odd lines (1st, 3rd, …) may be read one by one (`--confusions` lists their misses);
  *   the even lines are printed only as totals, so they stay a check on what was tuned.
  */
@@ -27,9 +28,10 @@ if (optionSets.length === 0) optionSets.push({});
 
 const kb = await loadKnowledgeBase(process.env.KNOWLEDGE ?? `${root}knowledge`);
 // Only the tune split is ever read here.
-const tune = parseLabelledQuestions(readFileSync(`${root}test/eval/questions.jsonl`, 'utf8')).filter(
-  (q) => q.split === 'tune',
-);
+const labelled = parseLabelledQuestions(readFileSync(`${root}test/eval/questions.jsonl`, 'utf8'));
+const tune = labelled.filter((q) => q.split === 'tune');
+// The holdout split is only ever counted (top-1 and rejection), never listed.
+const holdout = labelled.filter((q) => q.split !== 'tune');
 
 interface SlackRow {
   q: string;
@@ -47,6 +49,8 @@ const readRows = (path: string): SlackRow[] =>
 const slackRows = readRows(`${root}test/eval/slack-dev.jsonl`);
 const moreRows = readRows(`${root}test/eval/slack-more.jsonl`);
 const importedRows = readRows(`${root}test/eval/imported-paraphrases.jsonl`);
+const situationRows = readRows(`${root}test/eval/slack-situations.jsonl`);
+const importedMoreRows = readRows(`${root}test/eval/imported-more.jsonl`);
 const importedKb = importedRows.length > 0 ? await loadBundledAndImported() : undefined;
 const UNANSWERABLE = new Set(['in-domain-unknown', 'off-topic', 'unknown']);
 
@@ -139,6 +143,8 @@ for (const options of optionSets) {
       `loo n=${l.asked} rank1 ${pct(l.rank1 / l.asked)} right ${pct(l.answeredRight / l.asked)} ` +
       `wrong ${pct(l.answeredWrong / l.asked)}`,
   );
+  const h = evaluateMatcher(createMatcher(kb, options), holdout);
+  console.log(`  questions.jsonl holdout (totals only): top1 ${pct(h.top1)} rej ${pct(h.rejection)}`);
   const matcher = createMatcher(kb, options);
   const sets = [
     styleFigures(
@@ -166,6 +172,23 @@ for (const options of optionSets) {
       false,
     ),
   ];
+  // Situations described without their key term, written blind to the matcher (test/eval/README.md).
+  sets.push(
+    styleFigures(
+      matcher,
+      situationRows.filter((r) => r.split === 'tune'),
+      'situations tune',
+      true,
+    ),
+  );
+  sets.push(
+    styleFigures(
+      matcher,
+      situationRows.filter((r) => r.split !== 'tune'),
+      'situations holdout',
+      false,
+    ),
+  );
   if (importedKb !== undefined) {
     const imported = createMatcher(importedKb, options);
     // The bundled entries must stay as good beside title-only ones (slack-eval.test.ts keeps a floor on this).
@@ -189,6 +212,24 @@ for (const options of optionSets) {
         false,
       ),
     );
+    if (importedMoreRows.length > 0) {
+      sets.push(
+        styleFigures(
+          imported,
+          importedMoreRows.filter((r) => r.split === 'tune'),
+          'imported-more tune',
+          true,
+        ),
+      );
+      sets.push(
+        styleFigures(
+          imported,
+          importedMoreRows.filter((r) => r.split !== 'tune'),
+          'imported-more holdout',
+          false,
+        ),
+      );
+    }
   }
   for (const set of sets) console.log(`  ${set.table}`);
   if (showConfusions) {
