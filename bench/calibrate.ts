@@ -42,6 +42,12 @@ const rows: Row[] = [
   ...read('imported-paraphrases.jsonl')
     .filter((r) => r.split === 'tune')
     .map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null, imported: true })),
+  ...read('slack-situations.jsonl')
+    .filter((r) => r.split === 'tune')
+    .map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null, set: 'situations' })),
+  ...read('imported-more.jsonl')
+    .filter((r) => r.split === 'tune')
+    .map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null, imported: true, set: 'imported-more' })),
 ];
 
 const kb = await loadKnowledgeBase(`${root}knowledge`);
@@ -76,7 +82,7 @@ const data = rows.map((r) => {
     s,
     top?.coverage ?? 0,
     margin,
-    lengthFeature(r.q),
+    lengthFeature(r.q, opts.calibration?.lengthCap),
     Math.log1p(entry?.questions.length ?? 0),
     top?.questionShare ?? 0,
     top?.absent ?? 0,
@@ -90,7 +96,28 @@ const data = rows.map((r) => {
 
 // Newton's method with a small ridge, so a feature that separates perfectly cannot run off to infinity.
 const dims = 11;
-let w = new Array<number>(dims).fill(0);
+// `FIT=0,4,11` fits only those features, the others kept at the options' calibration (to add a feature to a fit).
+const FIT = (process.env.FIT ?? '')
+  .split(',')
+  .filter((v) => v !== '')
+  .map(Number);
+const start = opts.calibration;
+let w =
+  FIT.length > 0 && start !== null
+    ? [
+        start.intercept,
+        start.score,
+        start.coverage,
+        start.margin,
+        start.length,
+        start.alternates,
+        start.questionShare ?? 0,
+        start.absent ?? 0,
+        start.agrees ?? 0,
+        start.missing ?? 0,
+        start.sentence ?? 0,
+      ]
+    : new Array<number>(dims).fill(0);
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
 for (let iter = 0; iter < 50; iter += 1) {
@@ -105,6 +132,16 @@ for (let iter = 0; iter < 50; iter += 1) {
       for (let j = 0; j < dims; j += 1) {
         const row = hess[i] ?? [];
         row[j] = (row[j] ?? 0) + p * (1 - p) * (x[i] ?? 0) * (x[j] ?? 0);
+      }
+    }
+  }
+  if (FIT.length > 0) {
+    for (let i = 0; i < dims; i += 1) {
+      if (FIT.includes(i)) continue;
+      grad[i] = 0;
+      for (let j = 0; j < dims; j += 1) {
+        (hess[i] as number[])[j] = i === j ? 1 : 0;
+        (hess[j] as number[])[i] = i === j ? 1 : 0;
       }
     }
   }
@@ -150,13 +187,21 @@ const names = [
 ];
 // The same as one JSON option set, to try with bench/loo.ts.
 console.log(
-  JSON.stringify({ ...overrides, calibration: Object.fromEntries(names.map((n, i) => [n, round(w[i] ?? 0)])) }),
+  JSON.stringify({
+    ...overrides,
+    calibration: {
+      ...Object.fromEntries(names.map((n, i) => [n, round(w[i] ?? 0)])),
+      ...(opts.calibration?.lengthCap === undefined ? {} : { lengthCap: opts.calibration.lengthCap }),
+    },
+  }),
 );
 for (const t of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
   for (const [name, part] of [
     ['bundled', data.filter((d) => !d.imported)],
     ['imported', data.filter((d) => d.imported)],
     ['questions.jsonl', data.filter((d) => d.set === 'questions')],
+    ['situations', data.filter((d) => d.set === 'situations')],
+    ['imported-more', data.filter((d) => d.set === 'imported-more')],
   ] as const)
     figuresAt(t, name, part);
 }
@@ -201,6 +246,12 @@ if (current !== null) {
     e += (band.length / data.length) * Math.abs(mean - share);
   }
   console.log(`ECE of the options' calibration on the fitting rows: ${round(e)}`);
+  const ll = (v: readonly number[]) =>
+    data.reduce(
+      (sum, d) => sum + Math.log(Math.max(1e-12, d.y === 1 ? sigmoid(dot(v, d.x)) : 1 - sigmoid(dot(v, d.x)))),
+      0,
+    );
+  console.log(`log-likelihood: options' ${round(ll(v))}, fitted ${round(ll(w))} (${data.length} rows)`);
 }
 let ece = 0;
 for (let b = 0; b < 10; b += 1) {

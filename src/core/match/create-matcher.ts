@@ -47,9 +47,17 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   const withEvidence = evidence || (k !== null && [k.questionShare, k.absent, k.agrees].some((w) => (w ?? 0) !== 0));
   // The missing concept costs a look-up per concept of the question in the returned candidates' postings only.
   const withMissing = evidence || (k !== null && (k.missing ?? 0) !== 0);
-  const withSentence = evidence || opts.sentenceWeight > 0 || (k !== null && (k.sentence ?? 0) !== 0);
+  // The answer-sentence evidence costs each answer kept sentence by sentence (analysed once either way) and a pass
+  // over the returned candidates' sentences.
+  const withSentence = evidence || (k !== null && (k.sentence ?? 0) !== 0);
   const index = buildTermIndex(kb.entries, { ...opts, answerSentences: withSentence });
   const sentenceWeights = new Float64Array(index.sentenceTermIds.size);
+  // The share of an entry's answer its coverage does not already count (score-entries.ts, answerShare): a title-only
+  // entry is measured by its answer already, an entry with many alternates by them.
+  const sentenceScale = Float64Array.from(
+    kb.entries,
+    (e) => 1 - Math.max(opts.answerWeight, opts.answerAlternates / (opts.answerAlternates + e.questions.length) || 0),
+  );
   const scoreEntries = createScorer(index, opts);
   const correctSpelling = createSpellingCorrector(index, opts.spellingThreshold);
   // Answer-only bigrams are known but never a homophone's reading (sound-alike.ts, buildSoundIndex).
@@ -85,29 +93,13 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
         : undefined;
     const concepts = withMissing ? askedConcepts(index, weighted, askedTerms) : [];
     const sentenceIds = withSentence ? fillSentenceWeights(index, weighted, sentenceWeights) : [];
-    // Answer-only words the entry's best answer sentence says together with others of the message count more than
-    // the answer's scattered words: the answer describes the situation asked about.
-    const withSentenceEvidence = (c: Candidate, sum: number): Candidate => {
-      const gain = bestSentence(index, sentenceWeights, c.entry, true);
-      if (gain === 0 || sum <= 0) return c;
-      const bonus = (opts.sentenceWeight * gain) / Math.max(sum, opts.minQuestionWeight * index.maxIdf);
-      const coverage = Math.min(1, c.coverage + bonus);
-      const lift = (1 - opts.phraseShare) * (coverage - c.coverage);
-      const view =
-        c.view === undefined || c.coverage === 0
-          ? c.view
-          : {
-              ...c.view,
-              confidence: c.view.confidence + lift * (c.view.coverage / c.coverage),
-              coverage: Math.min(1, c.view.coverage + (coverage - c.coverage) * (c.view.coverage / c.coverage)),
-            };
-      return { ...c, confidence: c.confidence + lift, coverage, view };
-    };
     const addEvidence = (c: Candidate): Candidate => {
       const withMissingConcept = withMissing
         ? { ...c, missingConcept: missingConcept(concepts, c.entry, index.maxIdf) }
         : c;
-      if (withSentence) withMissingConcept.sentence = bestSentence(index, sentenceWeights, c.entry) / total;
+      if (withSentence)
+        withMissingConcept.sentence =
+          ((sentenceScale[c.entry] ?? 0) * bestSentence(index, sentenceWeights, c.entry)) / total;
       return withEvidence
         ? {
             ...withMissingConcept,
@@ -133,10 +125,9 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
       for (const id of sentenceIds) sentenceWeights[id] = 0;
       return ranked;
     };
-    if (!byKind && opts.absentTermWeight === 0 && opts.sentenceWeight === 0)
+    if (!byKind && opts.absentTermWeight === 0)
       return done(byView(scoreEntries(weighted, limit, questionPart)).map(addEvidence));
     const reranked = scoreEntries(weighted, limit + RERANK, questionPart)
-      .map((c) => (opts.sentenceWeight > 0 ? withSentenceEvidence(c, total) : c))
       .map((c) => {
         // An entry that never asks the question's kind (how long, why, where) answers something else.
         const kind = byKind && kindMismatch(asked, kindsOfEntry[c.entry] ?? new Set()) ? opts.kindMismatchWeight : 1;
@@ -180,33 +171,22 @@ function fillSentenceWeights(index: TermIndex, weighted: ReadonlyMap<string, num
 }
 
 /**
- * The weight of the message found in the entry's best single answer sentence: an answer that describes the situation
- * asked about says several of its words together, where one that only shares the field's words has them scattered.
+ * The weight of the message found in the entry's best single answer sentence (`weights` by sentence-term id, see
+ * {@link fillSentenceWeights}): an answer that describes the situation asked about says several of its words in one
+ * sentence, where one that only shares the field's generic words has them scattered over its paragraphs.
  */
-export function bestSentence(index: TermIndex, weights: Float64Array, entry: number, answerOnly = false): number {
+export function bestSentence(index: TermIndex, weights: Float64Array, entry: number): number {
   const terms = index.sentenceTerms[entry];
   const starts = index.sentenceStart[entry];
   if (terms === undefined || starts === undefined) return 0;
   let best = 0;
   for (let k = 0; k + 1 < starts.length; k += 1) {
     let sum = 0;
-    let only = 0;
-    let count = 0;
-    for (let j = starts[k] ?? 0; j < (starts[k + 1] ?? 0); j += 1) {
-      const t = terms[j] ?? 0;
-      const w = weights[t < 0 ? -t - 1 : t] ?? 0;
-      if (w === 0) continue;
-      sum += w;
-      count += 1;
-      if (t >= 0) only += w;
-    }
-    const v = answerOnly ? (count >= SENTENCE_MIN_TERMS ? only : 0) : sum;
-    if (v > best) best = v;
+    for (let j = starts[k] ?? 0; j < (starts[k + 1] ?? 0); j += 1) sum += weights[terms[j] ?? 0] ?? 0;
+    if (sum > best) best = sum;
   }
   return best;
 }
-
-const SENTENCE_MIN_TERMS = Number(process.env.SMIN ?? 2);
 
 // Weight of the question's terms that some entry's phrases use but not this entry's.
 function absentWeight(index: TermIndex, weighted: ReadonlyMap<string, number>, entry: number): number {

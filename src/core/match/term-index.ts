@@ -26,8 +26,7 @@ export interface TermIndex {
   corePhraseCounts: ReadonlyMap<string, Int32Array>;
   answerPostings: ReadonlyMap<string, Int32Array>;
   /**
-   * Each entry's answer cut into sentences, as ids into {@link sentenceTermIds} (distinct within a sentence; a term the
-   * entry's title, questions or tags use as −(id + 1)): entry
+   * Each entry's answer cut into sentences, as ids into {@link sentenceTermIds} (distinct within a sentence): entry
    * `e`'s sentences are `sentenceTerms[sentenceStart[e][k]]` up to `sentenceTerms[sentenceStart[e][k + 1]]`. Empty when
    * nothing reads them (IndexWeights.answerSentences).
    */
@@ -110,34 +109,37 @@ export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights)
       counts.push(phraseCount[id] ?? 0);
       coreCounts[id] = counts;
     }
-    if (weights.answerSentences === true) {
+    // The answer is analysed sentence by sentence when the sentences are kept (their terms are the whole answer's:
+    // punctuation separates terms anyway), and in one piece otherwise.
+    const keepSentences = weights.answerSentences === true;
+    if (weights.answerWeight > 0 || keepSentences) {
       const starts: number[] = [];
       const flat: number[] = [];
-      for (const sentence of answerSentences(entry.answer)) {
+      for (const sentence of keepSentences ? answerSentences(entry.answer) : [entry.answer]) {
         sentenceStamp += 1;
         const begin = flat.length;
         for (const t of analyseText(sentence)) {
-          const id = sentenceTable.idOf(t);
-          if (inSentence[id] === sentenceStamp) continue;
-          inSentence[id] = sentenceStamp;
-          // A term the entry's phrases use too is stored as −(id + 1): the answer only repeats it.
-          const own = core.ids.get(t);
-          flat.push(own !== undefined && inEntry[own] === stamp ? -(id + 1) : id);
+          const known = core.ids.get(t);
+          const own = known !== undefined && inEntry[known] === stamp;
+          if (keepSentences) {
+            const id = sentenceTable.idOf(t);
+            if (inSentence[id] !== sentenceStamp) {
+              inSentence[id] = sentenceStamp;
+              flat.push(id);
+            }
+          }
+          if (own || weights.answerWeight <= 0) continue;
+          const id = answer.idOf(t);
+          if (inAnswer[id] === stamp) continue;
+          inAnswer[id] = stamp;
+          answer.postings[id]?.push(e);
         }
         if (flat.length > begin) starts.push(begin);
       }
-      starts.push(flat.length);
-      sentenceTerms.push(Int32Array.from(flat));
-      sentenceStart.push(Int32Array.from(starts));
-    }
-    if (weights.answerWeight > 0) {
-      for (const t of analyseText(entry.answer)) {
-        const known = core.ids.get(t);
-        if (known !== undefined && inEntry[known] === stamp) continue;
-        const id = answer.idOf(t);
-        if (inAnswer[id] === stamp) continue;
-        inAnswer[id] = stamp;
-        answer.postings[id]?.push(e);
+      if (keepSentences) {
+        starts.push(flat.length);
+        sentenceTerms.push(Int32Array.from(flat));
+        sentenceStart.push(Int32Array.from(starts));
       }
     }
   });
@@ -197,12 +199,9 @@ class TermTable {
 // Sentence ends in an answer: Chinese and Western punctuation, line breaks (list items, paragraphs).
 const SENTENCE_END = /[。！？!?；;\n]+|(?<=[.:：])\s+/;
 
-/** An answer's sentences: its lines and the sentences of each, markdown links reduced to their labels. */
+/** An answer's sentences: its lines and the sentences of each. */
 export function answerSentences(answer: string): string[] {
-  return answer
-    .replace(/\]\([^)]*\)/g, ']')
-    .split(SENTENCE_END)
-    .filter((s) => s.trim() !== '');
+  return answer.split(SENTENCE_END).filter((s) => s.trim() !== '');
 }
 
 /** A lone Chinese character is mostly a particle or a broken word: it counts for less than a bigram. */
