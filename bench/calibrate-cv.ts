@@ -108,7 +108,7 @@ const data = rows.map((r) => {
     score: top === undefined ? 0 : raise(top.confidence, margin, opts.marginWeight),
     coverage: top?.coverage ?? 0,
     margin,
-    length: lengthFeature(r.q),
+    length: lengthFeature(r.q, opts.calibration?.lengthCap),
     alternates: Math.log1p(entry?.questions.length ?? 0),
     questionShare: top?.questionShare ?? 0,
     absent: top?.absent ?? 0,

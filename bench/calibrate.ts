@@ -128,12 +128,13 @@ function features(r: Row, rank: ReturnType<typeof createRanker>, entries: readon
     s,
     top?.coverage ?? 0,
     margin,
-    lengthFeature(r.q),
+    lengthFeature(r.q, opts.calibration?.lengthCap),
     Math.log1p((entry?.questions.length ?? 0) - (entry?.id === r.want ? dropped : 0)),
     top?.questionShare ?? 0,
     top?.absent ?? 0,
     top?.agrees ?? 0,
     top?.missingConcept ?? 0,
+    top?.sentence ?? 0,
   ];
   for (const i of DROP) x[i] = 0;
   // A leave-one-out row counts LOO_WEIGHT of a tune question in the fit (there are 485 of them, none unanswerable).
@@ -166,10 +167,17 @@ const names = [
   'absent',
   'agrees',
   'missing',
+  'sentence',
 ];
 // The same as one JSON option set, to try with bench/loo.ts.
 console.log(
-  JSON.stringify({ ...overrides, calibration: Object.fromEntries(names.map((n, i) => [n, round(w[i] ?? 0)])) }),
+  JSON.stringify({
+    ...overrides,
+    calibration: {
+      ...Object.fromEntries(names.map((n, i) => [n, round(w[i] ?? 0)])),
+      lengthCap: opts.calibration?.lengthCap,
+    },
+  }),
 );
 for (const t of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
   for (const [name, part] of [
@@ -210,6 +218,8 @@ if (current !== null) {
     current.questionShare ?? 0,
     current.absent ?? 0,
     current.agrees ?? 0,
+    current.missing ?? 0,
+    current.sentence ?? 0,
   ];
   let e = 0;
   for (let b = 0; b < 10; b += 1) {

@@ -47,7 +47,17 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   const withEvidence = evidence || (k !== null && [k.questionShare, k.absent, k.agrees].some((w) => (w ?? 0) !== 0));
   // The missing concept costs a look-up per concept of the question in the returned candidates' postings only.
   const withMissing = evidence || (k !== null && (k.missing ?? 0) !== 0);
-  const index = buildTermIndex(kb.entries, opts);
+  // The answer-sentence evidence costs each answer kept sentence by sentence (analysed once either way) and a pass
+  // over the returned candidates' sentences.
+  const withSentence = evidence || (k !== null && (k.sentence ?? 0) !== 0);
+  const index = buildTermIndex(kb.entries, { ...opts, answerSentences: withSentence });
+  const sentenceWeights = new Float64Array(index.sentenceTermIds.size);
+  // The share of an entry's answer its coverage does not already count (score-entries.ts, answerShare): a title-only
+  // entry is measured by its answer already, an entry with many alternates by them.
+  const sentenceScale = Float64Array.from(
+    kb.entries,
+    (e) => 1 - Math.max(opts.answerWeight, opts.answerAlternates / (opts.answerAlternates + e.questions.length) || 0),
+  );
   const scoreEntries = createScorer(index, opts);
   const correctSpelling = createSpellingCorrector(index, opts.spellingThreshold);
   // Answer-only bigrams are known but never a homophone's reading (sound-alike.ts, buildSoundIndex).
@@ -83,10 +93,14 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
         ? scoreEntries(new Map([...weighted].filter(([t]) => askedTerms.has(t))), 1)[0]?.entry
         : undefined;
     const concepts = withMissing ? askedConcepts(index, weighted, askedTerms) : [];
+    const sentenceIds = withSentence ? fillSentenceWeights(index, weighted, sentenceWeights) : [];
     const addEvidence = (c: Candidate): Candidate => {
       const withMissingConcept = withMissing
         ? { ...c, missingConcept: missingConcept(concepts, c.entry, index.maxIdf) }
         : c;
+      if (withSentence)
+        withMissingConcept.sentence =
+          ((sentenceScale[c.entry] ?? 0) * bestSentence(index, sentenceWeights, c.entry)) / total;
       return withEvidence
         ? {
             ...withMissingConcept,
@@ -108,8 +122,12 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
         (top.alone > 0 && ranked.every((c) => (c.view?.alone ?? 0) <= top.alone));
       return agrees ? takeView(ranked) : ranked;
     };
+    const done = (ranked: Candidate[]): Candidate[] => {
+      for (const id of sentenceIds) sentenceWeights[id] = 0;
+      return ranked;
+    };
     if (!byKind && opts.absentTermWeight === 0)
-      return byView(scoreEntries(weighted, limit, questionPart)).map(addEvidence);
+      return done(byView(scoreEntries(weighted, limit, questionPart)).map(addEvidence));
     const reranked = scoreEntries(weighted, limit + RERANK, questionPart)
       .map((c) => {
         // An entry that never asks the question's kind (how long, why, where) answers something else.
@@ -121,7 +139,7 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
         return { ...c, confidence: c.confidence * f, view };
       })
       .sort((a, b) => b.confidence - a.confidence || a.entry - b.entry);
-    return byView(reranked).slice(0, limit).map(addEvidence);
+    return done(byView(reranked).slice(0, limit).map(addEvidence));
   };
   // `weigh` and `index` are for the benches that explain a ranking (bench/explain.ts).
   return Object.assign(rank, { weigh, index });
@@ -139,6 +157,36 @@ function takeView(ranked: Candidate[]): Candidate[] {
   return ranked
     .map((c) => (c.view === undefined ? c : { ...c, confidence: c.view.confidence, coverage: c.view.coverage }))
     .sort((a, b) => b.confidence - a.confidence || a.entry - b.entry);
+}
+
+// Sets the message's weights by sentence-term id; returns the ids set, to clear after the call.
+function fillSentenceWeights(index: TermIndex, weighted: ReadonlyMap<string, number>, into: Float64Array): number[] {
+  const ids: number[] = [];
+  for (const [term, w] of weighted) {
+    const id = index.sentenceTermIds.get(term);
+    if (id === undefined) continue;
+    into[id] = w;
+    ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * The weight of the message found in the entry's best single answer sentence (`weights` by sentence-term id, see
+ * {@link fillSentenceWeights}): an answer that describes the situation asked about says several of its words in one
+ * sentence, where one that only shares the field's generic words has them scattered over its paragraphs.
+ */
+export function bestSentence(index: TermIndex, weights: Float64Array, entry: number): number {
+  const terms = index.sentenceTerms[entry];
+  const starts = index.sentenceStart[entry];
+  if (terms === undefined || starts === undefined) return 0;
+  let best = 0;
+  for (let k = 0; k + 1 < starts.length; k += 1) {
+    let sum = 0;
+    for (let j = starts[k] ?? 0; j < (starts[k + 1] ?? 0); j += 1) sum += weights[terms[j] ?? 0] ?? 0;
+    if (sum > best) best = sum;
+  }
+  return best;
 }
 
 // Weight of the question's terms that some entry's phrases use but not this entry's.

@@ -79,12 +79,13 @@ function confidenceOf(
     k.score * s +
     k.coverage * c.coverage +
     k.margin * margin +
-    k.length * lengthFeature(question) +
+    k.length * lengthFeature(question, k.lengthCap) +
     k.alternates * alternates +
     (k.questionShare ?? 0) * (c.questionShare ?? 0) +
     (k.absent ?? 0) * (c.absent ?? 0) +
     (k.agrees ?? 0) * (c.agrees ?? 0) +
-    (k.missing ?? 0) * (c.missingConcept ?? 0);
+    (k.missing ?? 0) * (c.missingConcept ?? 0) +
+    (k.sentence ?? 0) * (c.sentence ?? 0);
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -93,9 +94,12 @@ function confidenceOf(
 // long ones and so learnt the make-up of each eval set: questions.jsonl tune 87/90 right at 0.6 with 30).
 const ONE_QUESTION_CHARS = 30;
 
-/** The calibration's length feature: 0 for a message of one question's length, ln(characters / that length) above it. */
-export function lengthFeature(question: string): number {
-  return Math.log(Math.max(1, question.length / ONE_QUESTION_CHARS));
+/**
+ * The calibration's length feature: 0 for a message of one question's length, ln(characters / that length) above it,
+ * and never more than `cap` (a long message is no surer for being longer still).
+ */
+export function lengthFeature(question: string, cap = Number.POSITIVE_INFINITY): number {
+  return Math.min(cap, Math.log(Math.max(1, question.length / ONE_QUESTION_CHARS)));
 }
 
 /**

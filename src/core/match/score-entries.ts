@@ -18,6 +18,8 @@ export interface Candidate {
   absent?: number;
   /** The heaviest concept of the question part the knowledge base knows but this entry never mentions, per maxIdf; set by the ranker. */
   missingConcept?: number;
+  /** Share of the message's weight found in the entry's best single answer sentence; set by the ranker. */
+  sentence?: number;
   /** 1 when the message has context and its question part alone ranks this entry first; set by the ranker. */
   agrees?: number;
   /**

@@ -25,6 +25,15 @@ export interface TermIndex {
   /** Parallel to {@link corePostings}: how many of the entry's phrases (title, questions; tags count as one) use the term. */
   corePhraseCounts: ReadonlyMap<string, Int32Array>;
   answerPostings: ReadonlyMap<string, Int32Array>;
+  /**
+   * Each entry's answer cut into sentences, as ids into {@link sentenceTermIds} (distinct within a sentence): entry
+   * `e`'s sentences are `sentenceTerms[sentenceStart[e][k]]` up to `sentenceTerms[sentenceStart[e][k + 1]]`. Empty when
+   * nothing reads them (IndexWeights.answerSentences).
+   */
+  sentenceTerms: readonly Int32Array[];
+  sentenceStart: readonly Int32Array[];
+  /** A small integer per term of any answer sentence. */
+  sentenceTermIds: ReadonlyMap<string, number>;
   /** Weight of every term in titles, questions and tags: inverse entry frequency (BM25 form). */
   idf: ReadonlyMap<string, number>;
   /** Weight of a term found only in answers: inverse frequency over whole entries (domain words, not unknown ones). */
@@ -42,6 +51,8 @@ export interface IndexWeights {
   singleCharWeight: number;
   /** Answers are analysed only when they count (they are most of the text, so most of the indexing time). */
   answerWeight: number;
+  /** Whether each answer is also kept sentence by sentence (for the answer-sentence evidence). */
+  answerSentences?: boolean;
 }
 
 const SINGLE_HAN = /^\p{Script=Han}$/u;
@@ -60,6 +71,11 @@ export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights)
   const inPhrase: number[] = [];
   const inAnswer: number[] = [];
   let phraseStamp = 0;
+  const sentenceTable = new TermTable();
+  const sentenceTerms: Int32Array[] = [];
+  const sentenceStart: Int32Array[] = [];
+  const inSentence: number[] = [];
+  let sentenceStamp = 0;
   entries.forEach((entry, e) => {
     phraseStart[e] = phrases.length;
     const stamp = e + 1;
@@ -93,14 +109,37 @@ export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights)
       counts.push(phraseCount[id] ?? 0);
       coreCounts[id] = counts;
     }
-    if (weights.answerWeight > 0) {
-      for (const t of analyseText(entry.answer)) {
-        const known = core.ids.get(t);
-        if (known !== undefined && inEntry[known] === stamp) continue;
-        const id = answer.idOf(t);
-        if (inAnswer[id] === stamp) continue;
-        inAnswer[id] = stamp;
-        answer.postings[id]?.push(e);
+    // The answer is analysed sentence by sentence when the sentences are kept (their terms are the whole answer's:
+    // punctuation separates terms anyway), and in one piece otherwise.
+    const keepSentences = weights.answerSentences === true;
+    if (weights.answerWeight > 0 || keepSentences) {
+      const starts: number[] = [];
+      const flat: number[] = [];
+      for (const sentence of keepSentences ? answerSentences(entry.answer) : [entry.answer]) {
+        sentenceStamp += 1;
+        const begin = flat.length;
+        for (const t of analyseText(sentence)) {
+          const known = core.ids.get(t);
+          const own = known !== undefined && inEntry[known] === stamp;
+          if (keepSentences) {
+            const id = sentenceTable.idOf(t);
+            if (inSentence[id] !== sentenceStamp) {
+              inSentence[id] = sentenceStamp;
+              flat.push(id);
+            }
+          }
+          if (own || weights.answerWeight <= 0) continue;
+          const id = answer.idOf(t);
+          if (inAnswer[id] === stamp) continue;
+          inAnswer[id] = stamp;
+          answer.postings[id]?.push(e);
+        }
+        if (flat.length > begin) starts.push(begin);
+      }
+      if (keepSentences) {
+        starts.push(flat.length);
+        sentenceTerms.push(Int32Array.from(flat));
+        sentenceStart.push(Int32Array.from(starts));
       }
     }
   });
@@ -125,6 +164,9 @@ export function buildTermIndex(entries: readonly Entry[], weights: IndexWeights)
     corePostings: core.frozen(core.postings),
     corePhraseCounts: core.frozen(coreCounts),
     answerPostings: answer.frozen(answer.postings),
+    sentenceTerms,
+    sentenceStart,
+    sentenceTermIds: sentenceTable.ids,
     idf,
     answerIdf,
     termIds: core.ids,
@@ -152,6 +194,14 @@ class TermTable {
   frozen(lists: readonly number[][]): Map<string, Int32Array> {
     return new Map(this.terms.map((t, id) => [t, Int32Array.from(lists[id] ?? [])]));
   }
+}
+
+// Sentence ends in an answer: Chinese and Western punctuation, line breaks (list items, paragraphs).
+const SENTENCE_END = /[。！？!?；;\n]+|(?<=[.:：])\s+/;
+
+/** An answer's sentences: its lines and the sentences of each. */
+export function answerSentences(answer: string): string[] {
+  return answer.split(SENTENCE_END).filter((s) => s.trim() !== '');
 }
 
 /** A lone Chinese character is mostly a particle or a broken word: it counts for less than a bigram. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideMatch } from '../../../src/core/match/decide-match.js';
+import { decideMatch, lengthFeature } from '../../../src/core/match/decide-match.js';
 import type { Candidate } from '../../../src/core/match/score-entries.js';
 import { FIXTURE_KB, makeEntry, makeKnowledgeBase } from './knowledge-fixture.js';
 
@@ -103,11 +103,21 @@ describe('decideMatch', () => {
       expect(decideMatch('q'.repeat(200), [c(0, 0.5)], entries, long).confidence).toBeGreaterThan(short);
     });
 
+    it('stops growing with the length of the message at lengthCap', () => {
+      const capped = { ...options, calibration: { ...calibration, length: 1, lengthCap: 1 } };
+      const at = decideMatch('q'.repeat(90), [c(0, 0.5)], entries, capped).confidence;
+      expect(decideMatch('q'.repeat(400), [c(0, 0.5)], entries, capped).confidence).toBe(at);
+      expect(decideMatch('q'.repeat(60), [c(0, 0.5)], entries, capped).confidence).toBeLessThan(at);
+      expect(lengthFeature('q'.repeat(400), 1)).toBe(1);
+      expect(lengthFeature('q'.repeat(400))).toBeCloseTo(Math.log(400 / 30), 10);
+    });
+
     it.each([
       ['agrees', { agrees: 1 }],
       ['questionShare', { questionShare: 0.8 }],
       ['absent', { absent: 0.4 }],
       ['missing', { missingConcept: 0.5 }],
+      ['sentence', { sentence: 0.5 }],
     ] as const)('weighs the candidate feature %s by its coefficient', (name, feature) => {
       const weighted = { ...options, calibration: { ...calibration, [name]: 2 } };
       const without = decideMatch('q', [c(0, 0.5)], entries, weighted).confidence;
