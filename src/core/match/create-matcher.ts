@@ -8,7 +8,7 @@ import { ENGLISH_FILLER, OFF_TOPIC_CONCEPTS, SYNONYM_GROUPS } from './lexicon.js
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.js';
 import { entryKinds, kindMismatch, type QuestionKind, questionKinds } from './question-kind.js';
 import { type PartRole, readMessage } from './read-message.js';
-import { type Candidate, createScorer } from './score-entries.js';
+import { answerShares, type Candidate, createScorer } from './score-entries.js';
 import { buildSoundIndex, correctHomophones, readPinyin, type SoundIndex } from './sound-alike.js';
 import { buildTermIndex, charFactor, type TermIndex } from './term-index.js';
 import type { Matcher, MatchResult } from './types.js';
@@ -54,10 +54,7 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   const sentenceWeights = new Float64Array(index.sentenceTermIds.size);
   // The share of an entry's answer its coverage does not already count (score-entries.ts, answerShare): a title-only
   // entry is measured by its answer already, an entry with many alternates by them.
-  const sentenceScale = Float64Array.from(
-    kb.entries,
-    (e) => 1 - Math.max(opts.answerWeight, opts.answerAlternates / (opts.answerAlternates + e.questions.length) || 0),
-  );
+  const sentenceScale = answerShares(index, opts).map((share) => 1 - share);
   const scoreEntries = createScorer(index, opts);
   const correctSpelling = createSpellingCorrector(index, opts.spellingThreshold);
   // Answer-only bigrams are known but never a homophone's reading (sound-alike.ts, buildSoundIndex).

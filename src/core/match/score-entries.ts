@@ -43,6 +43,22 @@ type ScoreOptions = Pick<
   Partial<Pick<MatchOptions, 'answerAlternates' | 'relativePhraseCounts' | 'evidenceDilution'>>;
 
 /**
+ * Per entry, how much a term found only in its answer counts towards its coverage. An entry with few alternate
+ * questions (a title-only imported FAQ) is described mostly by its answer: the answer counts k / (k + alternates), and
+ * never less than answerWeight.
+ */
+export function answerShares(
+  index: TermIndex,
+  options: Pick<MatchOptions, 'answerWeight'> & Partial<Pick<MatchOptions, 'answerAlternates'>>,
+): Float64Array {
+  const k = options.answerAlternates ?? 0;
+  return Float64Array.from(index.entries, (_, e) => {
+    const alternates = (index.phraseStart[e + 1] ?? 0) - (index.phraseStart[e] ?? 0) - 1;
+    return Math.max(options.answerWeight, k / (k + Math.max(0, alternates)) || 0);
+  });
+}
+
+/**
  * A reusable scorer over one index. Each call (1) adds up, through the postings of the question's
  * terms, how much of the question every touched entry contains; (2) bounds each entry's confidence
  * from that sum alone; (3) scores entries exactly, phrase by phrase, in order of that bound, and
@@ -77,13 +93,7 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
   const askedCreditAcc = new Float64Array(index.entries.length);
   const askedAnswerAcc = new Float64Array(index.entries.length);
   const dilution = options.evidenceDilution ?? 1;
-  // An entry with few alternate questions (a title-only imported FAQ) is described mostly by its answer: the answer
-  // counts k / (k + alternates), and never less than answerWeight.
-  const k = options.answerAlternates ?? 0;
-  const answerShare = Float64Array.from(index.entries, (_, e) => {
-    const alternates = (index.phraseStart[e + 1] ?? 0) - (index.phraseStart[e] ?? 0) - 1;
-    return Math.max(options.answerWeight, k / (k + Math.max(0, alternates)) || 0);
-  });
+  const answerShare = answerShares(index, options);
   const alpha = options.queryCoverageExponent;
   const share = options.phraseShare;
   const maxWeight = Math.max(0, ...index.phrases.map((p) => p.weight));
