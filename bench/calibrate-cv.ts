@@ -6,7 +6,6 @@
  * `npx tsx bench/calibrate-cv.ts [K]` prints, per feature set, the held-out log-likelihood per row and, at the
  * answering threshold, answered right / wrong / unanswerable refused over the held-out predictions, per group of rows.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
 import type { Entry, KnowledgeBase } from '../src/core/knowledge/types.js';
@@ -14,6 +13,7 @@ import { createRanker } from '../src/core/match/create-matcher.js';
 import { lengthFeature, minCoverageOf, raise } from '../src/core/match/decide-match.js';
 import { DEFAULT_MATCH_OPTIONS } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
+import { leaveOneOutRounds, readEvalRows } from './eval-rows.js';
 import { fitLogistic, sigmoid } from './logistic.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,11 +29,7 @@ interface Row {
   dropped: boolean;
 }
 
-const read = (file: string): Record<string, unknown>[] =>
-  readFileSync(`${root}test/eval/${file}`, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+const read = readEvalRows;
 const kb = await loadKnowledgeBase(`${root}knowledge`);
 const importedKb = await loadBundledAndImported();
 const rankBundled = createRanker(kb, {}, true);
@@ -69,17 +65,17 @@ const rows: Row[] = [
 ];
 
 function leaveOneOutRows(base: KnowledgeBase): Row[] {
-  const rounds = Math.max(...base.entries.map((e) => e.questions.length));
-  const out: Row[] = [];
-  for (let k = 0; k < rounds; k += 1) {
-    const entries = base.entries.map((e) => ({ ...e, questions: e.questions.filter((_, i) => i !== k) }));
-    const rank = createRanker({ ...base, entries, byId: new Map(entries.map((e) => [e.id, e])) }, {}, true);
-    for (const e of base.entries) {
-      const q = e.questions[k];
-      if (q !== undefined) out.push({ q, want: e.id, group: 'loo', rank, entries, dropped: true });
-    }
-  }
-  return out;
+  return leaveOneOutRounds(base).flatMap((round) => {
+    const rank = createRanker(round.kb, {}, true);
+    return round.asked.map(({ q, want }) => ({
+      q,
+      want,
+      group: 'loo',
+      rank,
+      entries: round.kb.entries,
+      dropped: true,
+    }));
+  });
 }
 
 const FEATURES = [

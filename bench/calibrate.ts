@@ -11,7 +11,6 @@
  * `--json` prints the fitted calibration as JSON, to try with bench/loo.ts; `--diag` lists the features of tune rows
  * refused though right or answered wrongly at 0.6; `DROP=6,7` fits without those features).
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
 import type { Entry } from '../src/core/knowledge/types.js';
@@ -19,14 +18,11 @@ import { createRanker } from '../src/core/match/create-matcher.js';
 import { lengthFeature, minCoverageOf, raise } from '../src/core/match/decide-match.js';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
+import { leaveOneOutRounds, readEvalRows } from './eval-rows.js';
 import { dot, fitLogistic, sigmoid } from './logistic.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const read = (file: string): Record<string, unknown>[] =>
-  readFileSync(`${root}test/eval/${file}`, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+const read = readEvalRows;
 
 interface Row {
   q: string;
@@ -81,21 +77,10 @@ const opts: MatchOptions = { ...DEFAULT_MATCH_OPTIONS, ...overrides };
 const looRows = process.env.LOO === '1' ? leaveOneOutRows() : [];
 
 function leaveOneOutRows(): { q: string; want: string; rank: ReturnType<typeof createRanker> }[] {
-  const rounds = Math.max(...kb.entries.map((e) => e.questions.length));
-  const out: { q: string; want: string; rank: ReturnType<typeof createRanker> }[] = [];
-  for (let k = 0; k < rounds; k += 1) {
-    const entries = kb.entries.map((e) => ({ ...e, questions: e.questions.filter((_, i) => i !== k) }));
-    const rank = createRanker(
-      { entries, byId: new Map(entries.map((e) => [e.id, e])), topics: kb.topics },
-      overrides,
-      true,
-    );
-    for (const e of kb.entries) {
-      const q = e.questions[k];
-      if (q !== undefined) out.push({ q, want: e.id, rank });
-    }
-  }
-  return out;
+  return leaveOneOutRounds(kb).flatMap((round) => {
+    const rank = createRanker(round.kb, overrides, true);
+    return round.asked.map(({ q, want }) => ({ q, want, rank }));
+  });
 }
 
 // `DROP=6,7` leaves those features out (their coefficients fit to 0), to compare a model with and without them.

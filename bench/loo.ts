@@ -14,11 +14,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
-import type { Entry, KnowledgeBase } from '../src/core/knowledge/types.js';
 import { createMatcher } from '../src/core/match/create-matcher.js';
 import { evaluateMatcher, parseLabelledQuestions } from '../src/core/match/evaluate.js';
 import type { MatchOptions } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
+import { leaveOneOutRounds } from './eval-rows.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -97,10 +97,6 @@ function styleFigures(
   return { table: `${label}: in scope ${inOk}/${inN}, wrong ${wrong}/${all} | ${cells.join(', ')}`, misses };
 }
 
-function withEntries(entries: Entry[]): KnowledgeBase {
-  return { entries, byId: new Map(entries.map((e) => [e.id, e])), topics: kb.topics };
-}
-
 interface LooFigures {
   asked: number;
   rank1: number;
@@ -109,25 +105,19 @@ interface LooFigures {
   misses: string[];
 }
 
-/** Round k drops the k-th alternate of every entry that has one, and asks each dropped question. */
+/** Each leave-one-out round's matcher asks the questions taken out of it (bench/eval-rows.ts). */
 function leaveOneOut(options: Partial<MatchOptions>): LooFigures {
-  const rounds = Math.max(...kb.entries.map((e) => e.questions.length));
   const figures: LooFigures = { asked: 0, rank1: 0, answeredRight: 0, answeredWrong: 0, misses: [] };
-  for (let k = 0; k < rounds; k += 1) {
-    const matcher = createMatcher(
-      withEntries(kb.entries.map((e) => ({ ...e, questions: e.questions.filter((_, i) => i !== k) }))),
-      options,
-    );
-    for (const e of kb.entries) {
-      const q = e.questions[k];
-      if (q === undefined) continue;
+  for (const round of leaveOneOutRounds(kb)) {
+    const matcher = createMatcher(round.kb, options);
+    for (const { q, want } of round.asked) {
       const r = matcher.match(q);
       figures.asked += 1;
-      if (r.best?.id === e.id) figures.rank1 += 1;
-      if (r.answered && r.best?.id === e.id) figures.answeredRight += 1;
+      if (r.best?.id === want) figures.rank1 += 1;
+      if (r.answered && r.best?.id === want) figures.answeredRight += 1;
       else {
         if (r.answered) figures.answeredWrong += 1;
-        figures.misses.push(`${e.id} → ${r.answered ? r.best?.id : `refused (${r.best?.id})`} ${r.confidence}: ${q}`);
+        figures.misses.push(`${want} → ${r.answered ? r.best?.id : `refused (${r.best?.id})`} ${r.confidence}: ${q}`);
       }
     }
   }
