@@ -193,19 +193,8 @@ function figuresAt(t: number, name: string, part: typeof data): void {
 // The calibration in the options (the defaults' unless overridden), on the same rows: is a refit needed at all?
 const current = opts.calibration;
 if (current !== null) {
-  const v = [
-    current.intercept,
-    current.score,
-    current.coverage,
-    current.margin,
-    current.length,
-    current.alternates,
-    current.questionShare ?? 0,
-    current.absent ?? 0,
-    current.agrees ?? 0,
-    current.missing ?? 0,
-    current.sentence ?? 0,
-  ];
+  // In the order of `names`, which is the order of the features in each row.
+  const v = names.map((n) => (current as unknown as Record<string, number | undefined>)[n] ?? 0);
   let e = 0;
   for (let b = 0; b < 10; b += 1) {
     const band = data.filter((d) => Math.min(9, Math.floor(sigmoid(dot(v, d.x)) * 10)) === b);
