@@ -10,8 +10,8 @@ import { checkTarget, GRACE_MS } from './check-target.js';
 export type HostLeases = Pick<QueueStore, 'leaseHost' | 'releaseHost'>;
 
 /**
- * Runs `check` while holding `target`'s host: one check at a time per host, starts at least `intervalMs` apart,
- * across every process sharing the database. The lease is held at most `holdMs`, so a dead process frees it.
+ * Runs `check` while holding `target`'s host: one check at a time per host, each starting at least `intervalMs` after
+ * the last one ended, across every process sharing the database. The lease is held at most `holdMs`, so a dead process frees it.
  */
 export async function withHostLease(
   leases: HostLeases,
@@ -30,7 +30,7 @@ export async function withHostLease(
   try {
     return await check();
   } finally {
-    await leases.releaseHost(host, holder);
+    await leases.releaseHost(host, holder, limits.intervalMs);
   }
 }
 
@@ -45,8 +45,7 @@ export async function checkTargetPolitely(
   deps: CheckDeps,
   intervalMs: number,
 ): Promise<FooterReport> {
-  // Loaded before the host is taken: the interval between two checks of a host is counted from the lease, so a
-  // process's first check must not spend part of it loading the fetch stack.
+  // Loaded before the host is taken, so a process's first check does not hold the host while loading the fetch stack.
   await import('../core/footer/check-footer.js');
   const limits = { holdMs: (options.timeoutMs ?? 0) + 2 * GRACE_MS, intervalMs };
   return withHostLease(leases, target, limits, () => checkTarget(target, options, deps));

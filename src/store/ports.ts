@@ -53,8 +53,12 @@ export interface QueueStore {
    * taken, else with the milliseconds to wait before asking again. The lease lapses after `holdMs` (a dead worker).
    */
   leaseHost(host: string, holder: string, limits: { holdMs: number; intervalMs: number }): Promise<number>;
-  /** Gives `host` back (the next request may start once the interval set when it was taken has passed). */
-  releaseHost(host: string, holder: string): Promise<void>;
+  /**
+   * Gives `host` back. The next request may start `intervalMs` after now (and not before the interval set when it
+   * was taken): counted from the end of this check, two requests' starts are `intervalMs` apart however long this
+   * one took to begin its request after the lease (resolving the host, a browser starting).
+   */
+  releaseHost(host: string, holder: string, intervalMs: number): Promise<void>;
 }
 
 /** Everything the bot keeps: records (feedback, unanswered questions, footer checks) and claims. */

@@ -87,10 +87,14 @@ export function createQueueStore(db: Kysely<Tables>, now: () => number): QueueSt
       if (Number(row.busy_until) > at) return BUSY_POLL_MS;
       return Math.max(1, Number(row.next_at) - at);
     },
-    async releaseHost(host, holder) {
+    async releaseHost(host, holder, intervalMs) {
+      const after = now() + intervalMs;
       await db
         .updateTable('host_leases')
-        .set({ busy_until: 0 })
+        .set((eb) => ({
+          busy_until: 0,
+          next_at: eb.case().when('next_at', '<', after).then(after).else(eb.ref('next_at')).end(),
+        }))
         .where('host', '=', host)
         .where('holder', '=', holder)
         .execute();

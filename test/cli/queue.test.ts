@@ -180,7 +180,8 @@ describe('footer checks on the job queue (PostgreSQL)', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(host.requests).toBe(4);
     const gaps = host.starts.slice(1).map((at, i) => at - (host.starts[i] ?? 0));
-    // The lease is taken on each worker's clock before the request; the server sees it a little later or earlier.
+    // Each check's host is given back with its interval counted from then, after its request ended; the server's
+    // clock sees the starts a little later or earlier than the workers' own.
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(350);
   }, 240_000);
 

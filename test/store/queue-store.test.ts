@@ -63,17 +63,29 @@ describe.each(ENGINES)('queue store on %s', (engine) => {
     // Busy: the other worker is told to look again soon, not given the host.
     expect(await t.store.queue.leaseHost('a.cn', 'w2', limits)).toBeGreaterThan(0);
     expect(await t.store.queue.leaseHost('b.cn', 'w2', limits)).toBe(0);
-    await t.store.queue.releaseHost('a.cn', 'w1');
+    await t.store.queue.releaseHost('a.cn', 'w1', limits.intervalMs);
     clock += 400;
     expect(await t.store.queue.leaseHost('a.cn', 'w2', limits)).toBe(600);
     clock += 600;
     expect(await t.store.queue.leaseHost('a.cn', 'w2', limits)).toBe(0);
   });
 
+  it('counts the interval from the end of a check too, so a request that began late is still spaced', async () => {
+    const limits = { holdMs: 30_000, intervalMs: 1_000 };
+    expect(await t.store.queue.leaseHost('slow.cn', 'w1', limits)).toBe(0);
+    // The check took 700 ms (its request may have started only near its end): the next waits a full interval.
+    clock += 700;
+    await t.store.queue.releaseHost('slow.cn', 'w1', limits.intervalMs);
+    clock += 300;
+    expect(await t.store.queue.leaseHost('slow.cn', 'w2', limits)).toBe(700);
+    clock += 700;
+    expect(await t.store.queue.leaseHost('slow.cn', 'w2', limits)).toBe(0);
+  });
+
   it('frees a host whose holder died once the lease lapses, and ignores a release by someone else', async () => {
     const limits = { holdMs: 5_000, intervalMs: 0 };
     expect(await t.store.queue.leaseHost('dead.cn', 'gone', limits)).toBe(0);
-    await t.store.queue.releaseHost('dead.cn', 'not-the-holder');
+    await t.store.queue.releaseHost('dead.cn', 'not-the-holder', limits.intervalMs);
     expect(await t.store.queue.leaseHost('dead.cn', 'w3', limits)).toBeGreaterThan(0);
     clock += 5_000;
     expect(await t.store.queue.leaseHost('dead.cn', 'w3', limits)).toBe(0);
