@@ -20,8 +20,12 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 type Row = [string, string, string, string];
 const rows: Row[] = [];
 
-function timeQuestions(matcher: Matcher, questions: readonly string[], rounds: number): number[] {
+// `warmRounds` whole passes first: V8 keeps optimising the matcher's functions over its first thousand or so questions
+// (its optimising compiler shares this 2-core machine), so a served bot's steady state is measured after them and the
+// first pass is reported on its own row.
+function timeQuestions(matcher: Matcher, questions: readonly string[], rounds: number, warmRounds = 0): number[] {
   for (const q of questions.slice(0, 5)) matcher.match(q); // warm-up
+  for (let r = 0; r < warmRounds; r += 1) for (const q of questions) matcher.match(q);
   gc(); // so the garbage of building the index is not collected inside the timed loop
   const times: number[] = [];
   for (let r = 0; r < rounds; r += 1) {
@@ -77,11 +81,15 @@ rows.push(['index the real KB', ms(oursBuild), ms(baseBuild), `${(oursBuild / ba
 
 const ours = createMatcher(kb);
 const base = createBaselineMatcher(kb);
-const oursTimes = timeQuestions(ours, questions, 3);
-const baseTimes = timeQuestions(base, questions, 1);
+const oursFirst = timeQuestions(ours, questions, 1);
+const baseFirst = timeQuestions(base, questions, 1);
+const first = [percentile(oursFirst, 99), percentile(baseFirst, 99)] as const;
+rows.push([`match p99, first pass of a new process`, ms(first[0]), ms(first[1]), ratio(...first)]);
+const oursTimes = timeQuestions(ours, questions, 3, 4);
+const baseTimes = timeQuestions(base, questions, 1, 1);
 for (const p of [50, 99]) {
   const [o, b] = [percentile(oursTimes, p), percentile(baseTimes, p)];
-  rows.push([`match p${p} (${questions.length} eval questions)`, ms(o), ms(b), ratio(o, b)]);
+  rows.push([`match p${p} (${questions.length} eval questions, warm)`, ms(o), ms(b), ratio(o, b)]);
 }
 const oursQps = 1000 / (oursTimes.reduce((a, b) => a + b, 0) / oursTimes.length);
 const baseQps = 1000 / (baseTimes.reduce((a, b) => a + b, 0) / baseTimes.length);
