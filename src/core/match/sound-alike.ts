@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { CHINESE_FILLER, SYNONYM_GROUPS } from './lexicon.js';
+import { CHINESE_FILLER, CHINESE_PARTICLES, SYNONYM_GROUPS } from './lexicon.js';
 
 /**
  * What the knowledge base's Chinese words sound like, so a question typed in pinyin (`zhuxiao`,
@@ -26,6 +26,7 @@ interface SoundWord {
 
 const HAN_WORD = /^\p{Script=Han}{1,6}$/u;
 const HAN_BIGRAM = /^\p{Script=Han}{2}$/u;
+const PARTICLES = new Set(CHINESE_PARTICLES);
 // Polyphonic words beyond this many readings are indexed by their first ones only: the rest are rare readings.
 const MAX_READINGS = 8;
 
@@ -179,8 +180,11 @@ export function correctHomophones(folded: string, index: SoundIndex): string {
     if (fix === undefined) continue;
     const [fa, fb] = [...fix];
     // Only one character is swapped (a typo changes one), and never one that already reads well with its other neighbour.
-    if (fa === a && fb !== undefined && !index.known.has(`${b}${chars[i + 2] ?? ''}`)) chars[i + 1] = fb;
-    else if (fb === b && fa !== undefined && !index.known.has(`${chars[i - 1] ?? ''}${a}`)) chars[i] = fa;
+    // Nor a particle: next to any word it is grammar (see CHINESE_PARTICLES).
+    if (fa === a && fb !== undefined && !PARTICLES.has(b) && !index.known.has(`${b}${chars[i + 2] ?? ''}`))
+      chars[i + 1] = fb;
+    else if (fb === b && fa !== undefined && !PARTICLES.has(a) && !index.known.has(`${chars[i - 1] ?? ''}${a}`))
+      chars[i] = fa;
     else continue;
     changed = true;
   }

@@ -31,6 +31,19 @@ describe('correctHomophones', () => {
   });
 });
 
+describe('correctHomophones and grammatical particles', () => {
+  it('never swaps a particle for the sound-alike that makes a known word', () => {
+    // 来得 is a word the knowledge base uses; 来的 (lai de, as 来得) is grammar, not a typo of it.
+    const withWords = buildSoundIndex(['来得', '同事']);
+    expect(correctHomophones('新来的同事', withWords)).toBe('新来的同事');
+    expect(correctHomophones('被案的', withWords)).toBe('备案的');
+  });
+
+  it('still swaps a content character next to a particle', () => {
+    expect(correctHomophones('柱销了吗', sounds)).toBe('注销了吗');
+  });
+});
+
 describe('buildSoundIndex with words only answers use', () => {
   it('never respells a plain word into a word only answers use', () => {
     // 在弹 is a bigram of an answer ("在弹出的页面"): 还在担心 must stay as typed, not read as 还在弹心.
