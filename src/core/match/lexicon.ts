@@ -904,7 +904,7 @@ export const OFF_TOPIC_CONCEPTS: ReadonlySet<string> = new Set([
  * characters of any message, written next to every kind of word, so a bigram they make is grammar, not a typo; the
  * homophone corrector never swaps one (新来的 is not 新来得).
  */
-export const CHINESE_PARTICLES: readonly string[] = Object.freeze(['的', '了', '吗', '呢', '吧', '啊', '呀', '嘛', '么']);
+export const CHINESE_PARTICLES: readonly string[] = Object.freeze('的 了 吗 呢 吧 啊 呀 嘛 么'.split(' '));
 
 /** Chinese filler: question words, particles, pronouns and politeness that say nothing about the topic. */
 export const CHINESE_FILLER: readonly string[] = Object.freeze([
