@@ -66,9 +66,12 @@ function styleFigures(
 ): { table: string; misses: string[] } {
   const byStyle = new Map<string, { n: number; ok: number; wrong: number }>();
   const misses: string[] = [];
+  // In-scope questions refused with the wanted entry among the suggestions: one click away in Slack.
+  let offered = 0;
   rows.forEach((row, i) => {
     const r = matcher.match(row.q);
     const got = r.answered ? (r.best?.id ?? null) : null;
+    if (got === null && row.want !== null && r.suggestions.some((s) => s.id === row.want)) offered += 1;
     const style = row.want === null && !UNANSWERABLE.has(row.style) ? `${row.style}(none)` : row.style;
     const s = byStyle.get(style) ?? { n: 0, ok: 0, wrong: 0 };
     s.n += 1;
@@ -94,7 +97,8 @@ function styleFigures(
       inOk += s.ok;
     }
   }
-  return { table: `${label}: in scope ${inOk}/${inN}, wrong ${wrong}/${all} | ${cells.join(', ')}`, misses };
+  const table = `${label}: in scope ${inOk}/${inN} (+${offered} offered), wrong ${wrong}/${all} | ${cells.join(', ')}`;
+  return { table, misses };
 }
 
 interface LooFigures {

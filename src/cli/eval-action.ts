@@ -107,6 +107,8 @@ function overallRows(ours: Evaluation): Row[] {
     ['top-1 accuracy', (e) => percent(e.top1)],
     ['wrong-answer rate (in scope)', (e) => percent(e.wrongAnswerRate)],
     ['MRR', (e) => e.mrr.toFixed(3)],
+    ['refused, right entry offered', (e) => percent(e.offeredWhenRefused)],
+    ['answered right or offered', (e) => percent(e.reached)],
     ...refusals,
     ['out-of-scope rejection', (e) => percent(e.rejection)],
     ['false-answer rate (all)', (e) => percent(e.falseAnswerRate)],

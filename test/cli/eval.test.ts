@@ -13,6 +13,8 @@ const evaluation = (top1: number, confusions: Evaluation['confusions'] = []): Ev
   top1,
   wrongAnswerRate: 0.5 - top1 / 2,
   mrr: 0.75,
+  offeredWhenRefused: 0.5,
+  reached: 0.75,
   rejection: 1,
   falseAnswerRate: 0,
   styles: [

@@ -62,6 +62,13 @@ export interface Evaluation {
   wrongAnswerRate: number;
   /** Mean reciprocal rank of the expected entry in [best, …suggestions] over in-scope questions (0 when absent). */
   mrr: number;
+  /**
+   * In-scope questions refused whose expected entry is among the suggestions offered instead / in-scope questions
+   * refused: when the bot is unsure, how often the entry asked about is one click away.
+   */
+  offeredWhenRefused: number;
+  /** In-scope questions answered right or refused with the expected entry among the suggestions / in-scope questions. */
+  reached: number;
   /** Out-of-scope questions not answered / out-of-scope questions. */
   rejection: number;
   /** Questions answered with a wrong entry (including any answer to an out-of-scope question) / all questions. */
@@ -159,7 +166,7 @@ export function evaluateMatcher(
 ): Evaluation {
   const styles = new Map<string, StyleFigures>();
   const bands = createBands(options.bandWidth ?? 0.1);
-  const t = { inScope: 0, right: 0, wrong: 0, refusedOut: 0, answeredOut: 0, reciprocal: 0 };
+  const t = { inScope: 0, right: 0, wrong: 0, refusedIn: 0, offered: 0, refusedOut: 0, answeredOut: 0, reciprocal: 0 };
   const confusions: Confusion[] = [];
   for (const q of questions) {
     const result = matcher.match(q.question);
@@ -174,6 +181,10 @@ export function evaluateMatcher(
       t.reciprocal += reciprocalRank(q.expected, result);
       if (got === q.expected) t.right += 1;
       else if (got !== null) t.wrong += 1;
+      else {
+        t.refusedIn += 1;
+        if (result.suggestions.some((s) => s.id === q.expected)) t.offered += 1;
+      }
     } else if (got === null) t.refusedOut += 1;
     else t.answeredOut += 1;
     if (got !== q.expected) {
@@ -192,6 +203,8 @@ export function evaluateMatcher(
     top1: ratio(t.right, t.inScope),
     wrongAnswerRate: ratio(t.wrong, t.inScope),
     mrr: ratio(t.reciprocal, t.inScope),
+    offeredWhenRefused: ratio(t.offered, t.refusedIn),
+    reached: ratio(t.right + t.offered, t.inScope),
     rejection: ratio(t.refusedOut, outOfScope),
     falseAnswerRate: ratio(t.wrong + t.answeredOut, questions.length),
     // In-scope groups first; stable, so each kind keeps the order of first appearance.

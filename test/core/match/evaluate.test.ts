@@ -59,10 +59,26 @@ describe('evaluateMatcher', () => {
     ['top-1', e.top1, 1 / 4],
     ['wrong-answer rate (in scope)', e.wrongAnswerRate, 2 / 4],
     ['MRR', e.mrr, (1 + 1 / 2 + 1 / 3 + 0) / 4],
+    // One in-scope question refused ('refused'), its entry among the suggestions.
+    ['offered when refused', e.offeredWhenRefused, 1],
+    ['answered right or offered', e.reached, 2 / 4],
     ['rejection', e.rejection, 1 / 2],
     ['false-answer rate', e.falseAnswerRate, 3 / 6],
   ])('counts %s', (_name, actual, expected) => {
     expect(actual).toBeCloseTo(expected, 10);
+  });
+
+  it('counts a refusal as offered only when the expected entry is among its suggestions', () => {
+    const refusals = evaluateMatcher(
+      scripted({
+        offered: [false, 'shell-site', ['shell-site', 'validity']],
+        bare: [false, 'shell-site', ['shell-site']],
+        right: [true, 'validity', []],
+      }),
+      [q('offered', 'validity'), q('bare', 'validity'), q('right', 'validity')],
+    );
+    expect(refusals.offeredWhenRefused).toBe(1 / 2);
+    expect(refusals.reached).toBe(2 / 3);
   });
 
   it('lists every question it got wrong, with what it got', () => {
