@@ -1,6 +1,7 @@
 /**
  * Where the wanted entry ranks, over the tune rows only: `npx tsx bench/ranks.ts`. Per set, how many in-scope questions
  * have it 1st, 2nd to 5th, or nowhere among the best five; a guide to whether a miss is a ranking or a decision one.
+ * `KNOWLEDGE=DIR` reads another knowledge folder for the bundled sets, as bench/loo.ts.
  */
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
@@ -10,7 +11,7 @@ import { loadBundledAndImported } from '../test/eval/imported-kb.js';
 import { readEvalRows } from './eval-rows.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bundled = await loadKnowledgeBase(`${root}knowledge`);
+const bundled = await loadKnowledgeBase(process.env.KNOWLEDGE ?? `${root}knowledge`);
 const imported = await loadBundledAndImported();
 type Row = { q: string; want: string | null; split?: string };
 const rows = (file: string) => readEvalRows(file) as unknown as Row[];
