@@ -92,6 +92,7 @@ const FEATURES = [
   'second',
   'alone',
   'viewCoverage',
+  'unnamed',
 ] as const;
 type Feature = (typeof FEATURES)[number];
 
@@ -113,6 +114,7 @@ const data = rows.map((r) => {
     second: second?.confidence ?? 0,
     alone: top?.view?.alone ?? top?.confidence ?? 0,
     viewCoverage: top?.view?.coverage ?? top?.coverage ?? 0,
+    unnamed: top?.unnamed ?? 0,
   };
   return {
     f,
@@ -189,7 +191,7 @@ if (k !== null) {
   );
 }
 crossValidate(BASE);
-for (const extra of ['questionShare', 'absent', 'agrees', 'second', 'alone', 'viewCoverage'] as const)
+for (const extra of ['questionShare', 'absent', 'agrees', 'second', 'alone', 'viewCoverage', 'unnamed'] as const)
   crossValidate([...BASE, extra]);
 crossValidate(BASE.filter((f) => f !== 'length'));
 crossValidate(BASE.filter((f) => f !== 'coverage'));

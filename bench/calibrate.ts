@@ -120,6 +120,7 @@ function features(r: Row, rank: ReturnType<typeof createRanker>, entries: readon
     top?.agrees ?? 0,
     top?.missingConcept ?? 0,
     top?.sentence ?? 0,
+    top?.unnamed ?? 0,
   ];
   for (const i of DROP) x[i] = 0;
   // A leave-one-out row counts LOO_WEIGHT of a tune question in the fit (there are 485 of them, none unanswerable).
@@ -153,6 +154,7 @@ const names = [
   'agrees',
   'missing',
   'sentence',
+  'unnamed',
 ];
 // The same as one JSON option set, to try with bench/loo.ts.
 console.log(

@@ -85,7 +85,8 @@ function confidenceOf(
     (k.absent ?? 0) * (c.absent ?? 0) +
     (k.agrees ?? 0) * (c.agrees ?? 0) +
     (k.missing ?? 0) * (c.missingConcept ?? 0) +
-    (k.sentence ?? 0) * (c.sentence ?? 0);
+    (k.sentence ?? 0) * (c.sentence ?? 0) +
+    (k.unnamed ?? 0) * (c.unnamed ?? 0);
   return 1 / (1 + Math.exp(-z));
 }
 

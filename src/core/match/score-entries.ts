@@ -20,6 +20,8 @@ export interface Candidate {
   missingConcept?: number;
   /** Share of the message's weight found in the entry's best single answer sentence; set by the ranker. */
   sentence?: number;
+  /** Share of the weight of the entry's defining terms (create-matcher.ts, definingTerms) the message does not name; set by the ranker. */
+  unnamed?: number;
   /** 1 when the message has context and its question part alone ranks this entry first; set by the ranker. */
   agrees?: number;
   /**

@@ -271,10 +271,40 @@ describe('createRanker evidence for the calibration', () => {
     });
   });
 
+  describe('the unnamed share', () => {
+    const kb = makeKnowledgeBase([
+      makeEntry('content-consistency', '网站内容必须和备案一致吗？', [
+        '网站内容和备案不符 会怎样',
+        '个人备案的网站 放公司业务的内容 可以吗',
+        'site content does not match the filing',
+      ]),
+      makeEntry('validity', '备案号的有效期是多久？', ['备案号会过期吗', 'does an icp number expire']),
+    ]);
+    const unnamedOf = (question: string) => createRanker(kb, {}, true)(question, 1)[0]?.unnamed;
+
+    it('is 0 when the message names every term most of the entry phrases use', () => {
+      expect(unnamedOf('网站内容和备案不一致')).toBeCloseTo(0, 5);
+    });
+
+    it('grows when the message shares only other words with the entry', () => {
+      // 个人 and 公司 are in one phrase of the three; 内容, the entry's subject, is in all of them.
+      const other = unnamedOf('个人备案和公司备案有什么区别') ?? 0;
+      expect(other).toBeGreaterThan(0.5);
+      expect(other).toBeLessThanOrEqual(1);
+      expect(other).toBeGreaterThan(unnamedOf('个人网站的内容') ?? 1);
+    });
+
+    it('counts every term of a title-only entry as defining', () => {
+      const titleOnly = makeKnowledgeBase([makeEntry('fees', '备案收费吗？', [])]);
+      expect(createRanker(titleOnly, {}, true)('备案收费吗', 1)[0]?.unnamed).toBeCloseTo(0, 5);
+    });
+  });
+
   it('leaves the features unset when the calibration gives them no weight', () => {
     const c = createRanker(FIXTURE_KB)('备案号会过期吗', 1)[0];
     expect(c?.agrees).toBeUndefined();
     expect(c?.questionShare).toBeUndefined();
+    expect(c?.unnamed).toBeUndefined();
   });
 });
 
