@@ -15,7 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
 import { createMatcher } from '../src/core/match/create-matcher.js';
-import { evaluateMatcher, parseLabelledQuestions } from '../src/core/match/evaluate.js';
+import { evaluateMatcher, offers, parseLabelledQuestions } from '../src/core/match/evaluate.js';
 import type { MatchOptions } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
 import { leaveOneOutRounds } from './eval-rows.js';
@@ -71,7 +71,7 @@ function styleFigures(
   rows.forEach((row, i) => {
     const r = matcher.match(row.q);
     const got = r.answered ? (r.best?.id ?? null) : null;
-    if (got === null && row.want !== null && r.suggestions.some((s) => s.id === row.want)) offered += 1;
+    if (got === null && row.want !== null && offers(r, row.want)) offered += 1;
     const style = row.want === null && !UNANSWERABLE.has(row.style) ? `${row.style}(none)` : row.style;
     const s = byStyle.get(style) ?? { n: 0, ok: 0, wrong: 0 };
     s.n += 1;

@@ -303,7 +303,8 @@ function definingTerms(index: TermIndex): Map<string, number>[] {
 // answering threshold (98 of 106, 4 wrong; 95–97 and 5–6 for the others).
 const DEFINING_SHARE = 0.3;
 
-// The share of the entry's defining weight the message names (1 when the entry has no defining term).
+// The share of the entry's defining weight the message names (1 when the entry has no defining term; every defining
+// term weighs more than 0, see definingTerms).
 function definingShare(terms: ReadonlyMap<string, number> | undefined, weighted: ReadonlyMap<string, number>): number {
   if (terms === undefined || terms.size === 0) return 1;
   let all = 0;
@@ -312,7 +313,7 @@ function definingShare(terms: ReadonlyMap<string, number> | undefined, weighted:
     all += w;
     if (weighted.has(t)) named += w;
   }
-  return all === 0 ? 1 : named / all;
+  return named / all;
 }
 
 function roleWeight(role: PartRole, opts: MatchOptions): number {

@@ -183,7 +183,7 @@ export function evaluateMatcher(
       else if (got !== null) t.wrong += 1;
       else {
         t.refusedIn += 1;
-        if (result.suggestions.some((s) => s.id === q.expected)) t.offered += 1;
+        if (offers(result, q.expected)) t.offered += 1;
       }
     } else if (got === null) t.refusedOut += 1;
     else t.answeredOut += 1;
@@ -262,6 +262,11 @@ function expectedCalibrationError(bands: readonly ReliabilityBand[], total: numb
     (sum, b) => sum + (b.questions / total) * Math.abs(b.right / (b.questions || 1) - b.meanConfidence),
     0,
   );
+}
+
+/** Whether a result offers entry `id` among its suggestions (for a refused question: one click away in Slack). */
+export function offers(result: MatchResult, id: string): boolean {
+  return result.suggestions.some((s) => s.id === id);
 }
 
 function reciprocalRank(expected: string, result: MatchResult): number {
