@@ -9,8 +9,8 @@
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
 import type { Entry, KnowledgeBase } from '../src/core/knowledge/types.js';
-import { createRanker } from '../src/core/match/create-matcher.js';
-import { lengthFeature, minCoverageOf, raise } from '../src/core/match/decide-match.js';
+import { candidateLimit, createRanker } from '../src/core/match/create-matcher.js';
+import { leadOf, lengthFeature, minCoverageOf, raise } from '../src/core/match/decide-match.js';
 import { DEFAULT_MATCH_OPTIONS } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
 import { leaveOneOutRounds, readEvalRows } from './eval-rows.js';
@@ -97,8 +97,9 @@ const FEATURES = [
 type Feature = (typeof FEATURES)[number];
 
 const data = rows.map((r) => {
-  const [top, second] = r.rank(r.q, 2);
-  const margin = top === undefined ? 0 : top.confidence - (second?.confidence ?? 0);
+  const ranked = r.rank(r.q, candidateLimit(DEFAULT_MATCH_OPTIONS));
+  const [top, second] = ranked;
+  const margin = leadOf(ranked);
   const entry = top === undefined ? undefined : r.entries[top.entry];
   const f: Record<Feature, number> = {
     intercept: 1,

@@ -14,8 +14,8 @@
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
 import type { Entry } from '../src/core/knowledge/types.js';
-import { createRanker } from '../src/core/match/create-matcher.js';
-import { lengthFeature, minCoverageOf, raise } from '../src/core/match/decide-match.js';
+import { candidateLimit, createRanker } from '../src/core/match/create-matcher.js';
+import { leadOf, lengthFeature, minCoverageOf, raise } from '../src/core/match/decide-match.js';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
 import { leaveOneOutRounds, readEvalRows } from './eval-rows.js';
@@ -102,8 +102,9 @@ const data = [
 ];
 
 function features(r: Row, rank: ReturnType<typeof createRanker>, entries: readonly Entry[], dropped = 0) {
-  const [top, second] = rank(r.q, 2);
-  const margin = top === undefined ? 0 : top.confidence - (second?.confidence ?? 0);
+  const ranked = rank(r.q, candidateLimit(opts));
+  const [top] = ranked;
+  const margin = leadOf(ranked);
   const s = top === undefined ? 0 : raise(top.confidence, margin, opts.marginWeight);
   const entry = top === undefined ? undefined : entries[top.entry];
   const right = entry !== undefined && entry.id === r.want ? 1 : 0;

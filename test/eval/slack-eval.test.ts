@@ -78,12 +78,12 @@ describe('a knowledge base with imported title-only entries (bundled + test/fixt
     );
   });
 
-  // Target 80%. Measured 82.5% (81.25% before 没下来 read as pending, 80% before 停机 and 空号 read as no longer in use, 77.5% before 接着用 and 再次使用 read as reusing, 76.25% before 没过 read as not approved; 72.5% before the English of the providers' FAQ vocabulary in the lexicon; 70% with
+  // Target 80%. Measured 83.75% (82.5% before calibratedRanking, 81.25% before 没下来 read as pending, 80% before 停机 and 空号 read as no longer in use, 77.5% before 接着用 and 再次使用 read as reusing, 76.25% before 没过 read as not approved; 72.5% before the English of the providers' FAQ vocabulary in the lexicon; 70% with
   // answerAlternates 4, 68.75% with answerAlternates 3, 63.75% before relativePhraseCounts, 61.25% before
   // fewAlternatesCoverage, 57.5% before the field vocabulary of the providers' help centres, 28.7% before issue 7's
   // matcher work); English questions against Chinese-only imported entries are most of the misses.
-  it('answers at least 82.5% of paraphrases of imported entries with the right entry', () => {
-    expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(0.825);
+  it('answers at least 83.75% of paraphrases of imported entries with the right entry', () => {
+    expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(0.8375);
   });
 
   // Target 5%. Measured 5% (4/80) once 停机 and 空号 read as no longer in use; 6.25% (5/80) with every matching branch merged (the English vocabulary alone measured 5% on
@@ -105,5 +105,43 @@ describe('a knowledge base with imported title-only entries (bundled + test/fixt
     const bundled = new Set(kb.entries.filter((e) => e.file.startsWith('bundled/')).map((e) => e.id));
     const intruded = existing.confusions.filter((c) => c.expected === null && c.got !== null && bundled.has(c.got));
     expect(1 - intruded.length / existing.outOfScope, confusionList(existing)).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+// The sets written blind to the matcher (test/eval/README.md). Regression floors at the measured figures; a failure
+// prints the figures only, not the questions, so the holdout halves are not read one by one.
+describe('the sets written blind to the matcher', () => {
+  const figures = (e: Evaluation) => `top-1 ${e.top1.toFixed(4)}, wrong ${e.wrongAnswerRate.toFixed(4)}`;
+  let more: Evaluation;
+  let situations: Evaluation;
+  let importedMore: Evaluation;
+
+  beforeAll(async () => {
+    const bundled = createMatcher(await loadKnowledgeBase(BUNDLED_DIR));
+    more = evaluateMatcher(bundled, await readSet('./slack-more.jsonl'));
+    situations = evaluateMatcher(bundled, await readSet('./slack-situations.jsonl'));
+    importedMore = evaluateMatcher(
+      createMatcher(await loadBundledAndImported()),
+      await readSet('./imported-more.jsonl'),
+    );
+  });
+
+  // Measured 94/100 in scope, none answered with another entry.
+  it('slack-more: at least 94% right, no in-scope question answered with another entry', () => {
+    expect(more.top1, figures(more)).toBeGreaterThanOrEqual(0.94);
+    expect(more.wrongAnswerRate, figures(more)).toBe(0);
+  });
+
+  // Measured 29/67 in scope, 4 answered with another entry; the issue's goal for situations is that they are answered.
+  it('slack-situations: at least 29 of 67 right, at most 4 answered with another entry', () => {
+    expect(situations.top1, figures(situations)).toBeGreaterThanOrEqual(29 / 67 - 1e-9);
+    expect(situations.wrongAnswerRate, figures(situations)).toBeLessThanOrEqual(4 / 67 + 1e-9);
+  });
+
+  // Target 80% right and 5% wrong (issue 7 §5). Measured 35/62 (33/62 before calibratedRanking), 7 answered with another
+  // entry (11 before).
+  it('imported-more: at least 35 of 62 right, at most 7 answered with another entry', () => {
+    expect(importedMore.top1, figures(importedMore)).toBeGreaterThanOrEqual(35 / 62 - 1e-9);
+    expect(importedMore.wrongAnswerRate, figures(importedMore)).toBeLessThanOrEqual(7 / 62 + 1e-9);
   });
 });

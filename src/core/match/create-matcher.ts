@@ -8,7 +8,7 @@ import { ENGLISH_FILLER, OFF_TOPIC_CONCEPTS, SYNONYM_GROUPS } from './lexicon.js
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.js';
 import { entryKinds, kindMismatch, type QuestionKind, questionKinds } from './question-kind.js';
 import { type PartRole, readMessage } from './read-message.js';
-import { answerShares, type Candidate, createScorer } from './score-entries.js';
+import { answerShares, type Candidate, createScorer, rankKey } from './score-entries.js';
 import { buildSoundIndex, correctHomophones, readPinyin, type SoundIndex } from './sound-alike.js';
 import { buildTermIndex, charFactor, type TermIndex } from './term-index.js';
 import type { Matcher, MatchResult } from './types.js';
@@ -28,12 +28,17 @@ const OFF_TOPIC = new Set([...OFF_TOPIC_CONCEPTS].map((c) => `${CONCEPT_PREFIX}$
 export function createMatcher(kb: KnowledgeBase, options: Partial<MatchOptions> = {}): Matcher {
   const opts: MatchOptions = { ...DEFAULT_MATCH_OPTIONS, ...options };
   const rank = createRanker(kb, opts);
-  const limit = Math.max(2, opts.maxSuggestions + 1);
+  const limit = candidateLimit(opts);
   return {
     match(question: string): MatchResult {
       return decideMatch(question, rank(question, limit), kb.entries, opts);
     },
   };
+}
+
+/** How many candidates a match weighs: the best, the suggestions, and one runner-up at least (for the lead). */
+export function candidateLimit(opts: Pick<MatchOptions, 'maxSuggestions'>): number {
+  return Math.max(2, opts.maxSuggestions + 1);
 }
 
 /**
@@ -58,7 +63,7 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   // The share of an entry's answer its coverage does not already count (score-entries.ts, answerShare): a title-only
   // entry is measured by its answer already, an entry with many alternates by them.
   const sentenceScale = answerShares(index, opts).map((share) => 1 - share);
-  const scoreEntries = createScorer(index, opts);
+  const scoreEntries = createScorer(index, opts, opts.calibratedRanking ? entryPriors(kb, k) : undefined);
   const correctSpelling = createSpellingCorrector(index, opts.spellingThreshold);
   // Answer-only bigrams are known but never a homophone's reading (sound-alike.ts, buildSoundIndex).
   const sounds = buildSoundIndex(index.idf.keys(), index.answerIdf.keys());
@@ -139,7 +144,7 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
         const view = c.view === undefined ? undefined : { ...c.view, confidence: c.view.confidence * f };
         return { ...c, confidence: c.confidence * f, view };
       })
-      .sort((a, b) => b.confidence - a.confidence || a.entry - b.entry);
+      .sort((a, b) => rankKey(b) - rankKey(a) || a.entry - b.entry);
     return done(byView(reranked).slice(0, limit).map(addEvidence));
   };
   // `weigh` and `index` are for the benches that explain a ranking (bench/explain.ts).
@@ -153,11 +158,24 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
  * message's measure stands. The ranking never changes, so the view can raise a confidence but not pick another entry.
  */
 function takeView(ranked: Candidate[]): Candidate[] {
-  const top = ranked[0]?.view;
-  if (top === undefined || ranked.some((c) => (c.view?.confidence ?? 0) > top.confidence)) return ranked;
+  const first = ranked[0];
+  const top = first?.view;
+  if (first === undefined || top === undefined) return ranked;
+  const viewKey = (c: Candidate) => rankKey({ confidence: c.view?.confidence ?? 0, prior: c.prior });
+  if (ranked.some((c) => viewKey(c) > viewKey(first))) return ranked;
   return ranked
     .map((c) => (c.view === undefined ? c : { ...c, confidence: c.view.confidence, coverage: c.view.coverage }))
-    .sort((a, b) => b.confidence - a.confidence || a.entry - b.entry);
+    .sort((a, b) => rankKey(b) - rankKey(a) || a.entry - b.entry);
+}
+
+/**
+ * Per entry, the part of the calibration's log-odds that depends on the entry alone (its alternates term), in units of
+ * the raw score: a title-only entry is right at a lower score than one with twenty alternates (the fit says so), so
+ * comparing raw scores across the two kinds ranks the imported entries too low. Nothing without a calibration.
+ */
+function entryPriors(kb: KnowledgeBase, k: MatchOptions['calibration']): Float64Array | undefined {
+  if (k === null || k.score <= 0 || k.alternates === 0) return undefined;
+  return Float64Array.from(kb.entries, (e) => (k.alternates / k.score) * Math.log1p(e.questions.length));
 }
 
 // Sets the message's weights by sentence-term id; returns the ids set, to clear after the call.

@@ -26,7 +26,7 @@ export function decideMatch(
   if (top === undefined || best === undefined) {
     return { question, answered: false, confidence: 0, best: null, suggestions: [] };
   }
-  const margin = top.confidence - (ranked[1]?.confidence ?? 0);
+  const margin = leadOf(ranked);
   const calibration = options.calibration ?? null;
   const topConfidence = confidenceOf(top, margin, question, entries, options);
   const answered =
@@ -51,6 +51,19 @@ export function decideMatch(
     suggestions.sort((a, b) => (a.id === best.id ? -1 : b.id === best.id ? 1 : b.confidence - a.confidence));
   else suggestions.sort((a, b) => b.confidence - a.confidence);
   return { question, answered, confidence: round(topConfidence), best, suggestions };
+}
+
+/**
+ * The best candidate's lead over every other candidate's raw score. One the ranking put first only by its entry's prior
+ * (score-entries.ts, rankKey) leads by less than nothing, so it is offered first but never answered: the raw score and
+ * the calibrated chance disagree on which entry it is.
+ */
+export function leadOf(ranked: readonly Candidate[]): number {
+  const top = ranked[0];
+  if (top === undefined) return 0;
+  let runnerUp = 0;
+  for (let i = 1; i < ranked.length; i += 1) runnerUp = Math.max(runnerUp, ranked[i]?.confidence ?? 0);
+  return top.confidence - runnerUp;
 }
 
 /**

@@ -22,6 +22,11 @@ export interface Candidate {
   sentence?: number;
   /** Share of the weight of the entry's defining terms (create-matcher.ts, definingTerms) the message does not name; set by the ranker. */
   unnamed?: number;
+  /**
+   * What the ranking adds to the confidence for this entry (see {@link rankKey}): with a calibration, the part of it
+   * that depends on the entry alone, so entries are ordered by their calibrated chance of being right.
+   */
+  prior?: number;
   /** 1 when the message has context and its question part alone ranks this entry first; set by the ranker. */
   agrees?: number;
   /**
@@ -29,6 +34,11 @@ export interface Candidate {
    * them (see evidenceDilution), and (`alone`) by the question part alone; set when the message has context or quotes.
    */
   view?: { confidence: number; coverage: number; alone: number };
+}
+
+/** The key candidates are ranked by: the confidence plus the entry's prior. */
+export function rankKey(c: Pick<Candidate, 'confidence' | 'prior'>): number {
+  return c.confidence + (c.prior ?? 0);
 }
 
 /** Weighted question terms: term → weight (its idf, or the unknown-term weight). */
@@ -67,7 +77,7 @@ export function answerShares(
  * stops as soon as no remaining entry could enter the best `limit`. The result is exact; the work
  * is mostly the postings walk.
  */
-export function createScorer(index: TermIndex, options: ScoreOptions) {
+export function createScorer(index: TermIndex, options: ScoreOptions, priors?: Float64Array) {
   const coreAcc = new Float64Array(index.entries.length);
   const creditAcc = new Float64Array(index.entries.length);
   // Per posting, the share of a term's weight it adds to coverage: c / (c + k) for a term c of the entry's phrases use.
@@ -99,6 +109,8 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
   const alpha = options.queryCoverageExponent;
   const share = options.phraseShare;
   const maxWeight = Math.max(0, ...index.phrases.map((p) => p.weight));
+  // Sort keys must stay non-negative (the position is read back as the remainder): a negative prior shifts them all.
+  const keyShift = priors === undefined ? 0 : -priors.reduce((min, p) => Math.min(min, p), 0);
   const addAnswerWeight = (postings: Int32Array | undefined, w: number, evidence: boolean, view: boolean): void => {
     if (postings === undefined) return;
     for (const i of postings) {
@@ -215,8 +227,8 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
       }
       const phraseBound =
         Math.min(1, core) ** alpha * Math.min(1, (coreAcc[e] ?? 0) / (minMass[e] ?? 1)) ** (1 - alpha);
-      bounds[i] = share * maxWeight * phraseBound + (1 - share) * coverage;
-      keys[i] = Math.floor((bounds[i] ?? 0) * BOUND_SCALE) * POSITION_SPAN + i;
+      bounds[i] = share * maxWeight * phraseBound + (1 - share) * coverage + (priors?.[e] ?? 0);
+      keys[i] = Math.floor(((bounds[i] ?? 0) + keyShift) * BOUND_SCALE) * POSITION_SPAN + i;
       coreAcc[e] = 0;
       creditAcc[e] = 0;
       answerAcc[e] = 0;
@@ -227,12 +239,15 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
     const slotOf = new Map<number, number>();
     for (let k = keys.length - 1; k >= 0; k -= 1) {
       const i = (keys[k] ?? 0) % POSITION_SPAN;
-      if (top.length === limit && (bounds[i] ?? 0) <= (top[limit - 1]?.confidence ?? 0)) break;
+      const last = top[limit - 1];
+      if (top.length === limit && last !== undefined && (bounds[i] ?? 0) <= rankKey(last)) break;
       const e = touched[i] ?? 0;
       const coverage = coverages[i] ?? 0;
       const confidence = share * bestPhrase(e, total) + (1 - share) * coverage;
       if (withView) slotOf.set(e, i);
-      insertTop(top, { entry: e, confidence, coverage }, limit);
+      const c: Candidate = { entry: e, confidence, coverage };
+      if (priors !== undefined) c.prior = priors[e] ?? 0;
+      insertTop(top, c, limit);
     }
     if (withView) {
       for (const c of top) {
@@ -253,11 +268,13 @@ export function createScorer(index: TermIndex, options: ScoreOptions) {
   };
 }
 
-// Keeps `top` sorted by confidence, at most `limit` long, without sorting every touched entry.
+// Keeps `top` sorted by rankKey, at most `limit` long, without sorting every touched entry.
 function insertTop(top: Candidate[], c: Candidate, limit: number): void {
-  if (top.length === limit && c.confidence <= (top[limit - 1]?.confidence ?? 0)) return;
+  const key = rankKey(c);
+  const last = top[limit - 1];
+  if (top.length === limit && last !== undefined && key <= rankKey(last)) return;
   let i = top.length;
-  while (i > 0 && (top[i - 1]?.confidence ?? 0) < c.confidence) i -= 1;
+  while (i > 0 && rankKey(top[i - 1] ?? c) < key) i -= 1;
   top.splice(i, 0, c);
   if (top.length > limit) top.pop();
 }

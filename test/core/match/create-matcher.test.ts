@@ -405,3 +405,45 @@ describe('unknown bigrams across two words (seamBigramWeight)', () => {
     expect(weigh(0.4).get('收费')).toBe(weigh(1).get('收费'));
   });
 });
+
+describe('calibratedRanking: entries ranked by their calibrated chance', () => {
+  // An entry with alternates and a title-only one that share a word: the raw score favours the first (more of its
+  // phrases carry the word), the calibration says a title-only entry is right at a lower score.
+  const many = makeEntry('many', '备案授权码怎么获取', [
+    '授权码在哪里获取',
+    '怎么拿到备案授权码',
+    '授权码去哪申请',
+    '授权码怎么获取',
+    '哪里可以获取授权码',
+    '授权码是什么',
+  ]);
+  const titleOnly = makeEntry('title-only', '备案授权码可以借给别人用吗', []);
+  const kb = makeKnowledgeBase([many, titleOnly]);
+  const question = '授权码借用';
+  const calibration = DEFAULT_MATCH_OPTIONS.calibration;
+  if (calibration === null) throw new Error('the defaults carry a calibration');
+  const priorOf = (alternates: number) => (calibration.alternates / calibration.score) * Math.log1p(alternates);
+  const ids = (ranked: readonly { entry: number }[]) => ranked.map((c) => kb.entries[c.entry]?.id);
+
+  it('adds each entry its prior, (alternates / score) · ln(1 + its alternate questions), and ranks by the sum', () => {
+    const ranked = createRanker(kb)(question, 2);
+    expect(ids(ranked)).toEqual(['title-only', 'many']);
+    // The raw scores still say otherwise; the prior made the difference.
+    expect(ranked[1]?.confidence).toBeGreaterThan(ranked[0]?.confidence ?? 1);
+    for (const c of ranked) expect(c.prior).toBeCloseTo(priorOf(kb.entries[c.entry]?.questions.length ?? 0), 10);
+  });
+
+  it('ranks by the raw score when off, and without a calibration', () => {
+    for (const options of [{ calibratedRanking: false }, { calibration: null }]) {
+      const ranked = createRanker(kb, options)(question, 2);
+      expect(ids(ranked)).toEqual(['many', 'title-only']);
+      expect(ranked.every((c) => c.prior === undefined)).toBe(true);
+    }
+  });
+
+  it('offers, never answers, an entry the prior alone put first', () => {
+    const r = createMatcher(kb, { answerThreshold: 0, suggestThreshold: 0 }).match(question);
+    expect(r.answered).toBe(false);
+    expect(r.suggestions[0]?.id).toBe('title-only');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideMatch, lengthFeature } from '../../../src/core/match/decide-match.js';
+import { decideMatch, leadOf, lengthFeature } from '../../../src/core/match/decide-match.js';
 import type { Candidate } from '../../../src/core/match/score-entries.js';
 import { FIXTURE_KB, makeEntry, makeKnowledgeBase } from './knowledge-fixture.js';
 
@@ -61,6 +61,26 @@ describe('decideMatch', () => {
     expect(r.answered).toBe(false);
     expect(r.best?.id).toBe('shell-entity');
     expect(r.suggestions.map((s) => s.id)).toEqual(['shell-entity', 'shell-site', 'cancel-filing']);
+  });
+
+  describe('a best entry ranked first by its prior (score-entries.ts, rankKey)', () => {
+    const lead = { ...OPTIONS, minMargin: 0 };
+    // Entry 2 scores 0.7 raw and entry 0 0.75, but entry 0's prior puts it second.
+    const ranked = [{ ...c(2, 0.7), prior: 0 }, { ...c(0, 0.75), prior: -0.1 }, c(1, 0.3)];
+
+    it('leads by its raw score over every other candidate, so it is offered first but not answered', () => {
+      expect(leadOf(ranked)).toBeCloseTo(-0.05, 10);
+      const r = decideMatch('q', ranked, entries, lead);
+      expect(r.answered).toBe(false);
+      expect(r.suggestions.map((s) => s.id)).toEqual(['certificate', 'cancel-filing', 'validity']);
+    });
+
+    it('is answered when its raw score leads too, even if a lower candidate beats the runner-up', () => {
+      // The third candidate (0.72 raw) outscores the second (0.6): the lead is over it.
+      const agreeing = [{ ...c(2, 0.8), prior: 0 }, { ...c(0, 0.6), prior: 0.1 }, c(1, 0.72)];
+      expect(leadOf(agreeing)).toBeCloseTo(0.08, 10);
+      expect(decideMatch('q', agreeing, entries, lead).answered).toBe(true);
+    });
   });
 
   it('offers nothing below the suggestion threshold', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { analyseText } from '../../../src/core/match/analyse-text.js';
 import { DEFAULT_MATCH_OPTIONS } from '../../../src/core/match/options.js';
-import { createScorer } from '../../../src/core/match/score-entries.js';
+import { type Candidate, createScorer, rankKey } from '../../../src/core/match/score-entries.js';
 import { buildTermIndex } from '../../../src/core/match/term-index.js';
 import { makeEntry } from './knowledge-fixture.js';
 
@@ -34,5 +35,36 @@ describe('createScorer: relativePhraseCounts', () => {
     const words = ['~number', '~expiry'];
     expect(coverageOf(words, true, 'written')).toBeGreaterThan(0.5);
     expect(coverageOf(words, true, 'written')).toBeCloseTo(coverageOf(words, false, 'written'), 10);
+  });
+});
+
+describe('createScorer: entry priors', () => {
+  const entries = [titleOnly, written];
+  const index = buildTermIndex(entries, DEFAULT_MATCH_OPTIONS);
+  const terms = new Map(analyseText('授权码 备案号 过期').map((t) => [t, index.idf.get(t) ?? 0]));
+  const ids = (cs: readonly Candidate[]) => cs.map((c) => entries[c.entry]?.id);
+
+  it('ranks by confidence plus the prior, and keeps the raw confidence', () => {
+    const plain = createScorer(index, DEFAULT_MATCH_OPTIONS)(terms, 2);
+    const [first, second] = plain;
+    if (first === undefined || second === undefined) throw new Error('both entries should score');
+    const gap = first.confidence - second.confidence;
+    // A prior worth more than the gap on the runner-up puts it first; its confidence stays what it scored.
+    const priors = new Float64Array(2);
+    priors[second.entry] = 0;
+    priors[first.entry] = -(gap + 0.01);
+    const ranked = createScorer(index, DEFAULT_MATCH_OPTIONS, priors)(terms, 2);
+    expect(ids(ranked)).toEqual(ids([second, first]));
+    expect(ranked.map((c) => c.confidence)).toEqual([second.confidence, first.confidence]);
+    expect(ranked.map(rankKey)).toEqual([second.confidence, first.confidence - gap - 0.01]);
+  });
+
+  it('still finds the best by rank key when it asks for one candidate only (the bound counts the prior)', () => {
+    const [first, second] = createScorer(index, DEFAULT_MATCH_OPTIONS)(terms, 2);
+    if (first === undefined || second === undefined) throw new Error('both entries should score');
+    // Raised by its prior, the runner-up must be scored although its bound alone is below the first's confidence.
+    const priors = new Float64Array(2);
+    priors[second.entry] = 1;
+    expect(ids(createScorer(index, DEFAULT_MATCH_OPTIONS, priors)(terms, 1))).toEqual(ids([second]));
   });
 });
