@@ -13,7 +13,7 @@ import { candidateLimit, createRanker } from '../src/core/match/create-matcher.j
 import { leadOf, lengthFeature, minCoverageOf, raise } from '../src/core/match/decide-match.js';
 import { DEFAULT_MATCH_OPTIONS } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
-import { leaveOneOutRounds, readEvalRows } from './eval-rows.js';
+import { halfOf, leaveOneOutRounds } from './eval-rows.js';
 import { fitLogistic, sigmoid } from './logistic.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,7 +29,6 @@ interface Row {
   dropped: boolean;
 }
 
-const read = readEvalRows;
 const kb = await loadKnowledgeBase(`${root}knowledge`);
 const importedKb = await loadBundledAndImported();
 const rankBundled = createRanker(kb, {}, true);
@@ -43,24 +42,12 @@ const slackRow = (r: Record<string, unknown>, group: string, imported = false): 
   dropped: false,
 });
 const rows: Row[] = [
-  ...read('questions.jsonl')
-    .filter((r) => r.split === 'tune')
-    .map((r) => slackRow({ q: r.question, want: r.expected }, 'questions')),
-  ...read('slack-dev.jsonl')
-    .filter((_, i) => i % 2 === 0)
-    .map((r) => slackRow(r, 'slack')),
-  ...read('slack-more.jsonl')
-    .filter((r) => r.split === 'tune')
-    .map((r) => slackRow(r, 'slack')),
-  ...read('slack-situations.jsonl')
-    .filter((r) => r.split === 'tune')
-    .map((r) => slackRow(r, 'situations')),
-  ...read('imported-paraphrases.jsonl')
-    .filter((r) => r.split === 'tune')
-    .map((r) => slackRow(r, 'imported', true)),
-  ...read('imported-more.jsonl')
-    .filter((r) => r.split === 'tune')
-    .map((r) => slackRow(r, 'imported', true)),
+  ...halfOf('questions.jsonl', 'tune').map((r) => slackRow({ q: r.question, want: r.expected }, 'questions')),
+  ...halfOf('slack-dev.jsonl', 'tune').map((r) => slackRow(r, 'slack')),
+  ...halfOf('slack-more.jsonl', 'tune').map((r) => slackRow(r, 'slack')),
+  ...halfOf('slack-situations.jsonl', 'tune').map((r) => slackRow(r, 'situations')),
+  ...halfOf('imported-paraphrases.jsonl', 'tune').map((r) => slackRow(r, 'imported', true)),
+  ...halfOf('imported-more.jsonl', 'tune').map((r) => slackRow(r, 'imported', true)),
   ...leaveOneOutRows(kb),
 ];
 

@@ -18,11 +18,10 @@ import { candidateLimit, createRanker } from '../src/core/match/create-matcher.j
 import { leadOf, lengthFeature, minCoverageOf, raise } from '../src/core/match/decide-match.js';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
-import { leaveOneOutRounds, readEvalRows } from './eval-rows.js';
+import { halfOf, leaveOneOutRounds } from './eval-rows.js';
 import { dot, fitLogistic, sigmoid } from './logistic.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const read = readEvalRows;
 
 interface Row {
   q: string;
@@ -31,32 +30,32 @@ interface Row {
   imported?: boolean;
 }
 const rows: Row[] = [
-  ...read('questions.jsonl')
-    .filter((r) => r.split === 'tune')
-    .map((r) => ({ q: String(r.question), want: (r.expected as string | null) ?? null, set: 'questions' })),
-  ...read('slack-dev.jsonl')
-    .filter((_, i) => i % 2 === 0)
-    .map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null })),
-  ...read('slack-more.jsonl')
-    .filter((r) => r.split === 'tune')
-    .map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null })),
-  ...read('imported-paraphrases.jsonl')
-    .filter((r) => r.split === 'tune')
-    .map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null, imported: true })),
+  ...halfOf('questions.jsonl', 'tune').map((r) => ({
+    q: String(r.question),
+    want: (r.expected as string | null) ?? null,
+    set: 'questions',
+  })),
+  ...halfOf('slack-dev.jsonl', 'tune').map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null })),
+  ...halfOf('slack-more.jsonl', 'tune').map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null })),
+  ...halfOf('imported-paraphrases.jsonl', 'tune').map((r) => ({
+    q: String(r.q),
+    want: (r.want as string | null) ?? null,
+    imported: true,
+  })),
   ...(process.env.NEW_SETS === '0'
     ? []
     : [
-        ...read('slack-situations.jsonl')
-          .filter((r) => r.split === 'tune')
-          .map((r) => ({ q: String(r.q), want: (r.want as string | null) ?? null, set: 'situations' })),
-        ...read('imported-more.jsonl')
-          .filter((r) => r.split === 'tune')
-          .map((r) => ({
-            q: String(r.q),
-            want: (r.want as string | null) ?? null,
-            imported: true,
-            set: 'imported-more',
-          })),
+        ...halfOf('slack-situations.jsonl', 'tune').map((r) => ({
+          q: String(r.q),
+          want: (r.want as string | null) ?? null,
+          set: 'situations',
+        })),
+        ...halfOf('imported-more.jsonl', 'tune').map((r) => ({
+          q: String(r.q),
+          want: (r.want as string | null) ?? null,
+          imported: true,
+          set: 'imported-more',
+        })),
       ]),
 ];
 

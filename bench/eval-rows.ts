@@ -13,6 +13,15 @@ export function readEvalRows(file: string): Record<string, unknown>[] {
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
+/**
+ * One half of an eval set: the one that may be read while tuning (`tune`), or the one only ever counted (`untouched`).
+ * A row's `split` says which; slack-dev.jsonl has none and alternates by line (the 1st, 3rd, … are the tune half).
+ */
+export function halfOf(file: string, half: 'tune' | 'untouched'): Record<string, unknown>[] {
+  const isTune = (r: Record<string, unknown>, i: number) => ('split' in r ? r.split === 'tune' : i % 2 === 0);
+  return readEvalRows(file).filter((r, i) => isTune(r, i) === (half === 'tune'));
+}
+
 /** One leave-one-alternate-out round: the knowledge base without each entry's k-th alternate, and those questions. */
 export interface LeaveOneOutRound {
   kb: KnowledgeBase;

@@ -11,14 +11,14 @@
  * - slack-dev.jsonl per style: the odd lines (1st, 3rd, …) may be read one by one (`--confusions` lists their misses);
  *   the even lines are printed only as totals, so they stay a check on what was tuned.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
 import { createMatcher } from '../src/core/match/create-matcher.js';
 import { evaluateMatcher, offers, parseLabelledQuestions } from '../src/core/match/evaluate.js';
 import type { MatchOptions } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
-import { leaveOneOutRounds } from './eval-rows.js';
+import { halfOf, leaveOneOutRounds } from './eval-rows.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -39,19 +39,8 @@ interface SlackRow {
   style: string;
   split?: string;
 }
-const readRows = (path: string): SlackRow[] =>
-  existsSync(path)
-    ? readFileSync(path, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim() !== '')
-        .map((l) => JSON.parse(l) as SlackRow)
-    : [];
-const slackRows = readRows(`${root}test/eval/slack-dev.jsonl`);
-const moreRows = readRows(`${root}test/eval/slack-more.jsonl`);
-const importedRows = readRows(`${root}test/eval/imported-paraphrases.jsonl`);
-const situationRows = readRows(`${root}test/eval/slack-situations.jsonl`);
-const importedMoreRows = readRows(`${root}test/eval/imported-more.jsonl`);
-const importedKb = importedRows.length > 0 ? await loadBundledAndImported() : undefined;
+const half = (file: string, which: 'tune' | 'untouched') => halfOf(file, which) as unknown as SlackRow[];
+const importedKb = await loadBundledAndImported();
 const UNANSWERABLE = new Set(['in-domain-unknown', 'off-topic', 'unknown']);
 
 /**
@@ -141,90 +130,24 @@ for (const options of optionSets) {
   console.log(`  questions.jsonl holdout (totals only): top1 ${pct(h.top1)} rej ${pct(h.rejection)}`);
   const matcher = createMatcher(kb, options);
   const sets = [
-    styleFigures(
-      matcher,
-      slackRows.filter((_, i) => i % 2 === 0),
-      'slack-dev odd',
-      true,
-    ),
-    styleFigures(
-      matcher,
-      slackRows.filter((_, i) => i % 2 === 1),
-      'slack-dev even',
-      false,
-    ),
-    styleFigures(
-      matcher,
-      moreRows.filter((r) => r.split === 'tune'),
-      'slack-more tune',
-      true,
-    ),
-    styleFigures(
-      matcher,
-      moreRows.filter((r) => r.split !== 'tune'),
-      'slack-more holdout',
-      false,
-    ),
+    styleFigures(matcher, half('slack-dev.jsonl', 'tune'), 'slack-dev odd', true),
+    styleFigures(matcher, half('slack-dev.jsonl', 'untouched'), 'slack-dev even', false),
+    styleFigures(matcher, half('slack-more.jsonl', 'tune'), 'slack-more tune', true),
+    styleFigures(matcher, half('slack-more.jsonl', 'untouched'), 'slack-more holdout', false),
   ];
   // Situations described without their key term, written blind to the matcher (test/eval/README.md).
-  sets.push(
-    styleFigures(
-      matcher,
-      situationRows.filter((r) => r.split === 'tune'),
-      'situations tune',
-      true,
-    ),
+  sets.push(styleFigures(matcher, half('slack-situations.jsonl', 'tune'), 'situations tune', true));
+  sets.push(styleFigures(matcher, half('slack-situations.jsonl', 'untouched'), 'situations holdout', false));
+  const imported = createMatcher(importedKb, options);
+  // The bundled entries must stay as good beside title-only ones (slack-eval.test.ts keeps a floor on this).
+  const mixed = evaluateMatcher(imported, tune);
+  console.log(
+    `  questions.jsonl tune beside the imported entries: top1 ${pct(mixed.top1)} rej ${pct(mixed.rejection)}`,
   );
-  sets.push(
-    styleFigures(
-      matcher,
-      situationRows.filter((r) => r.split !== 'tune'),
-      'situations holdout',
-      false,
-    ),
-  );
-  if (importedKb !== undefined) {
-    const imported = createMatcher(importedKb, options);
-    // The bundled entries must stay as good beside title-only ones (slack-eval.test.ts keeps a floor on this).
-    const mixed = evaluateMatcher(imported, tune);
-    console.log(
-      `  questions.jsonl tune beside the imported entries: top1 ${pct(mixed.top1)} rej ${pct(mixed.rejection)}`,
-    );
-    sets.push(
-      styleFigures(
-        imported,
-        importedRows.filter((r) => r.split === 'tune'),
-        'imported tune',
-        true,
-      ),
-    );
-    sets.push(
-      styleFigures(
-        imported,
-        importedRows.filter((r) => r.split !== 'tune'),
-        'imported holdout',
-        false,
-      ),
-    );
-    if (importedMoreRows.length > 0) {
-      sets.push(
-        styleFigures(
-          imported,
-          importedMoreRows.filter((r) => r.split === 'tune'),
-          'imported-more tune',
-          true,
-        ),
-      );
-      sets.push(
-        styleFigures(
-          imported,
-          importedMoreRows.filter((r) => r.split !== 'tune'),
-          'imported-more holdout',
-          false,
-        ),
-      );
-    }
-  }
+  sets.push(styleFigures(imported, half('imported-paraphrases.jsonl', 'tune'), 'imported tune', true));
+  sets.push(styleFigures(imported, half('imported-paraphrases.jsonl', 'untouched'), 'imported holdout', false));
+  sets.push(styleFigures(imported, half('imported-more.jsonl', 'tune'), 'imported-more tune', true));
+  sets.push(styleFigures(imported, half('imported-more.jsonl', 'untouched'), 'imported-more holdout', false));
   for (const set of sets) console.log(`  ${set.table}`);
   if (showConfusions) {
     for (const set of sets) for (const m of set.misses) console.log(`  miss ${m}`);

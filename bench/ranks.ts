@@ -8,19 +8,19 @@ import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js'
 import type { KnowledgeBase } from '../src/core/knowledge/types.js';
 import { createRanker } from '../src/core/match/create-matcher.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
-import { readEvalRows } from './eval-rows.js';
+import { halfOf } from './eval-rows.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundled = await loadKnowledgeBase(process.env.KNOWLEDGE ?? `${root}knowledge`);
 const imported = await loadBundledAndImported();
 type Row = { q: string; want: string | null; split?: string };
-const rows = (file: string) => readEvalRows(file) as unknown as Row[];
+const rows = (file: string) => halfOf(file, 'tune') as unknown as Row[];
 const sets: [string, KnowledgeBase, Row[]][] = [
-  ['slack-dev odd', bundled, rows('slack-dev.jsonl').filter((_, i) => i % 2 === 0)],
-  ['slack-more tune', bundled, rows('slack-more.jsonl').filter((r) => r.split === 'tune')],
-  ['situations tune', bundled, rows('slack-situations.jsonl').filter((r) => r.split === 'tune')],
-  ['imported tune', imported, rows('imported-paraphrases.jsonl').filter((r) => r.split === 'tune')],
-  ['imported-more tune', imported, rows('imported-more.jsonl').filter((r) => r.split === 'tune')],
+  ['slack-dev odd', bundled, rows('slack-dev.jsonl')],
+  ['slack-more tune', bundled, rows('slack-more.jsonl')],
+  ['situations tune', bundled, rows('slack-situations.jsonl')],
+  ['imported tune', imported, rows('imported-paraphrases.jsonl')],
+  ['imported-more tune', imported, rows('imported-more.jsonl')],
 ];
 for (const [label, kb, set] of sets) {
   const rank = createRanker(kb);
