@@ -205,7 +205,7 @@ function soundAlike(pair: string, index: SoundIndex): string | undefined {
  * English words the knowledge base uses as they are; a run that spells no known word is left alone.
  */
 export function readPinyin(folded: string, index: SoundIndex, isKnownWord: (word: string) => boolean): string {
-  return folded.replace(/[a-z]+(?: [a-z]+)*/g, (run) => {
+  return withoutTones(folded, index).replace(/[a-z]+(?: [a-z]+)*/g, (run) => {
     const words = run.split(' ');
     const out: string[] = [];
     let pending: string[] = [];
@@ -233,6 +233,30 @@ export function readPinyin(folded: string, index: SoundIndex, isKnownWord: (word
   });
 }
 
+// A letter with a tone mark (è, ǎ, or a combining mark), or a tone number after a letter (bei4).
+const TONED = /[\u00c0-\u024f]|[\u0300-\u036f]|[a-z][1-5]/;
+const TONE_MARKS = /[\u0300-\u036f]/g;
+
+/**
+ * `folded` with each word typed in pinyin with tones (bèiàn, bei4an4) written without them, as the index reads pinyin.
+ * Word by word (folded text has single spaces between words), so a long run of Han characters costs one test.
+ */
+function withoutTones(folded: string, index: SoundIndex): string {
+  if (!TONED.test(folded)) return folded;
+  return folded
+    .split(' ')
+    .map((word) => {
+      if (!TONED.test(word)) return word;
+      const plain = word
+        .normalize('NFD')
+        .replace(/u\u0308/g, 'v') // ü, which the index writes as v (readCharacter)
+        .replace(TONE_MARKS, '')
+        .replace(/([a-z])[1-5]/g, '$1');
+      return /^[a-z]+$/.test(plain) && isSyllables(plain, index) ? plain : word;
+    })
+    .join(' ');
+}
+
 // True when the word splits into syllables of known characters.
 function isSyllables(word: string, index: SoundIndex): boolean {
   const ok = new Uint8Array(word.length + 1);
@@ -244,8 +268,11 @@ function isSyllables(word: string, index: SoundIndex): boolean {
   return ok[word.length] === 1;
 }
 
-// Longest known words from the left over the run's letters (word boundaries must fall between syllables);
-// undefined when no known word of two or more characters is found.
+// The run's letters read as known words (word boundaries must fall between syllables); undefined when no known word of
+// two or more characters is found. Of all readings, the one that leaves the fewest syllables unread wins, then the one
+// with the fewest read as lone characters, then the one of fewer words, then the one whose words end where the typed
+// words do: taking the longest word from the left read "zenme huifu" as 怎么会 and a lone 付, where 怎么 恢复 reads
+// every syllable into a word.
 function spellRun(words: readonly string[], index: SoundIndex): string | undefined {
   const letters = words.join('');
   const bounds = new Set<number>();
@@ -254,32 +281,50 @@ function spellRun(words: readonly string[], index: SoundIndex): string | undefin
     at += w.length;
     bounds.add(at);
   }
+  const n = letters.length;
+  // best[i]: the best reading of letters[i..]; cost = [syllables unread, lone characters, words, ends inside a typed word].
+  const best: (Reading | undefined)[] = new Array(n + 1);
+  best[n] = { cost: [0, 0, 0, 0], han: '', next: n };
+  for (let i = n - 1; i >= 0; i -= 1) {
+    let pick: Reading | undefined;
+    for (let j = Math.min(n, i + index.longest); j > i; j -= 1) {
+      const w = index.wordBySound.get(letters.slice(i, j));
+      const rest = best[j];
+      if (w === undefined || rest === undefined || !crossesWell(w, i, j, bounds)) continue;
+      const inside = j === n || bounds.has(j) ? 0 : 1;
+      const lone = w.han.length > 1 ? 0 : 1;
+      const cost: Cost = [rest.cost[0], rest.cost[1] + lone, rest.cost[2] + 1, rest.cost[3] + inside];
+      if (pick === undefined || cheaper(cost, pick.cost)) pick = { cost, han: w.han, next: j };
+    }
+    // Or leave one syllable unread (a blank, as before).
+    const j = nextSyllable(letters, i, bounds, index);
+    const rest = best[j];
+    if (j > i && rest !== undefined) {
+      const cost: Cost = [rest.cost[0] + 1, rest.cost[1], rest.cost[2], rest.cost[3]];
+      if (pick === undefined || cheaper(cost, pick.cost)) pick = { cost, han: ' ', next: j };
+    }
+    best[i] = pick;
+  }
   const pieces: string[] = [];
   let found = false;
-  let i = 0;
-  while (i < letters.length) {
-    let hit: SoundWord | undefined;
-    let len = 0;
-    for (let j = Math.min(letters.length, i + index.longest); j > i; j -= 1) {
-      const w = index.wordBySound.get(letters.slice(i, j));
-      const endsWell = j === letters.length || bounds.has(j) || startsSyllable(letters, j, index);
-      if (w !== undefined && endsWell && crossesWell(w, i, j, bounds)) {
-        hit = w;
-        len = j - i;
-        break;
-      }
-    }
-    if (hit === undefined) {
-      pieces.push(' ');
-      i = nextSyllable(letters, i, bounds, index);
-      continue;
-    }
-    pieces.push(hit.han);
+  for (let i = 0, r = best[0]; r !== undefined && i < n; i = r.next, r = best[i]) {
+    pieces.push(r.han);
     // A lone syllable (hao, xin) is too ambiguous to show that the run is pinyin at all.
-    if (hit.han.length > 1) found = true;
-    i += len;
+    if (r.han.length > 1) found = true;
   }
   return found ? pieces.join('').replace(/ +/g, ' ').trim() : undefined;
+}
+
+type Cost = [number, number, number, number];
+interface Reading {
+  cost: Cost;
+  han: string;
+  next: number;
+}
+
+function cheaper(a: Cost, b: Cost): boolean {
+  for (let k = 0; k < a.length; k += 1) if ((a[k] ?? 0) !== (b[k] ?? 0)) return (a[k] ?? 0) < (b[k] ?? 0);
+  return false;
 }
 
 // A word boundary inside the matched letters must be one of the word's syllable breaks ("bei an" is 备案, "be ian" is not).

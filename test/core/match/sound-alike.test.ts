@@ -88,6 +88,13 @@ describe('readPinyin', () => {
     // A known pinyin word next to an unknown syllable is read with it, not left as a word and an unknown `hao`.
     ['beian hao 是什么', '备案号 是什么'],
     ['icp beian hao', 'icp 备案号'],
+    // Every syllable into a word where one reading allows it: the longest word from the left took 怎么会 and left "fu".
+    ['zenme huifu', '怎么恢复'],
+    // Tones typed as marks or numbers, as a dictionary or an input method writes them.
+    ['zhùxiāo', '注销'],
+    ['kōngké wǎngzhàn', '空壳网站'],
+    ['zhu4xiao1', '注销'],
+    ['bei4 an4 hao4', '备案号'],
   ])('reads %s as %s', (typed, meant) => {
     expect(readPinyin(typed, sounds, known)).toBe(meant);
   });
@@ -98,6 +105,8 @@ describe('readPinyin', () => {
     ['pinyin of no known word', 'tian qi'],
     ['known words that happen to be syllables', 'how long an icp beian takes'],
     ['a pinyin word the dictionary knows', 'icp beian'],
+    ['words with digits that are not toned pinyin', 'ipv6 h5 mp4 nginx1 4g'],
+    ['accented words that are not pinyin', 'café résumé'],
   ])('leaves %s alone', (_name, text) => {
     expect(readPinyin(text, sounds, known)).toBe(text);
   });
