@@ -49,6 +49,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'lost',
     'lose',
     'none',
+    'nothing',
     'no',
   ],
   account: ['账号', '帐号', '账户', 'account', 'login'],

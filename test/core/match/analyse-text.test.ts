@@ -77,7 +77,7 @@ describe('analyseText', () => {
     ['~unable', ['无法申请', 'cannot apply', 'unable to apply']],
     ['~restore', ['找回密码', 'recovering the password', 'retrieve']],
     ['~mismatch', ['信息不一致', 'differs from']],
-    ['~none', ['信息不存在', 'does not exist', 'not found']],
+    ['~none', ['信息不存在', 'does not exist', 'not found', 'the lookup shows nothing']],
     ['~buy', ['购买云服务器', 'buying a server', 'purchasing']],
   ])('reads provider FAQ vocabulary and its English as the concept %s', (concept, variants) => {
     it.each(variants)('%s', (variant) => {
