@@ -214,6 +214,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'update',
     'correct',
   ],
+  // Asking whether something is right: 对不对 is "right or not?", not the 不对 (wrong) inside it; 是否正确 says the same.
+  correct: ['对不对', '正不正确', '是否正确', '正确'],
   wrong: [
     '错了',
     '错',

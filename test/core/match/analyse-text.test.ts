@@ -105,6 +105,13 @@ describe('analyseText', () => {
     },
   );
 
+  it('reads 对不对 as asking whether it is right, not as the 不对 (wrong) inside it', () => {
+    expect(analyseText('密码怎么确认对不对')).toContain('~correct');
+    expect(analyseText('密码怎么确认对不对')).not.toContain('~wrong');
+    expect(analyseText('如何验证是否正确')).toContain('~correct');
+    expect(analyseText('密码不对')).toContain('~wrong');
+  });
+
   it('reads 没有通过 as rejected, not as none', () => {
     expect(analyseText('审核没有通过')).not.toContain('~none');
   });
