@@ -36,28 +36,38 @@ async function runCheck(args: string[], flags: CheckFlags): Promise<number> {
     return runQueuedCheck(args, flags);
   }
   const plan = await planCheck(args, flags);
-  const renderer = plan.options.render ? await startRenderer() : undefined;
-  // Pages are judged in worker threads, so a check's time limit holds even while a hostile page is analysed.
-  const pool = createAnalysePool();
-  const deps: CheckDeps = renderer ? { renderer, analyse: pool.analyse } : { analyse: pool.analyse };
-  // Ctrl-C must not leave a Chromium behind: close it, then exit as an interrupted command does.
+  const starting = plan.options.render ? startRenderer() : undefined;
+  // Ctrl-C must not leave a Chromium behind, not even one still starting (its process is up before the launch
+  // returns): close it once it is up, then exit as an interrupted command does.
   const onInterrupt = (signal: NodeJS.Signals) => {
-    void renderer?.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void starting
+      ?.then(
+        (renderer) => renderer.close(),
+        () => undefined,
+      )
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
-  if (renderer) {
+  if (starting) {
     process.once('SIGINT', onInterrupt);
     process.once('SIGTERM', onInterrupt);
   }
   try {
-    const counts = await checkAll(plan, deps);
-    const summary = formatSummary(counts);
-    if (plan.json) process.stderr.write(`${summary}\n`);
-    else process.stdout.write(`\n${summary}\n`);
-    return exitStatus(counts);
+    const renderer = await starting;
+    // Pages are judged in worker threads, so a check's time limit holds even while a hostile page is analysed.
+    const pool = createAnalysePool();
+    const deps: CheckDeps = renderer ? { renderer, analyse: pool.analyse } : { analyse: pool.analyse };
+    try {
+      const counts = await checkAll(plan, deps);
+      const summary = formatSummary(counts);
+      if (plan.json) process.stderr.write(`${summary}\n`);
+      else process.stdout.write(`\n${summary}\n`);
+      return exitStatus(counts);
+    } finally {
+      await Promise.all([renderer?.close(), pool.close()]);
+    }
   } finally {
     process.off('SIGINT', onInterrupt);
     process.off('SIGTERM', onInterrupt);
-    await Promise.all([renderer?.close(), pool.close()]);
   }
 }
 

@@ -347,6 +347,43 @@ describe('beian check --render on SIGINT', () => {
   });
 });
 
+describe('beian check --render on SIGINT while Chromium is still starting', () => {
+  it('closes the browser once it is up and exits 130', async () => {
+    const hanging = await startServer(() => undefined);
+    const child = spawn(
+      process.execPath,
+      ['bin/beian.js', 'check', '--render', '--allow-private-network', '--timeout', '60', hanging.url],
+      { cwd: root, env: cleanEnv(), stdio: 'ignore' },
+    );
+    try {
+      // The first Chromium process appears before the launch returns: interrupt at once.
+      const profileOf = (pid: string) => /--user-data-dir=([^\0]+)/.exec(readProc(pid, 'cmdline'))?.[1];
+      const browsers = await waitFor(
+        () => descendants(child.pid ?? -1).filter((pid) => isChromium(pid) && profileOf(pid) !== undefined),
+        30_000,
+        undefined,
+        5,
+      );
+      expect(browsers.length).toBeGreaterThan(0);
+      // Helpers started after the interrupt are never seen, and orphans leave the tree: look for any process of this
+      // browser's profile directory instead.
+      const profile = profileOf(browsers[0] ?? '');
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      const left = await waitFor(
+        () => livePids().filter((pid) => readProc(pid, 'cmdline').includes(profile ?? '?') && isAlive(pid)),
+        10_000,
+        (alive) => alive.length === 0,
+      );
+      expect(left).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+      await hanging.close();
+    }
+  });
+});
+
 function readProc(pid: string, file: string): string {
   try {
     return readFileSync(`/proc/${pid}/${file}`, 'utf8');
@@ -381,6 +418,8 @@ function descendants(pid: number): string[] {
 
 const isChromium = (pid: string) => readProc(pid, 'cmdline').includes('chromium');
 
+const livePids = () => readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+
 /** Alive and not a zombie waiting to be reaped. */
 const isAlive = (pid: string) => {
   const stat = readProc(pid, 'stat');
@@ -391,12 +430,13 @@ async function waitFor<T extends unknown[]>(
   probe: () => T,
   limitMs: number,
   done: (found: T) => boolean = (found) => found.length > 0,
+  everyMs = 100,
 ): Promise<T> {
   const until = Date.now() + limitMs;
   for (;;) {
     const found = probe();
     if (done(found) || Date.now() > until) return found;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
 
