@@ -263,7 +263,8 @@ function isSyllables(word: string, index: SoundIndex): boolean {
   ok[0] = 1;
   for (let i = 0; i < word.length; i += 1) {
     if (ok[i] !== 1) continue;
-    for (let j = i + 1; j <= Math.min(word.length, i + 6); j += 1) if (index.syllables.has(word.slice(i, j))) ok[j] = 1;
+    for (let j = i + 1; j <= Math.min(word.length, i + LONGEST_SYLLABLE); j += 1)
+      if (index.syllables.has(word.slice(i, j))) ok[j] = 1;
   }
   return ok[word.length] === 1;
 }
@@ -282,6 +283,7 @@ function spellRun(words: readonly string[], index: SoundIndex): string | undefin
     bounds.add(at);
   }
   const n = letters.length;
+  const splits = suffixSplits(letters, index);
   // best[i]: the best reading of letters[i..]; cost = [syllables unread, lone characters, words, ends inside a typed word].
   const best: (Reading | undefined)[] = new Array(n + 1);
   best[n] = { cost: [0, 0, 0, 0], han: '', next: n };
@@ -297,7 +299,7 @@ function spellRun(words: readonly string[], index: SoundIndex): string | undefin
       if (pick === undefined || cheaper(cost, pick.cost)) pick = { cost, han: w.han, next: j };
     }
     // Or leave one syllable unread (a blank, as before).
-    const j = nextSyllable(letters, i, bounds, index);
+    const j = nextSyllable(letters, i, bounds, splits, index);
     const rest = best[j];
     if (j > i && rest !== undefined) {
       const cost: Cost = [rest.cost[0] + 1, rest.cost[1], rest.cost[2], rest.cost[3]];
@@ -328,20 +330,42 @@ function cheaper(a: Cost, b: Cost): boolean {
 }
 
 // A word boundary inside the matched letters must be one of the word's syllable breaks ("bei an" is 备案, "be ian" is not).
+// Only the positions inside the match are looked at: a long run has a boundary after every typed word.
 function crossesWell(w: SoundWord, start: number, end: number, bounds: ReadonlySet<number>): boolean {
-  for (const b of bounds) if (b > start && b < end && !w.breaks.includes(b - start)) return false;
+  for (let b = start + 1; b < end; b += 1) if (bounds.has(b) && !w.breaks.includes(b - start)) return false;
   return true;
 }
 
-// True when the rest of the letters from `i` splits into syllables (so a match may end, or the next one start, there).
-function startsSyllable(letters: string, i: number, index: SoundIndex): boolean {
-  return isSyllables(letters.slice(i), index);
+// Longest pinyin syllable (zhuang, shuang).
+const LONGEST_SYLLABLE = 6;
+
+/** Per position of `letters`, whether the letters from there to the end split into syllables (1) or not (0). */
+function suffixSplits(letters: string, index: SoundIndex): Uint8Array {
+  const n = letters.length;
+  const splits = new Uint8Array(n + 1);
+  splits[n] = 1;
+  for (let i = n - 1; i >= 0; i -= 1) {
+    for (let k = 1; k <= LONGEST_SYLLABLE && i + k <= n; k += 1) {
+      if (splits[i + k] === 1 && index.syllables.has(letters.slice(i, i + k))) {
+        splits[i] = 1;
+        break;
+      }
+    }
+  }
+  return splits;
 }
 
-function nextSyllable(letters: string, i: number, bounds: ReadonlySet<number>, index: SoundIndex): number {
-  for (let j = i + 1; j <= letters.length; j += 1) {
-    if ((bounds.has(j) || j === letters.length) && index.syllables.has(letters.slice(i, j))) return j;
-    if (index.syllables.has(letters.slice(i, j)) && startsSyllable(letters, j, index)) return j;
+// Where the syllable starting at `i` ends: at a typed word's end, or where the rest still splits into syllables.
+function nextSyllable(
+  letters: string,
+  i: number,
+  bounds: ReadonlySet<number>,
+  splits: Uint8Array,
+  index: SoundIndex,
+): number {
+  for (let j = i + 1; j <= Math.min(letters.length, i + LONGEST_SYLLABLE); j += 1) {
+    if (!index.syllables.has(letters.slice(i, j))) continue;
+    if (bounds.has(j) || j === letters.length || splits[j] === 1) return j;
   }
   return letters.length;
 }
