@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -320,35 +320,8 @@ describe('beian check', () => {
 });
 
 describe('beian check --render on SIGINT', () => {
-  it('closes the browser and exits 130', async () => {
-    const hanging = await startServer(() => undefined); // never answers: the check is still running
-    const child = spawn(
-      process.execPath,
-      ['bin/beian.js', 'check', '--render', '--allow-private-network', '--timeout', '60', hanging.url],
-      { cwd: root, env: cleanEnv(), stdio: 'ignore' },
-    );
-    try {
-      const browsers = await waitFor(() => descendants(child.pid ?? -1).filter(isChromium), 30_000);
-      expect(browsers.length).toBeGreaterThan(0);
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      child.kill('SIGINT');
-      expect(await exited).toBe(130);
-      // Chromium's helper processes go a moment after the browser process: give them a few seconds.
-      const left = await waitFor(
-        () => browsers.filter(isAlive),
-        10_000,
-        (alive) => alive.length === 0,
-      );
-      expect(left).toEqual([]);
-    } finally {
-      child.kill('SIGKILL');
-      await hanging.close();
-    }
-  });
-});
-
-describe('beian check --render on SIGINT while Chromium is still starting', () => {
-  it('closes the browser once it is up and exits 130', async () => {
+  // A check of a page that never answers, so it is still running when interrupted.
+  async function withHangingCheck(run: (child: ChildProcess) => Promise<void>): Promise<void> {
     const hanging = await startServer(() => undefined);
     const child = spawn(
       process.execPath,
@@ -356,6 +329,30 @@ describe('beian check --render on SIGINT while Chromium is still starting', () =
       { cwd: root, env: cleanEnv(), stdio: 'ignore' },
     );
     try {
+      await run(child);
+    } finally {
+      child.kill('SIGKILL');
+      await hanging.close();
+    }
+  }
+  const interrupt = (child: ChildProcess): Promise<number | null> => {
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    return exited;
+  };
+  // Chromium's helper processes go a moment after the browser process: give them a few seconds.
+  const leftOf = (probe: () => string[]) => waitFor(probe, 10_000, (alive) => alive.length === 0);
+
+  it('closes the browser and exits 130', () =>
+    withHangingCheck(async (child) => {
+      const browsers = await waitFor(() => descendants(child.pid ?? -1).filter(isChromium), 30_000);
+      expect(browsers.length).toBeGreaterThan(0);
+      expect(await interrupt(child)).toBe(130);
+      expect(await leftOf(() => browsers.filter(isAlive))).toEqual([]);
+    }));
+
+  it('closes a browser still starting once it is up, and exits 130', () =>
+    withHangingCheck(async (child) => {
       // The first Chromium process appears before the launch returns: interrupt at once.
       const profileOf = (pid: string) => /--user-data-dir=([^\0]+)/.exec(readProc(pid, 'cmdline'))?.[1];
       const browsers = await waitFor(
@@ -368,20 +365,10 @@ describe('beian check --render on SIGINT while Chromium is still starting', () =
       // Helpers started after the interrupt are never seen, and orphans leave the tree: look for any process of this
       // browser's profile directory instead.
       const profile = profileOf(browsers[0] ?? '');
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      child.kill('SIGINT');
-      expect(await exited).toBe(130);
-      const left = await waitFor(
-        () => livePids().filter((pid) => readProc(pid, 'cmdline').includes(profile ?? '?') && isAlive(pid)),
-        10_000,
-        (alive) => alive.length === 0,
-      );
-      expect(left).toEqual([]);
-    } finally {
-      child.kill('SIGKILL');
-      await hanging.close();
-    }
-  });
+      expect(await interrupt(child)).toBe(130);
+      const ofProfile = () => processIds().filter((pid) => readProc(pid, 'cmdline').includes(profile ?? '?'));
+      expect(await leftOf(() => ofProfile().filter(isAlive))).toEqual([]);
+    }));
 });
 
 function readProc(pid: string, file: string): string {
@@ -395,7 +382,7 @@ function readProc(pid: string, file: string): string {
 /** Every live process below `pid` (children, grandchildren, …). */
 function descendants(pid: number): string[] {
   const parentOf = new Map<string, string>();
-  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+  for (const entry of processIds()) {
     // The parent pid is the 2nd field after the parenthesised command name.
     const stat = readProc(entry, 'stat');
     const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
@@ -418,7 +405,8 @@ function descendants(pid: number): string[] {
 
 const isChromium = (pid: string) => readProc(pid, 'cmdline').includes('chromium');
 
-const livePids = () => readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+/** Every process id in /proc. */
+const processIds = () => readdirSync('/proc').filter((name) => /^\d+$/.test(name));
 
 /** Alive and not a zombie waiting to be reaped. */
 const isAlive = (pid: string) => {
