@@ -23,7 +23,7 @@ for (const q of args.filter((a) => !a.startsWith('--'))) {
   const kb = args.includes('--loo') ? without(q) : full;
   const rank = createRanker(kb, {}, true);
   const { weighted, askedTerms, asked } = rank.weigh(q);
-  console.log(`\n${q}  kinds: ${[...asked].join(',')}`);
+  console.log(`\n${q}  kinds: ${[...asked.keys()].join(',')}`);
   console.log(
     '  ' +
       [...weighted]

@@ -6,7 +6,7 @@ import { analyseFolded, analyseText, CONCEPT_PREFIX, type WordSeams, wordSeams }
 import { decideMatch } from './decide-match.js';
 import { ENGLISH_FILLER, OFF_TOPIC_CONCEPTS, SYNONYM_GROUPS } from './lexicon.js';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.js';
-import { entryKinds, kindMismatch, type QuestionKind, questionKinds } from './question-kind.js';
+import { durationSubject, entryKinds, kindMismatch, type QuestionKind, questionKinds } from './question-kind.js';
 import { type PartRole, readMessage } from './read-message.js';
 import { answerShares, type Candidate, createScorer, rankKey } from './score-entries.js';
 import { buildSoundIndex, correctHomophones, readPinyin, type SoundIndex } from './sound-alike.js';
@@ -69,19 +69,29 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   const sounds = buildSoundIndex(index.idf.keys(), index.answerIdf.keys());
   const isKnownWord = (w: string) =>
     !FILLER_WORDS.has(w) && (LATIN_WORDS.has(w) || index.idf.has(w) || index.answerIdf.has(w));
-  const kindsOfEntry = opts.kindMismatchWeight < 1 ? entryKinds(kb.entries) : [];
+  // A term most entries use (备案) says nothing of what a kind is asked of.
+  const isSpecific = (t: string) => (index.corePostings.get(t)?.length ?? kb.entries.length) * 2 <= kb.entries.length;
+  const kindsOfEntry = opts.kindMismatchWeight < 1 ? entryKinds(kb.entries, isSpecific) : [];
   // The message's weighted terms, the terms of its question part, and the kinds of question it asks.
   const weigh = (question: string) => {
     const weighted = new Map<string, number>();
     const askedTerms = new Set<string>();
-    const asked = new Set<QuestionKind>();
+    // The kinds of question asked, each with what it is asked of (question-kind.ts, kindMismatch).
+    const asked = new Map<QuestionKind, Set<string>>();
     for (const part of readMessage(question, opts.splitClauses)) {
       const { terms, read } = readTerms(part.text, sounds, isKnownWord, opts);
       const unknownShare = part.role === 'context' ? opts.contextUnknownWeight : 1;
       const seen = part.role === 'question' ? askedTerms : undefined;
       const seams = opts.seamBigramWeight < 1 ? () => wordSeams(read) : undefined;
       weighTerms(weighted, index, terms, roleWeight(part.role, opts), unknownShare, correctSpelling, opts, seen, seams);
-      if (part.role === 'question') for (const k of questionKinds(part.text)) asked.add(k);
+      if (part.role === 'question')
+        for (const k of questionKinds(part.text)) {
+          const subject = asked.get(k) ?? new Set<string>();
+          asked.set(k, subject);
+          if (k !== 'duration' || !opts.kindSubjects) continue;
+          const { terms: named } = readTerms(durationSubject(foldText(part.text)), sounds, isKnownWord, opts);
+          for (const t of named.keys()) if (isSpecific(t)) subject.add(t);
+        }
     }
     return { weighted, askedTerms, asked };
   };
@@ -136,8 +146,9 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
       return done(byView(scoreEntries(weighted, limit, questionPart)).map(addEvidence));
     const reranked = scoreEntries(weighted, limit + RERANK, questionPart)
       .map((c) => {
-        // An entry that never asks the question's kind (how long, why, where) answers something else.
-        const kind = byKind && kindMismatch(asked, kindsOfEntry[c.entry] ?? new Set()) ? opts.kindMismatchWeight : 1;
+        // An entry that never asks the question's kind (how long, why, where), or asks it of something else, answers
+        // another question.
+        const kind = byKind && kindMismatch(asked, kindsOfEntry[c.entry] ?? new Map()) ? opts.kindMismatchWeight : 1;
         // Known terms of the question that none of the entry's phrases uses ask about another aspect (fees, materials, …).
         const absent = total > 0 ? absentWeight(index, weighted, c.entry) / total : 0;
         const f = kind * (1 - opts.absentTermWeight * absent);

@@ -1,5 +1,6 @@
 import type { Entry } from '../knowledge/types.js';
 import { foldText } from '../text/fold-text.js';
+import { analyseText } from './analyse-text.js';
 
 /** A kind of question that an entry about something else rarely answers. */
 export type QuestionKind = 'duration' | 'why' | 'where';
@@ -22,18 +23,62 @@ export function questionKinds(text: string): Set<QuestionKind> {
   return kinds;
 }
 
-/** Per entry, the kinds its title and alternate questions ask. */
-export function entryKinds(entries: readonly Entry[]): Set<QuestionKind>[] {
+/** Kinds asked, each with the specific terms of what it is asked of (empty: nothing beside the kind, or not read). */
+export type AskedKinds = ReadonlyMap<QuestionKind, ReadonlySet<string>>;
+
+// The words that come with the duration cue and are not what it asks about ("how long does it take", 要等几天).
+const DURATION_WORDS = /\b(?:take|takes|took|taking|wait|waiting|until|till)\b|需要|要等|等待|完成|(?<= )内/g;
+// The moment a duration is counted from is not what it measures: "after approval", 备案通过后, the clause before
+// 多久以后, a clause ending in 了 (备案过了 页面还被拦 要等几天). Folded text: punctuation is a space.
+const ANCHORS: readonly RegExp[] = [
+  /\b(?:after|since|once)(?: (?!until|before|can|could|will|would|do|does|did|is|are|to|for|and|but|so|how)[\p{L}\p{N}'-]+){1,3}/gu,
+  /(?:^| )[^ ]*(?= ?(?:多久|多长时间|几天)(?:以后|之后|后))/g,
+  /(?:^| )[^ ]*?(?:以后|之后|后)(?=[ 多几要才能再就还可])/g,
+  /(?:^| )[^ ]+了(?= )/g,
+];
+const DURATION_CUE = new RegExp(KIND_CUES.duration.source, 'g');
+
+/**
+ * The folded text of a "how long" phrase without its cue, the words that come with it and the moment it counts from:
+ * what the duration is of. Only duration has a subject this plain; "why" and "where" ask about the whole situation.
+ */
+export function durationSubject(folded: string): string {
+  let text = folded;
+  for (const anchor of ANCHORS) text = text.replace(anchor, ' ');
+  return text.replace(DURATION_CUE, ' ').replace(DURATION_WORDS, ' ');
+}
+
+/**
+ * Per entry, the kinds its title and alternate questions ask, each with what those phrases ask it of: for duration the
+ * terms of {@link durationSubject} that `isSpecific` keeps, for the other kinds nothing.
+ */
+export function entryKinds(entries: readonly Entry[], isSpecific: (term: string) => boolean): AskedKinds[] {
   return entries.map((e) => {
-    const kinds = new Set<QuestionKind>();
-    for (const phrase of [e.title, ...e.questions]) for (const k of questionKinds(phrase)) kinds.add(k);
+    const kinds = new Map<QuestionKind, Set<string>>();
+    for (const phrase of [e.title, ...e.questions]) {
+      const folded = foldText(phrase);
+      for (const k of questionKinds(folded)) {
+        const subject = kinds.get(k) ?? new Set<string>();
+        if (k === 'duration') for (const t of analyseText(durationSubject(folded))) if (isSpecific(t)) subject.add(t);
+        kinds.set(k, subject);
+      }
+    }
     return kinds;
   });
 }
 
-/** Whether the entry's phrases ask none of the question's kinds (a question of no such kind never mismatches). */
-export function kindMismatch(asked: ReadonlySet<QuestionKind>, entry: ReadonlySet<QuestionKind>): boolean {
+/**
+ * Whether an entry answers none of the kinds asked: it never asks the kind, or every phrase of it that does asks it of
+ * something else (the question's subject shares no term with theirs: "how long does approval take" of an entry whose
+ * "how long" phrases count from approval). A question of no such kind never mismatches; one that names nothing beside
+ * its kind ("要多久？") matches any entry that asks it.
+ */
+export function kindMismatch(asked: AskedKinds, entry: AskedKinds): boolean {
   if (asked.size === 0) return false;
-  for (const k of asked) if (entry.has(k)) return false;
+  for (const [k, subject] of asked) {
+    const theirs = entry.get(k);
+    if (theirs === undefined) continue;
+    if (subject.size === 0 || [...subject].some((t) => theirs.has(t))) return false;
+  }
   return true;
 }

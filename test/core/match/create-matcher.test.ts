@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../../src/core/knowledge/load-knowledge-base.js';
 import { createMatcher, createRanker } from '../../../src/core/match/create-matcher.js';
 import { DEFAULT_MATCH_OPTIONS } from '../../../src/core/match/options.js';
+import { BUNDLED_DIR } from '../../eval/imported-kb.js';
 import { FIXTURE_KB, makeEntry, makeKnowledgeBase } from './knowledge-fixture.js';
 
 const matcher = createMatcher(FIXTURE_KB);
@@ -144,6 +146,19 @@ describe('createMatcher', () => {
     ['toned syllables', 'zhùxiāo '.repeat(500)],
     ['tone numbers', 'zhu4xiao1 '.repeat(400)],
   ])('reads a message of 4,000 characters of pinyin quickly: %s', (_name, message) => {
+    const started = performance.now();
+    matcher.match(message);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  // A "how long" question is also read for what it asks how long of (question-kind.ts, durationSubject): its patterns
+  // must stay linear on a message of one long run.
+  it.each([
+    ['one run ending in 后', `多久${'后'.repeat(3998)}`],
+    ['one run of words before 多久以后', `${'备案'.repeat(1995)}多久以后`],
+    ['clauses ending in 了', `${'备案了 '.repeat(1000)}多久`],
+    ['after after after', `how long ${'after '.repeat(660)}`],
+  ])('reads a "how long" message of 4,000 characters quickly: %s', (_name, message) => {
     const started = performance.now();
     matcher.match(message);
     expect(performance.now() - started).toBeLessThan(500);
@@ -458,5 +473,38 @@ describe('calibratedRanking: entries ranked by their calibrated chance', () => {
     const r = createMatcher(kb, { answerThreshold: 0, suggestThreshold: 0 }).match(question);
     expect(r.answered).toBe(false);
     expect(r.suggestions[0]?.id).toBe('title-only');
+  });
+});
+
+describe('kindSubjects: a "how long" question is answered by an entry that asks how long of the same thing', () => {
+  // Issue 7 §4: "how long does approval take" is not answered by the entry about the blocking page, whose "how long"
+  // phrases ask how long after approval the page goes away.
+  const approvalTakes = [
+    'how long does ICP filing approval take',
+    'how long does approval take',
+    'how long until the filing is approved',
+    '备案通过要多久',
+  ];
+
+  it('refuses how long approval takes and offers the blocking-page entry', async () => {
+    const kb = await loadKnowledgeBase(BUNDLED_DIR);
+    const bySubject = createMatcher(kb);
+    for (const question of approvalTakes) {
+      const result = bySubject.match(question);
+      expect(result.answered, question).toBe(false);
+      expect(result.suggestions[0]?.id, question).toBe('blocked-page-after-approval');
+    }
+    // Without the subject every one of them was answered with the blocking-page entry.
+    const byKindOnly = createMatcher(kb, { kindSubjects: false });
+    for (const question of approvalTakes) expect(byKindOnly.match(question).answered, question).toBe(true);
+  });
+
+  it('still answers how long the blocking page stays, asked either way', async () => {
+    const matcher = createMatcher(await loadKnowledgeBase(BUNDLED_DIR));
+    for (const question of ['备案通过后多久能访问', 'how long until the block page goes away', '阻断页面多久消失']) {
+      const result = matcher.match(question);
+      expect(result.answered, question).toBe(true);
+      expect(result.best?.id, question).toBe('blocked-page-after-approval');
+    }
   });
 });

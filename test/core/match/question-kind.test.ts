@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../../src/core/knowledge/types.js';
-import { entryKinds, kindMismatch, questionKinds } from '../../../src/core/match/question-kind.js';
+import { analyseText } from '../../../src/core/match/analyse-text.js';
+import {
+  type AskedKinds,
+  durationSubject,
+  entryKinds,
+  kindMismatch,
+  questionKinds,
+} from '../../../src/core/match/question-kind.js';
+import { foldText } from '../../../src/core/text/fold-text.js';
 
 describe('questionKinds', () => {
   it.each([
@@ -21,30 +29,77 @@ describe('questionKinds', () => {
   });
 });
 
-describe('kindMismatch', () => {
-  const entry = (title: string, questions: string[]): Entry => ({
-    id: 'x',
-    title,
-    questions,
-    topic: 't',
-    tags: [],
-    answer: '',
-    source: { title: '', url: '' },
-    reviewed: '2026-01-01',
-    file: 'x.md',
-    line: 1,
+const entry = (title: string, questions: string[]): Entry => ({
+  id: 'x',
+  title,
+  questions,
+  topic: 't',
+  tags: [],
+  answer: '',
+  source: { title: '', url: '' },
+  reviewed: '2026-01-01',
+  file: 'x.md',
+  line: 1,
+});
+
+describe('durationSubject', () => {
+  const subject = (text: string) => analyseText(durationSubject(foldText(text)));
+
+  it.each([
+    // The moment a duration counts from is not what it measures.
+    ['how long does the beian data take to sync after approval', ['~icp', '~sync', 'data']],
+    ['备案通过后多久能访问', ['~reach']],
+    ['备案成功 多久以后能访问', ['~reach']],
+    ['备案过了 页面还被拦 要等几天', ['~page', '拦']],
+    // Without an anchor, what takes time is what is asked about.
+    ['how long does approval take', ['~approved']],
+    ['how long until the filing is approved', ['~icp', '~approved']],
+    ['备案通过要多久', ['~icp', '~approved']],
+    ['变更备案要在多久内完成', ['~change', '~icp', '在']],
+  ])('%s', (text, terms) => {
+    expect(subject(text)).toEqual(terms);
   });
-  const [blocking, approval] = entryKinds([
-    entry('备案通过后网站被拦截', ['网站被阻断怎么办']),
-    entry('备案审核要多久', ['how long is the review']),
-  ]);
+});
+
+describe('kindMismatch', () => {
+  const specific = (t: string) => t !== '~icp';
+  const [blocking, review] = entryKinds(
+    [
+      entry('备案成功了，网站为什么还显示阻断页面？', [
+        '备案通过后多久能访问',
+        'how long until the block page goes away',
+      ]),
+      entry('备案审核要多久？', ['how long does the bureau review take']),
+    ],
+    specific,
+  );
+  // A question's kinds as the matcher reads them: duration with its subject, the other kinds with none.
+  const asked = (text: string): AskedKinds => {
+    const subject = new Set(analyseText(durationSubject(foldText(text))).filter(specific));
+    return new Map([...questionKinds(text)].map((k) => [k, k === 'duration' ? subject : new Set<string>()]));
+  };
+
+  it('holds when the entry asks how long of something else', () => {
+    expect(kindMismatch(asked('how long does approval take'), blocking ?? new Map())).toBe(true);
+    expect(kindMismatch(asked('备案审核要多久'), review ?? new Map())).toBe(false);
+  });
+
+  it('does not hold when they ask it of the same thing', () => {
+    expect(kindMismatch(asked('审核通过后要几天才能访问'), blocking ?? new Map())).toBe(false);
+    expect(kindMismatch(asked('阻断页面多久消失'), blocking ?? new Map())).toBe(false);
+  });
+
+  it('does not hold when the question names nothing beside its kind', () => {
+    expect(kindMismatch(asked('要多久'), blocking ?? new Map())).toBe(false);
+  });
 
   it('holds when no phrase of the entry asks the question kind', () => {
-    expect(kindMismatch(questionKinds('审批要多久'), blocking ?? new Set())).toBe(true);
-    expect(kindMismatch(questionKinds('审批要多久'), approval ?? new Set())).toBe(false);
+    const [none] = entryKinds([entry('什么是空壳网站', ['空壳网站是什么意思'])], specific);
+    expect(kindMismatch(asked('阻断页面多久消失'), none ?? new Map())).toBe(true);
+    expect(kindMismatch(asked('为什么备案被注销'), review ?? new Map())).toBe(true);
   });
 
   it('never holds for a question of no such kind', () => {
-    expect(kindMismatch(questionKinds('怎么办'), blocking ?? new Set())).toBe(false);
+    expect(kindMismatch(asked('怎么办'), blocking ?? new Map())).toBe(false);
   });
 });
