@@ -17,7 +17,10 @@ const CUES = Object.entries(KIND_CUES) as [QuestionKind, RegExp][];
 
 /** The kinds a (folded or raw) text asks, by its question words. */
 export function questionKinds(text: string): Set<QuestionKind> {
-  const folded = foldText(text);
+  return kindsOfFolded(foldText(text));
+}
+
+function kindsOfFolded(folded: string): Set<QuestionKind> {
   const kinds = new Set<QuestionKind>();
   for (const [kind, cue] of CUES) if (cue.test(folded)) kinds.add(kind);
   return kinds;
@@ -32,7 +35,7 @@ const DURATION_WORDS = /\b(?:take|takes|took|taking|wait|waiting|until|till)\b|�
 // 多久以后, a clause ending in 了 (备案过了 页面还被拦 要等几天). Folded text: punctuation is a space.
 const ANCHORS: readonly RegExp[] = [
   /\b(?:after|since|once)(?: (?!until|before|can|could|will|would|do|does|did|is|are|to|for|and|but|so|how)[\p{L}\p{N}'-]+){1,3}/gu,
-  /(?:^| )[^ ]*(?= ?(?:多久|多长时间|几天)(?:以后|之后|后))/g,
+  new RegExp(`(?:^| )[^ ]*(?= ?(?:${KIND_CUES.duration.source})(?:以后|之后|后))`, 'g'),
   /(?:^| )[^ ]*?(?:以后|之后|后)(?=[ 多几要才能再就还可])/g,
   /(?:^| )[^ ]+了(?= )/g,
 ];
@@ -57,7 +60,8 @@ export function entryKinds(entries: readonly Entry[], isSpecific: (term: string)
     const kinds = new Map<QuestionKind, Set<string>>();
     for (const phrase of [e.title, ...e.questions]) {
       const folded = foldText(phrase);
-      for (const k of questionKinds(folded)) {
+      // Folded once: indexing asks this of every title and alternate question.
+      for (const k of kindsOfFolded(folded)) {
         const subject = kinds.get(k) ?? new Set<string>();
         if (k === 'duration') for (const t of analyseText(durationSubject(folded))) if (isSpecific(t)) subject.add(t);
         kinds.set(k, subject);
