@@ -274,6 +274,12 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '日内',
     '时限',
     'how long',
+    // Before ~maximum's "how many": a count of days is a duration, not an upper limit.
+    'how many days',
+    'how many working days',
+    'how many business days',
+    'how soon',
+    '多少天',
     'working days',
     'days',
     'years',

@@ -48,6 +48,8 @@ describe('analyseText', () => {
     ['~publicip', ['公网 IP', '公网IP', 'public IP']],
     ['~abandon', ['放弃备案', 'abandoned', 'gave up']],
     ['~maximum', ['最多几个', 'at most', 'maximum', 'how many']],
+    // A count of days is a duration, not an upper limit.
+    ['~duration', ['how many days', 'how many working days', '多少天', 'how soon']],
     ['~reuse', ['重复使用', 'reuse', 'reusable']],
     ['~allow', ['是否支持', '允许', 'allowed', 'supported']],
     ['~confirm', ['确认电话', 'confirmation call']],
