@@ -7,7 +7,7 @@ type DecideOptions = Pick<
   MatchOptions,
   'answerThreshold' | 'minMargin' | 'marginWeight' | 'minCoverage' | 'suggestThreshold' | 'maxSuggestions'
 > &
-  Partial<Pick<MatchOptions, 'calibration' | 'answerAlternates' | 'fewAlternatesCoverage'>>;
+  Partial<Pick<MatchOptions, 'calibration' | 'answerAlternates' | 'fewAlternatesCoverage' | 'priorOnlyThreshold'>>;
 
 /**
  * Turns ranked candidates into a {@link MatchResult}. The best entry is answered only when its
@@ -32,7 +32,7 @@ export function decideMatch(
   const answered =
     (calibration === null ? raise(top.confidence, margin, options.marginWeight) : topConfidence) >=
       options.answerThreshold &&
-    margin >= options.minMargin &&
+    (margin >= options.minMargin || (margin < 0 && topConfidence >= (options.priorOnlyThreshold ?? 2))) &&
     top.coverage >= minCoverageOf(best, options);
   const pool = answered ? ranked.slice(1) : ranked;
   const suggestions: Suggestion[] = [];
@@ -55,8 +55,8 @@ export function decideMatch(
 
 /**
  * The best candidate's lead over every other candidate's raw score. One the ranking put first only by its entry's prior
- * (score-entries.ts, rankKey) leads by less than nothing, so it is offered first but never answered: the raw score and
- * the calibrated chance disagree on which entry it is.
+ * (score-entries.ts, rankKey) leads by less than nothing, so it is offered first and answered only when the calibrated
+ * chance reaches priorOnlyThreshold: the raw score and the calibrated chance disagree on which entry it is.
  */
 export function leadOf(ranked: readonly Candidate[]): number {
   const top = ranked[0];

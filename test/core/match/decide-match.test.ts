@@ -81,6 +81,16 @@ describe('decideMatch', () => {
       expect(leadOf(agreeing)).toBeCloseTo(0.08, 10);
       expect(decideMatch('q', agreeing, entries, lead).answered).toBe(true);
     });
+
+    it('is answered all the same when its confidence reaches priorOnlyThreshold', () => {
+      // Without a calibration the confidence is the raw score, 0.7.
+      expect(decideMatch('q', ranked, entries, { ...lead, priorOnlyThreshold: 0.65 }).answered).toBe(true);
+      expect(decideMatch('q', ranked, entries, { ...lead, priorOnlyThreshold: 0.75 }).answered).toBe(false);
+      // A lead of 0 or more that is still short of minMargin is not rescued by it.
+      const close = [c(2, 0.7), c(0, 0.65)];
+      const strict = { ...OPTIONS, priorOnlyThreshold: 0.6 };
+      expect(decideMatch('q', close, entries, strict).answered).toBe(false);
+    });
   });
 
   it('offers nothing below the suggestion threshold', () => {
