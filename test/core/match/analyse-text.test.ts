@@ -49,6 +49,8 @@ describe('analyseText', () => {
     ['~abandon', ['放弃备案', 'abandoned', 'gave up']],
     ['~maximum', ['最多几个', 'at most', 'maximum', 'how many']],
     // A count of days is a duration, not an upper limit.
+    ['~change', ['changed', 'changing', 'modified', 'updated']],
+    ['~company', ['corporate']],
     ['~why', ['怎么回事', '咋回事', 'how come']],
     ['~duration', ['how many days', 'how many working days', '多少天', 'how soon']],
     ['~reuse', ['重复使用', 'reuse', 'reusable']],
