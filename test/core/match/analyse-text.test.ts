@@ -51,6 +51,7 @@ describe('analyseText', () => {
     // A count of days is a duration, not an upper limit.
     ['~change', ['changed', 'changing', 'modified', 'updated']],
     ['~company', ['corporate']],
+    ['~forum', ['论坛', '社区', 'community', 'message board']],
     ['~why', ['怎么回事', '咋回事', 'how come']],
     ['~duration', ['how many days', 'how many working days', '多少天', 'how soon']],
     ['~reuse', ['重复使用', 'reuse', 'reusable']],
