@@ -3,13 +3,16 @@ import { foldText } from '../text/fold-text.js';
 import { analyseText } from './analyse-text.js';
 
 /** A kind of question that an entry about something else rarely answers. */
-export type QuestionKind = 'duration' | 'why' | 'where';
+export type QuestionKind = 'duration' | 'why' | 'where' | 'difference';
 
 // Only kinds that name what the answer must be; "how", "what is" and "can I" are asked of almost every entry.
 const KIND_CUES: Readonly<Record<QuestionKind, RegExp>> = Object.freeze({
   duration: /多久|多长时间|多少天|几天|几个工作日|多长|how long|how many days|how soon/,
   why: /为什么|为何|为啥|原因|\bwhy\b/,
   where: /在哪|哪里|哪儿|去哪|哪个网站|哪个部门|\bwhere\b/,
+  // A comparison; not 一样吗 or "different", which ask whether one thing must match another (内容要跟备案一样吗).
+  difference:
+    /区别|差别|差异|有什么不同|有何不同|difference between|differences between|\bvs\b|versus|compared (?:to|with)/,
 });
 
 // Listed once: indexing asks this of every title and alternate question.

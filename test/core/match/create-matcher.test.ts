@@ -508,3 +508,29 @@ describe('kindSubjects: a "how long" question is answered by an entry that asks 
     }
   });
 });
+
+describe('a "what is the difference" question is answered only by an entry that compares', () => {
+  // No bundled entry compares a personal filing with a company's; the content-consistency entry, whose phrases say
+  // 个人 and 公司, answered these at 0.72–0.84 before the difference kind (question-kind.ts).
+  const noComparison = ['个人备案和企业备案的区别', 'what is the difference between personal and company filing'];
+
+  it('refuses a comparison no entry makes, offering the near entry', async () => {
+    const kb = await loadKnowledgeBase(BUNDLED_DIR);
+    for (const question of noComparison) {
+      const result = createMatcher(kb).match(question);
+      expect(result.answered, question).toBe(false);
+      expect(result.suggestions[0]?.id, question).toBe('content-consistency');
+      // Without the kind check the same question was answered with that entry.
+      expect(createMatcher(kb, { kindMismatchWeight: 1 }).match(question).answered, question).toBe(true);
+    }
+  });
+
+  it('answers a comparison the knowledge base does make', async () => {
+    const matcher = createMatcher(await loadKnowledgeBase(BUNDLED_DIR));
+    for (const question of ['空壳网站和空壳主体有什么不同', 'shell site vs shell entity']) {
+      const result = matcher.match(question);
+      expect(result.answered, question).toBe(true);
+      expect(result.best?.id, question).toBe('what-is-shell-entity');
+    }
+  });
+});

@@ -18,6 +18,11 @@ describe('questionKinds', () => {
     ['why was my filing cancelled', ['why']],
     ['公安备案去哪办', ['where']],
     ['where do I download the certificate', ['where']],
+    ['个人备案和公司备案有什么区别', ['difference']],
+    ['shell entity vs shell site', ['difference']],
+    ["what's the difference between a filing and a licence", ['difference']],
+    // "Does it have to match" asks whether, not how two things differ.
+    ['网站内容要跟备案写的一样吗', []],
     ['什么是空壳网站', []],
     ['how do I cancel a filing', []],
   ])('%s', (text, kinds) => {
