@@ -138,10 +138,10 @@ describe('the sets written blind to the matcher', () => {
     expect(situations.wrongAnswerRate, figures(situations)).toBeLessThanOrEqual(4 / 67 + 1e-9);
   });
 
-  // Target 80% right and 5% wrong (issue 7 §5). Measured 36/62 (33/62 before calibratedRanking, 35/62 before 对不对 read
-  // as asking whether it is right), 6 answered with another entry (11, 7 before).
-  it('imported-more: at least 36 of 62 right, at most 6 answered with another entry', () => {
-    expect(importedMore.top1, figures(importedMore)).toBeGreaterThanOrEqual(36 / 62 - 1e-9);
+  // Target 80% right and 5% wrong (issue 7 §5). Measured 39/62 (36/62 before priorOnlyThreshold and 咋回事, 33/62 before
+  // calibratedRanking, 35/62 before 对不对 read as asking whether it is right), 6 answered with another entry (11, 7 before).
+  it('imported-more: at least 39 of 62 right, at most 6 answered with another entry', () => {
+    expect(importedMore.top1, figures(importedMore)).toBeGreaterThanOrEqual(39 / 62 - 1e-9);
     expect(importedMore.wrongAnswerRate, figures(importedMore)).toBeLessThanOrEqual(6 / 62 + 1e-9);
   });
 });
