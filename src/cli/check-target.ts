@@ -1,5 +1,6 @@
 import type { CheckDeps } from '../core/footer/check-footer.js';
 import type { CheckOptions, FooterReport } from '../core/footer/types.js';
+import { unfinishedReport } from '../core/footer/unfinished-report.js';
 
 /** Past the target's own time limit, a check that has not come back is given up on (it must not hold the rest). */
 export const GRACE_MS = 5_000;
@@ -20,24 +21,8 @@ export async function checkTarget(target: string, options: CheckOptions, deps: C
     return await Promise.race([checkFooter(target, options, deps), overdue]);
   } catch (error) {
     // checkFooter reports target problems itself; this is the backstop for anything unexpected.
-    return unexpectedFailure(target, error);
+    return unfinishedReport(target, error);
   } finally {
     clearTimeout(timer);
   }
-}
-
-function unexpectedFailure(target: string, error: unknown): FooterReport {
-  const message = `The check could not finish: ${error instanceof Error ? error.message : String(error)}`;
-  return {
-    target,
-    url: null,
-    finalUrl: null,
-    verdict: 'inconclusive',
-    icp: null,
-    publicSecurity: null,
-    findings: [{ rule: 'page', severity: 'error', message }],
-    redirects: [],
-    otherNumbers: [],
-    rendered: false,
-  };
 }

@@ -1,6 +1,7 @@
 import { hostOf } from '../footer/fetch/target.js';
 import { MAX_SCREENSHOT_BYTES } from '../footer/render/footer-screenshot.js';
 import type { FooterReport } from '../footer/types.js';
+import { unfinishedReport } from '../footer/unfinished-report.js';
 import { DECIDE_DEFAULTS, type DecideOptions, decideAlert } from './decide-alert.js';
 import { nextRunAt, SCHEDULE_DEFAULTS, type ScheduleOptions } from './schedule.js';
 import type { AlertEvent, AlertSink, CheckRun, Watch } from './types.js';
@@ -84,22 +85,6 @@ function runOf(watch: Watch, report: FooterReport, at: number): CheckRun {
   };
 }
 
-function failedReport(target: string, error: unknown): FooterReport {
-  const detail = error instanceof Error ? error.message : String(error);
-  return {
-    target,
-    url: null,
-    finalUrl: null,
-    verdict: 'inconclusive',
-    icp: null,
-    publicSecurity: null,
-    findings: [{ rule: 'page', severity: 'error', message: `The check could not finish: ${detail}` }],
-    redirects: [],
-    otherNumbers: [],
-    rendered: false,
-  };
-}
-
 const PRUNE_EVERY_MS = 3_600_000;
 
 // The picture rides on the alert only, never into the history: bytes are not worth keeping for every check.
@@ -137,7 +122,7 @@ export function createScheduler(
     try {
       result = await deps.check(watch);
     } catch (error) {
-      result = failedReport(watch.target, error);
+      result = unfinishedReport(watch.target, error);
     }
     const run = runOf(watch, result, deps.now());
     const decision = decideAlert(watch, watch.state, run, settings.decide);
