@@ -146,8 +146,8 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
       return done(byView(scoreEntries(weighted, limit, questionPart)).map(addEvidence));
     const reranked = scoreEntries(weighted, limit + RERANK, questionPart)
       .map((c) => {
-        // An entry that never asks the question's kind (how long, why, where, what is the difference), or asks it of something else, answers
-        // another question.
+        // An entry that never asks the question's kind (how long, why, where, what is the difference), or asks it of
+        // something else, answers another question.
         const kind = byKind && kindMismatch(asked, kindsOfEntry[c.entry] ?? new Map()) ? opts.kindMismatchWeight : 1;
         // Known terms of the question that none of the entry's phrases uses ask about another aspect (fees, materials, …).
         const absent = total > 0 ? absentWeight(index, weighted, c.entry) / total : 0;
