@@ -14,6 +14,8 @@ describe('toSimplified', () => {
     // 才 and 么 are simplified already; a variant table maps them to 纔 and 幺, which must not leak in.
     ['simplified text is kept', '备案号怎么注销，才能 么', '备案号怎么注销，才能 么'],
     ['Latin and digits are kept', 'ICP 12345', 'ICP 12345'],
+    // A character beyond the Basic Multilingual Plane is two code units; neither is read as a character of its own.
+    ['astral characters are kept whole', '𠮷備案𩸽', '𠮷备案𩸽'],
     // Vocabulary is the dictionary's to decide (lexicon.ts): Taiwan's 伺服器 is not rewritten as 服务器.
     ['phrases are left alone', '伺服器', '伺服器'],
   ])('%s', (_name, input, expected) => {
