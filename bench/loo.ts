@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
 import { createMatcher } from '../src/core/match/create-matcher.js';
-import { evaluateMatcher, offers, parseLabelledQuestions } from '../src/core/match/evaluate.js';
+import { evaluateMatcher, parseLabelledQuestions } from '../src/core/match/evaluate.js';
 import type { MatchOptions } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
 import { halfOf, leaveOneOutRounds } from './eval-rows.js';
@@ -44,8 +44,9 @@ const importedKb = await loadBundledAndImported();
 const UNANSWERABLE = new Set(['in-domain-unknown', 'off-topic', 'unknown']);
 
 /**
- * Per style: right (in scope) or refused (want null), wrong. `readable` says which rows may be printed one by one
- * (their misses are listed with --confusions); the others are only ever counted.
+ * Per style: right (in scope) or refused (want null), wrong; counted by evaluateMatcher, as `beian eval` counts them.
+ * `readable` says which rows may be printed one by one (their misses are listed with --confusions); the others are only
+ * ever counted.
  */
 function styleFigures(
   matcher: ReturnType<typeof createMatcher>,
@@ -53,40 +54,27 @@ function styleFigures(
   label: string,
   readable: boolean,
 ): { table: string; misses: string[] } {
-  const byStyle = new Map<string, { n: number; ok: number; wrong: number }>();
-  const misses: string[] = [];
+  // A question no entry answers, written in an answerable style, is counted apart from its style's answerable ones.
+  const labelled = rows.map((row) => ({
+    question: row.q,
+    expected: row.want,
+    style: row.want === null && !UNANSWERABLE.has(row.style) ? `${row.style}(none)` : row.style,
+  }));
+  const e = evaluateMatcher(matcher, labelled);
+  const cells = e.styles.map((s) => `${s.style} ${s.right}/${s.questions}${s.wrong > 0 ? ` (${s.wrong} wrong)` : ''}`);
+  const right = Math.round(e.top1 * e.inScope);
   // In-scope questions refused with the wanted entry among the suggestions: one click away in Slack.
-  let offered = 0;
-  rows.forEach((row, i) => {
-    const r = matcher.match(row.q);
-    const got = r.answered ? (r.best?.id ?? null) : null;
-    if (got === null && row.want !== null && offers(r, row.want)) offered += 1;
-    const style = row.want === null && !UNANSWERABLE.has(row.style) ? `${row.style}(none)` : row.style;
-    const s = byStyle.get(style) ?? { n: 0, ok: 0, wrong: 0 };
-    s.n += 1;
-    if (got === row.want) s.ok += 1;
-    else if (got !== null) s.wrong += 1;
-    byStyle.set(style, s);
-    if (readable && got !== row.want) {
-      misses.push(
-        `${label}#${i} ${row.style} ${row.want ?? 'OOS'} → ${got ?? `refused (${r.best?.id})`} ${r.confidence}: ${row.q}`,
-      );
-    }
-  });
-  const cells = [...byStyle].map(([style, s]) => `${style} ${s.ok}/${s.n}${s.wrong > 0 ? ` (${s.wrong} wrong)` : ''}`);
-  let inN = 0;
-  let inOk = 0;
-  let wrong = 0;
-  let all = 0;
-  for (const [style, s] of byStyle) {
-    all += s.n;
-    wrong += s.wrong;
-    if (!UNANSWERABLE.has(style) && !style.endsWith('(none)')) {
-      inN += s.n;
-      inOk += s.ok;
-    }
-  }
-  const table = `${label}: in scope ${inOk}/${inN} (+${offered} offered), wrong ${wrong}/${all} | ${cells.join(', ')}`;
+  const offered = Math.round(e.reached * e.inScope) - right;
+  const wrong = Math.round(e.falseAnswerRate * e.questions);
+  const table = `${label}: in scope ${right}/${e.inScope} (+${offered} offered), wrong ${wrong}/${e.questions} | ${cells.join(', ')}`;
+  const index = new Map(rows.map((row, i) => [row.q, i]));
+  const misses = readable
+    ? e.confusions.map(
+        (c) =>
+          `${label}#${index.get(c.question)} ${rows[index.get(c.question) ?? 0]?.style} ${c.expected ?? 'OOS'} → ` +
+          `${c.got ?? `refused (${c.best})`} ${c.confidence}: ${c.question}`,
+      )
+    : [];
   return { table, misses };
 }
 
