@@ -494,6 +494,10 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // unchanged; 0.8 and 1 the same, 0.7 is the smallest change that gets there.
   quoteWeight: 0.7,
   // Same grid: 0 (0.2 lost 3 of slack-dev odd in scope; 1 is the old reading, where chatter drowned the question).
+  // Tried and dropped (4 December): dictionary concepts the knowledge base never uses (~gaming, ~news in "filed as a
+  // corporate homepage but marketing turned it into a game news portal") keeping {0.25, 0.5, 1} of their weight in
+  // context: no wrong answer went (the view counts context an entry lacks at evidenceDilution anyway), and from 0.5
+  // slack-more tune 49 → 48 of 51.
   contextUnknownWeight: 0,
   // Same grid: on (slack-long on slack-dev odd 6/14 → 9/14; off, a question sentence's chatter weighs in full).
   splitClauses: true,
