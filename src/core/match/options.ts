@@ -308,6 +308,9 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // leave-one-out right 77.1 → 77.7–78.4% but imported tune wrong 3 → 4 of 52, slack-more holdout wrong 1 → 2 of 79.
   // Nor capping it at the weight the term would have if no entry used it (a word one answer uses outweighed an unknown
   // bigram: 4.1 against 2.7 over the imported entries): leave-one-out rank@1 87.0 → 86.8%, every other line unchanged.
+  // Nor (4 December) context and quoted words, which describe the situation as answers do, counting more when only the
+  // answer has them ({0.4, 0.6, 1} instead of 0.2): slack-more tune 49 → 46–47 of 51, and from 0.6 more wrong answers
+  // on every Slack set (situations tune 5 → 6–8 of 46).
   answerWeight: 0.2,
   // Grid {0, 1, 3} on the imported tune split (title-only entries): 3 (in scope 14 → 17 of 42; bundled figures unchanged,
   // since entries with 20+ alternates stay at answerWeight).
