@@ -230,6 +230,11 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // above unrefitted it refuses right answers faster than wrong ones (−0.25: slack-more tune 49 → 48, imported-more
   // wrong 6 → 5; −0.5: slack-more tune 46, situations tune 16, leave-one-out right 77.3%; −1: slack-dev odd 48). Kept
   // at 0 for the next refit to read, as sentence. Holdout totals were not looked at for any of these.
+  //
+  // Nor (4 December) the breadth of the match: how many of the question part's dictionary concepts the entry names
+  // anywhere (ln(1 + n), or as a share of them), for situations that name several of an entry's concepts each weakly.
+  // Cross-validated (bench/calibrate-cv.ts, 917 rows): held-out log-likelihood −0.2957 → −0.2912 and −0.2896 a row
+  // (unnamed: −0.2883), but at 0.6 Slack rows 98 → 95–96 of 106 right and imported wrong 6 → 7–8.
   calibration: Object.freeze({
     intercept: -5.925,
     score: 19.579,
