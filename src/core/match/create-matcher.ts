@@ -6,7 +6,16 @@ import { analyseFolded, analyseText, CONCEPT_PREFIX, type WordSeams, wordSeams }
 import { decideMatch } from './decide-match.js';
 import { ENGLISH_FILLER, OFF_TOPIC_CONCEPTS, SYNONYM_GROUPS } from './lexicon.js';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.js';
-import { durationSubject, entryKinds, kindMismatch, type QuestionKind, questionKinds } from './question-kind.js';
+import {
+  type AskedKinds,
+  countsFromAsked,
+  durationSubject,
+  entryDurationAnchors,
+  entryKinds,
+  kindMismatch,
+  type QuestionKind,
+  questionKinds,
+} from './question-kind.js';
 import { type PartRole, readMessage } from './read-message.js';
 import { answerShares, type Candidate, createScorer, rankKey } from './score-entries.js';
 import { buildSoundIndex, correctHomophones, readPinyin, type SoundIndex } from './sound-alike.js';
@@ -72,6 +81,17 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   // A term most entries use (备案) says nothing of what a kind is asked of.
   const isSpecific = (t: string) => (index.corePostings.get(t)?.length ?? kb.entries.length) * 2 <= kb.entries.length;
   const kindsOfEntry = opts.kindMismatchWeight < 1 ? entryKinds(kb.entries, isSpecific) : [];
+  // What each entry's "how long" phrases count from, for a question asking how long that takes (anchorConflictWeight).
+  const anchorsOfEntry =
+    opts.kindSubjects && opts.anchorConflictWeight < 1 ? entryDurationAnchors(kb.entries, isSpecific) : [];
+  // The share of its confidence an entry keeps for the kind of question asked.
+  const kindWeight = (asked: AskedKinds, entry: number): number => {
+    if (!kindMismatch(asked, kindsOfEntry[entry] ?? new Map())) return 1;
+    const anchors = anchorsOfEntry[entry];
+    return anchors !== undefined && countsFromAsked(asked, anchors)
+      ? opts.anchorConflictWeight
+      : opts.kindMismatchWeight;
+  };
   // The message's weighted terms, the terms of its question part, and the kinds of question it asks.
   const weigh = (question: string) => {
     const weighted = new Map<string, number>();
@@ -148,7 +168,7 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
       .map((c) => {
         // An entry that never asks the question's kind (how long, why, where, what is the difference), or asks it of
         // something else, answers another question.
-        const kind = byKind && kindMismatch(asked, kindsOfEntry[c.entry] ?? new Map()) ? opts.kindMismatchWeight : 1;
+        const kind = byKind ? kindWeight(asked, c.entry) : 1;
         // Known terms of the question that none of the entry's phrases uses ask about another aspect (fees, materials, …).
         const absent = total > 0 ? absentWeight(index, weighted, c.entry) / total : 0;
         const f = kind * (1 - opts.absentTermWeight * absent);

@@ -3,7 +3,10 @@ import type { Entry } from '../../../src/core/knowledge/types.js';
 import { analyseText } from '../../../src/core/match/analyse-text.js';
 import {
   type AskedKinds,
+  countsFromAsked,
+  durationAnchor,
   durationSubject,
+  entryDurationAnchors,
   entryKinds,
   kindMismatch,
   questionKinds,
@@ -106,5 +109,25 @@ describe('kindMismatch', () => {
 
   it('never holds for a question of no such kind', () => {
     expect(kindMismatch(asked('怎么办'), blocking ?? new Map())).toBe(false);
+  });
+});
+
+describe('durationAnchor and countsFromAsked', () => {
+  it.each([
+    ['how long does the beian data take to sync after approval', 'after approval'],
+    ['备案成功 多久以后能访问', '备案成功 以后'],
+    ['备案过了 页面还被拦 要等几天', '备案过了'],
+    ['备案审核要多久', ''],
+  ])('%s counts from "%s"', (phrase, anchor) => {
+    expect(durationAnchor(foldText(phrase))).toBe(anchor);
+  });
+
+  it('holds when the question asks how long the thing takes that the entry counts from', () => {
+    const anchors = entryDurationAnchors([entry('t', ['备案成功 多久以后能访问'])], () => true)[0] ?? new Set();
+    const asked = (terms: string[]): AskedKinds => new Map([['duration', new Set(terms)]]);
+    expect(countsFromAsked(asked(analyseText('备案成功')), anchors)).toBe(true);
+    expect(countsFromAsked(asked(analyseText('访问')), anchors)).toBe(false);
+    // A question of another kind never does.
+    expect(countsFromAsked(new Map([['why', new Set(analyseText('备案成功'))]]), anchors)).toBe(false);
   });
 });
