@@ -101,7 +101,11 @@ export function entryDurationAnchors(
     for (const phrase of [e.title, ...e.questions]) {
       const folded = foldText(phrase);
       if (!KIND_CUES.duration.test(folded)) continue;
-      for (const t of analyseText(durationAnchor(folded))) if (isSpecific(t)) (anchors ??= new Set()).add(t);
+      for (const t of analyseText(durationAnchor(folded))) {
+        if (!isSpecific(t)) continue;
+        anchors ??= new Set();
+        anchors.add(t);
+      }
     }
     // Most entries ask no "how long" counted from anything: one shared empty set, not one each (10,000 entries: 1.6 MB).
     return anchors ?? NO_ANCHORS;
