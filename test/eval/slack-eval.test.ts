@@ -78,12 +78,12 @@ describe('a knowledge base with imported title-only entries (bundled + test/fixt
     );
   });
 
-  // Target 80%. Measured 83.75% (82.5% before calibratedRanking, 81.25% before 没下来 read as pending, 80% before 停机 and 空号 read as no longer in use, 77.5% before 接着用 and 再次使用 read as reusing, 76.25% before 没过 read as not approved; 72.5% before the English of the providers' FAQ vocabulary in the lexicon; 70% with
+  // Target 80%. Measured 85% (83.75% before 没收到 and its like read as not received, 82.5% before calibratedRanking, 81.25% before 没下来 read as pending, 80% before 停机 and 空号 read as no longer in use, 77.5% before 接着用 and 再次使用 read as reusing, 76.25% before 没过 read as not approved; 72.5% before the English of the providers' FAQ vocabulary in the lexicon; 70% with
   // answerAlternates 4, 68.75% with answerAlternates 3, 63.75% before relativePhraseCounts, 61.25% before
   // fewAlternatesCoverage, 57.5% before the field vocabulary of the providers' help centres, 28.7% before issue 7's
   // matcher work); English questions against Chinese-only imported entries are most of the misses.
-  it('answers at least 83.75% of paraphrases of imported entries with the right entry', () => {
-    expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(0.8375);
+  it('answers at least 85% of paraphrases of imported entries with the right entry', () => {
+    expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(0.85);
   });
 
   // Target 5%. Measured 5% (4/80) once 停机 and 空号 read as no longer in use; 6.25% (5/80) with every matching branch merged (the English vocabulary alone measured 5% on

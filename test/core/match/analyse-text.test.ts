@@ -52,6 +52,7 @@ describe('analyseText', () => {
     ['~change', ['changed', 'changing', 'modified', 'updated']],
     ['~company', ['corporate']],
     ['~forum', ['论坛', '社区', 'community', 'message board']],
+    ['~unreceived', ['没有收到', '收不到', '等不到', 'never received', "didn't receive"]],
     ['~why', ['怎么回事', '咋回事', 'how come']],
     ['~duration', ['how many days', 'how many working days', '多少天', 'how soon']],
     ['~reuse', ['重复使用', 'reuse', 'reusable']],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../../src/core/knowledge/load-knowledge-base.js';
 import { createMatcher, createRanker } from '../../../src/core/match/create-matcher.js';
 import { DEFAULT_MATCH_OPTIONS } from '../../../src/core/match/options.js';
-import { BUNDLED_DIR } from '../../eval/imported-kb.js';
+import { BUNDLED_DIR, loadBundledAndImported } from '../../eval/imported-kb.js';
 import { FIXTURE_KB, makeEntry, makeKnowledgeBase } from './knowledge-fixture.js';
 
 const matcher = createMatcher(FIXTURE_KB);
@@ -544,6 +544,18 @@ describe('a "what is the difference" question is answered only by an entry that 
       const result = matcher.match(question);
       expect(result.answered, question).toBe(true);
       expect(result.best?.id, question).toBe('what-is-shell-entity');
+    }
+  });
+});
+
+describe('a text message or code that never arrived', () => {
+  // 没收到 and "never received" read as one concept (lexicon.ts, ~unreceived), not as ~none beside the filler 收到.
+  it('finds the imported entry about verification texts that do not arrive', async () => {
+    const matcher = createMatcher(await loadBundledAndImported());
+    for (const question of ['验证码一直收不到', 'I never received the verification SMS', '管局的短信没收到']) {
+      const result = matcher.match(question);
+      expect(result.answered, question).toBe(true);
+      expect(result.best?.id, question).toBe('bureau-how-2');
     }
   });
 });
