@@ -132,16 +132,19 @@ describe('the sets written blind to the matcher', () => {
     expect(more.wrongAnswerRate, figures(more)).toBe(0);
   });
 
-  // Measured 29/67 in scope, 4 answered with another entry; the issue's goal for situations is that they are answered.
-  it('slack-situations: at least 29 of 67 right, at most 4 answered with another entry', () => {
-    expect(situations.top1, figures(situations)).toBeGreaterThanOrEqual(29 / 67 - 1e-9);
-    expect(situations.wrongAnswerRate, figures(situations)).toBeLessThanOrEqual(4 / 67 + 1e-9);
+  // Measured 30/67 in scope, 5 answered with another entry (29 and 4 before the spelling corrector left English words
+  // alone: one more right and one more wrong here, one wrong fewer on imported-more); the issue's goal for situations is
+  // that they are answered.
+  it('slack-situations: at least 30 of 67 right, at most 5 answered with another entry', () => {
+    expect(situations.top1, figures(situations)).toBeGreaterThanOrEqual(30 / 67 - 1e-9);
+    expect(situations.wrongAnswerRate, figures(situations)).toBeLessThanOrEqual(5 / 67 + 1e-9);
   });
 
   // Target 80% right and 5% wrong (issue 7 §5). Measured 39/62 (36/62 before priorOnlyThreshold and 咋回事, 33/62 before
-  // calibratedRanking, 35/62 before 对不对 read as asking whether it is right), 6 answered with another entry (11, 7 before).
-  it('imported-more: at least 39 of 62 right, at most 6 answered with another entry', () => {
+  // calibratedRanking, 35/62 before 对不对 read as asking whether it is right), 5 answered with another entry (6 before
+  // the spelling corrector left English words alone, 11 and 7 before that).
+  it('imported-more: at least 39 of 62 right, at most 5 answered with another entry', () => {
     expect(importedMore.top1, figures(importedMore)).toBeGreaterThanOrEqual(39 / 62 - 1e-9);
-    expect(importedMore.wrongAnswerRate, figures(importedMore)).toBeLessThanOrEqual(6 / 62 + 1e-9);
+    expect(importedMore.wrongAnswerRate, figures(importedMore)).toBeLessThanOrEqual(5 / 62 + 1e-9);
   });
 });

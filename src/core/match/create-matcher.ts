@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 import { foldText } from '../text/fold-text.js';
 import { analyseFolded, analyseText, CONCEPT_PREFIX, type WordSeams, wordSeams } from './analyse-text.js';
 import { decideMatch } from './decide-match.js';
+import { isEnglishWord } from './english-words.js';
 import { ENGLISH_FILLER, OFF_TOPIC_CONCEPTS, SYNONYM_GROUPS } from './lexicon.js';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.js';
 import {
@@ -439,7 +440,9 @@ function unknownFactor(term: string, opts: MatchOptions): number {
 
 // Fuse.js scores a near miss against the English words the knowledge base and the dictionary know:
 // "certficate" still finds "certificate" (and through it the concept ~cert). Only words sharing most
-// letter pairs with the question's word are scored, so a question full of unknown words stays fast.
+// letter pairs with the question's word are scored, so a question full of unknown words stays fast. A word that is
+// English as typed (english-words.ts) is never corrected: "moved" read as "removed", "legal" as "illegal" and "never" as
+// "every" were the corrector's commonest readings of the Slack sets' English.
 function createSpellingCorrector(index: TermIndex, threshold: number): (word: string) => string | undefined {
   const words = [...new Set([...index.idf.keys(), ...LATIN_SYNONYMS])].filter((t) => MISSPELLABLE.test(t));
   const byPair = new Map<string, string[]>();
@@ -451,6 +454,10 @@ function createSpellingCorrector(index: TermIndex, threshold: number): (word: st
     }
   }
   return (word) => {
+    // A plural the dictionary lacks arrives as its singular, which the dictionary may know (individuals → individual):
+    // read again, it becomes that concept.
+    if (LATIN_WORDS.has(word)) return word;
+    if (isEnglishWord(word)) return undefined;
     const pairs = new Set(letterPairs(word));
     const shared = new Map<string, number>();
     for (const pair of pairs) for (const w of byPair.get(pair) ?? []) shared.set(w, (shared.get(w) ?? 0) + 1);

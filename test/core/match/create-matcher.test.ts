@@ -559,3 +559,20 @@ describe('a text message or code that never arrived', () => {
     }
   });
 });
+
+describe('spelling correction', () => {
+  it('corrects a typo but never a correctly spelled word into another one', async () => {
+    const rank = createRanker(await loadKnowledgeBase(BUNDLED_DIR), {}, true);
+    const terms = (q: string) => [...rank.weigh(q).weighted.keys()];
+    // A typo still finds the word meant, and through it the concept.
+    expect(terms('where is the certficate')).toContain('~cert');
+    // "moved" is not "removed", "legal" not "illegal", "passport" not "password".
+    for (const [question, word] of [
+      ['we moved the site', 'moved'],
+      ['is it legal', 'legal'],
+      ['my passport expired', 'passport'],
+    ] as const) {
+      expect(terms(question), question).toContain(word);
+    }
+  });
+});
