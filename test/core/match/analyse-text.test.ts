@@ -52,6 +52,8 @@ describe('analyseText', () => {
     ['~change', ['changed', 'changing', 'modified', 'updated']],
     ['~company', ['corporate']],
     ['~forum', ['论坛', '社区', 'community', 'message board']],
+    ['~blog', ['博客', 'blog', 'blogs']],
+    ['~unaccess', ['取消接入', 'cancel access']],
     ['~unreceived', ['没有收到', '收不到', '等不到', 'never received', "didn't receive"]],
     ['~why', ['怎么回事', '咋回事', 'how come']],
     ['~duration', ['how many days', 'how many working days', '多少天', 'how soon']],
@@ -179,6 +181,16 @@ describe('analyseText', () => {
 
   it('reads spoken 没过 as not approved', () => {
     expect(analyseText('审核没过')).toEqual(analyseText('审核没通过'));
+  });
+
+  it('drops "what kind of" and "usually" as question words', () => {
+    expect(analyseText('什么样的网站要备案')).toEqual(analyseText('网站要备案'));
+    expect(analyseText('审核一般多久')).toEqual(analyseText('审核多久'));
+  });
+
+  it('reads a blog as a kind of site of its own, and taking a filing off a provider apart from cancelling it', () => {
+    expect(analyseText('个人博客')).not.toEqual(analyseText('个人网站'));
+    expect(analyseText('取消接入')).not.toEqual(analyseText('注销'));
   });
 
   it('drops third-person pronouns and demonstratives as filler', () => {
