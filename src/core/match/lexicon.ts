@@ -35,6 +35,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '空的',
     'empty',
     'disappeared',
+    'vanished',
     'gone',
     'missing',
     '没有了',
@@ -422,6 +423,11 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'restrictions',
     // "What does it stop us from doing" asks the consequence (bench/loo.ts: with english-words.ts, which stopped
     // reading "doing" as "adding", slack-more tune 48 → 49 of 51, as before it).
+    // "Is that a problem?" asks whether it has consequences (网站现在卖东西了，备案时写的是企业展示，有问题吗).
+    '有问题吗',
+    '有没有问题',
+    '会不会有问题',
+    '会有问题吗',
     'stop us from',
     'stops us from',
     'stop me from',

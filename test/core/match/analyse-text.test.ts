@@ -54,6 +54,7 @@ describe('analyseText', () => {
     ['~forum', ['论坛', '社区', 'community', 'message board']],
     ['~blog', ['博客', 'blog', 'blogs']],
     ['~apply', ['申请', 'submitted', 'request', 'requested']],
+    ['~impact', ['有问题吗', '会不会有问题', 'stop us from', 'prevent']],
     ['~accident', ['不小心', '误操作', 'by mistake', 'accidentally']],
     ['~unaccess', ['取消接入', 'cancel access', 'removing access']],
     ['~unreceived', ['没有收到', '收不到', '等不到', 'never received', "didn't receive"]],
