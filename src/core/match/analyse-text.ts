@@ -222,6 +222,28 @@ export function analyseFolded(folded: string): string[] {
   return terms;
 }
 
+/**
+ * The dictionary concepts of folded text read with its filler taken out first, so a phrase with a question word inside
+ * it is still found: 域名怎么续费 reads 域名续费 (~domainrenewal), which {@link analyseFolded} reads as ~domain and ~renew.
+ * Only for the question: the index never needs it.
+ */
+export function conceptsWithoutFiller(folded: string): string[] {
+  const items = splitItems(folded, new Int32Array(folded.length), new Uint8Array(folded.length));
+  const removed = new Uint8Array(items.length);
+  replaceWords(items, removed, FILLER, []);
+  let kept = 0;
+  for (let i = 0; i < items.length; i += 1) {
+    if (removed[i] === 1) continue;
+    items.codes[kept] = items.codes[i] ?? 0;
+    items.gap[kept] = items.gap[i] ?? 0;
+    kept += 1;
+  }
+  items.length = kept;
+  const terms: string[] = [];
+  replaceWords(items, new Uint8Array(kept), SYNONYMS, terms);
+  return terms;
+}
+
 // The terms of a run of Han characters: its bigrams, or the character itself when it stands alone.
 function pushRun(items: Items, start: number, end: number, terms: string[]): void {
   if (end - start === 1) terms.push(String.fromCodePoint(items.codes[start] ?? 0));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY } from '../../../src/core/knowledge/glossary.js';
-import { analyseText, wordSeams } from '../../../src/core/match/analyse-text.js';
+import { analyseText, conceptsWithoutFiller, wordSeams } from '../../../src/core/match/analyse-text.js';
 import { foldText } from '../../../src/core/text/fold-text.js';
 
 const sorted = (text: string) => [...new Set(analyseText(text))].sort();
@@ -184,6 +184,12 @@ describe('analyseText', () => {
 
   it('reads spoken 没过 as not approved', () => {
     expect(analyseText('审核没过')).toEqual(analyseText('审核没通过'));
+  });
+
+  it('finds a phrase with a question word inside it once the filler is out (conceptsWithoutFiller)', () => {
+    expect(analyseText('域名怎么续费')).not.toContain('~domainrenewal');
+    expect(conceptsWithoutFiller(foldText('域名怎么续费'))).toContain('~domainrenewal');
+    expect(conceptsWithoutFiller(foldText('我的域名要怎么续费呢'))).toContain('~domainrenewal');
   });
 
   it('drops "what kind of" and "usually" as question words', () => {

@@ -576,3 +576,13 @@ describe('spelling correction', () => {
     }
   });
 });
+
+describe('a neighbouring field named with a question word inside', () => {
+  it('refuses 域名怎么续费 (domain renewal), which the validity entry answered for its 续费', async () => {
+    const kb = await loadKnowledgeBase(BUNDLED_DIR);
+    const result = createMatcher(kb).match('域名怎么续费');
+    expect(result.answered).toBe(false);
+    // Named in one piece it was refused already.
+    expect(createMatcher(kb).match('域名续费怎么办').answered).toBe(false);
+  });
+});
