@@ -121,6 +121,9 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
           for (const t of named.keys()) if (isSpecific(t)) subject.add(t);
         }
     }
+    // A neighbouring field named anywhere says what the message is about ("emails bounce, I think the MX record is
+    // wrong. What should it be?"): it counts as asked, so context cannot dilute it (evidenceDilution).
+    for (const t of weighted.keys()) if (OFF_TOPIC.has(t)) askedTerms.add(t);
     return { weighted, askedTerms, asked };
   };
   const rank = (question: string, limit: number): Candidate[] => {
@@ -416,7 +419,9 @@ function weighTerms(
 ): void {
   const unknown = index.maxIdf * opts.unknownTermWeight;
   const add = (term: string, share: number) => {
-    const base = index.idf.get(term) ?? index.answerIdf.get(term) ?? unknown * unknownShare * unknownFactor(term, opts);
+    // A neighbouring field weighs in full in context too: it is what the message is about, not chatter.
+    const unknownPart = OFF_TOPIC.has(term) ? 1 : unknownShare;
+    const base = index.idf.get(term) ?? index.answerIdf.get(term) ?? unknown * unknownPart * unknownFactor(term, opts);
     const w = base * share * partWeight;
     seen?.add(term);
     if (w > (weighted.get(term) ?? 0)) weighted.set(term, w);

@@ -392,6 +392,20 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'vps',
   ],
   overseas: ['境外', '海外', '国外', '香港', 'overseas', 'abroad', 'foreign', 'hong kong'],
+  // A foreign person (can a foreigner be the person in charge?), not a foreign server or domain: a filing question no
+  // bundled entry answers, which read as ~incharge alone went to the correction entry. bench/loo.ts unchanged; the
+  // engineer's in-domain checks 33 → 34 of 35 refused (as part of ~overseas instead, one imported entry answered it).
+  foreigner: [
+    '外国人',
+    '外籍人士',
+    '外籍',
+    'foreigner',
+    'foreigners',
+    'foreign national',
+    'foreign nationals',
+    'expat',
+    'expats',
+  ],
   need: [
     '是否需要',
     '要不要',
@@ -954,6 +968,19 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'domain registrar',
     '域名注册商',
   ],
+  // Setting up mail (MX records, SMTP): a server question, not a filing one.
+  mailsetup: [
+    'mx记录',
+    'mx record',
+    'mx records',
+    '邮件服务器',
+    '邮件服务',
+    'mail server',
+    'smtp',
+    'pop3',
+    'imap',
+    '企业邮箱',
+  ],
   shellcompany: ['空壳公司', 'shell company', 'shell companies', 'shell corporation'],
   companyclosure: [
     '公司注销',
@@ -994,6 +1021,7 @@ export const OFF_TOPIC_CONCEPTS: ReadonlySet<string> = new Set([
   'licence',
   'icplicence',
   'domainrenewal',
+  'mailsetup',
 ]);
 
 /**

@@ -54,6 +54,8 @@ describe('analyseText', () => {
     ['~forum', ['论坛', '社区', 'community', 'message board']],
     ['~blog', ['博客', 'blog', 'blogs']],
     ['~apply', ['申请', 'submitted', 'request', 'requested']],
+    ['~foreigner', ['外国人', '外籍', 'foreigner', 'foreign national']],
+    ['~mailsetup', ['mx记录', 'MX record', 'SMTP', '企业邮箱']],
     ['~impact', ['有问题吗', '会不会有问题', 'stop us from', 'prevent']],
     ['~accident', ['不小心', '误操作', 'by mistake', 'accidentally']],
     ['~unaccess', ['取消接入', 'cancel access', 'removing access']],

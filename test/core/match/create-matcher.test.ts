@@ -586,3 +586,23 @@ describe('a neighbouring field named with a question word inside', () => {
     expect(createMatcher(kb).match('域名续费怎么办').answered).toBe(false);
   });
 });
+
+describe('a neighbouring field named in the context', () => {
+  // The question part ("what do we set it to?") says little; the context names the field (mail setup).
+  const message = 'mail to our domain stopped arriving this morning, probably the MX record. what do we set it to?';
+
+  it('counts as asked, at its full weight, so the context cannot dilute it', async () => {
+    const rank = createRanker(await loadKnowledgeBase(BUNDLED_DIR), {}, true);
+    const { weighted, askedTerms } = rank.weigh(message);
+    expect(askedTerms.has('~mailsetup')).toBe(true);
+    expect(weighted.get('~mailsetup')).toBe(rank.weigh('MX record').weighted.get('~mailsetup'));
+  });
+
+  it('lowers the confidence of the entry that only shares the domain with it', async () => {
+    const kb = await loadKnowledgeBase(BUNDLED_DIR);
+    const confidence = createMatcher(kb).match(message).confidence;
+    // The same message without the field named: the DNS entry is as sure as ever.
+    const unnamed = createMatcher(kb).match(message.replace('MX record', 'setting')).confidence;
+    expect(confidence).toBeLessThan(unnamed);
+  });
+});
