@@ -295,6 +295,9 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '日内',
     '时限',
     'how long',
+    // "For a while" is some time, not ~pending's "while" (during).
+    'for a while',
+    'for some time',
     // Before ~maximum's "how many": a count of days is a duration, not an upper limit.
     'how many days',
     'how many working days',

@@ -54,6 +54,7 @@ describe('analyseText', () => {
     ['~forum', ['论坛', '社区', 'community', 'message board']],
     ['~blog', ['博客', 'blog', 'blogs']],
     ['~apply', ['申请', 'submitted', 'request', 'requested']],
+    ['~duration', ['for a while', 'for some time']],
     ['~foreigner', ['外国人', '外籍', 'foreigner', 'foreign national']],
     ['~mailsetup', ['mx记录', 'MX record', 'SMTP', '企业邮箱']],
     ['~impact', ['有问题吗', '会不会有问题', 'stop us from', 'prevent']],
