@@ -402,7 +402,7 @@ function readTerms(
   // A neighbouring field named with a question word inside (域名怎么续费: domain renewal) is still named.
   // bench/loo.ts: no line moved (the sets' neighbouring fields are named in one piece); it is for the other ways.
   for (const t of conceptsWithoutFiller(folded)) if (OFF_TOPIC.has(t) && !terms.has(t)) terms.set(t, 1);
-  return { terms, read: respelled === folded ? folded : respelled };
+  return { terms, read: respelled };
 }
 
 // Adds a part's terms at the part's weight; a term already weighed in another part keeps the larger weight.
