@@ -39,6 +39,11 @@ const GREETING =
 const SIGN_OFF =
   /(?:(?:^|[\s,，。.!！]+)(?:thanks|thank you|thx|ty|cheers|多谢|谢谢|感谢|辛苦了?|麻烦了|拜托了?)(?: (?:a lot|in advance|all))?[\s～~!！。.]*)+$/i;
 
+// Who asked, at the head of a question sentence ("有个海外客户问我…", "a client asked me whether…"). Bounded
+// repetitions only: a message is read up to its length limit, and this runs on every question sentence.
+const ASKER =
+  /^(?:[^，。？?！!]{0,20}?(?:客户|同事|老板|领导|朋友|用户|对方|有人|客人)[^，。？?！!]{0,10}?问(?:我|了|道|一下)?[:：,，\s]*|.{0,40}?\b(?:customer|client|colleague|boss|someone|user)s?\b.{0,20}?\bask(?:ed|s|ing)?\b(?: me| us)?[:,\s]*)/i;
+
 /** True when a message reads as a question: a question mark, a Chinese question word, or an English question opening. */
 export function looksLikeQuestion(text: string): boolean {
   const trimmed = text.trim();
@@ -80,16 +85,25 @@ export function readMessage(message: string, splitClauses = true): MessagePart[]
     .map(tidySentence)
     .filter((s) => s !== '');
   const anyQuestion = sentences.some(looksLikeQuestion);
-  for (const s of sentences) {
-    if (!anyQuestion) pushPart(parts, s, 'question');
-    else if (!looksLikeQuestion(s)) pushPart(parts, s, 'context');
-    else pushClauses(parts, s, splitClauses);
+  for (const sentence of sentences) {
+    if (!anyQuestion) pushPart(parts, sentence, 'question');
+    else if (!looksLikeQuestion(sentence)) pushPart(parts, sentence, 'context');
+    else pushClauses(parts, withoutAsker(parts, sentence), splitClauses);
   }
   if (!parts.some((p) => p.role === 'question')) {
     // Only quotes: the quoted words are what is asked about.
     for (const p of parts) p.role = 'question';
   }
   return parts;
+}
+
+// Who asked, at the head of a question sentence, is context ("有个海外客户问我", "a client asked me"): the asker's
+// words (海外, an overseas customer) are not what is asked. Returns the rest of the sentence.
+function withoutAsker(parts: MessagePart[], sentence: string): string {
+  const asker = ASKER.exec(sentence)?.[0];
+  if (asker === undefined || asker.length >= sentence.length) return sentence;
+  pushPart(parts, asker, 'context');
+  return sentence.slice(asker.length);
 }
 
 // In a long question sentence, the clauses that ask are the question; the others tell the situation.

@@ -50,6 +50,20 @@ describe('readMessage', () => {
     expect(roles(message)).toEqual(expected);
   });
 
+  it('reads who asked, at the head of a question sentence, as context', () => {
+    const roles = (m: string) => readMessage(m).map((p) => [p.role, p.text]);
+    expect(roles('有个海外客户问我网站底部那串备案号是什么意思？')).toEqual([
+      ['context', '有个海外客户问我'],
+      ['question', '网站底部那串备案号是什么意思？'],
+    ]);
+    expect(roles('a client asked me whether the beian number expires?')).toEqual([
+      ['context', 'a client asked me'],
+      ['question', 'whether the beian number expires?'],
+    ]);
+    // A question about a customer is not a report of one.
+    expect(roles('客户的备案号会过期吗？')).toEqual([['question', '客户的备案号会过期吗？']]);
+  });
+
   it('keeps words that merely end like a sign-off', () => {
     expect(roles('what is a shell entity')).toEqual(['question: what is a shell entity']);
   });
