@@ -113,14 +113,14 @@ describe('a knowledge base with imported title-only entries (bundled + test/fixt
 // against their titles, and situations over the bundled ones; the dictionary was grown while reading their misses, so
 // they are tuned on and measure nothing. The floor keeps that vocabulary from being lost.
 describe("the engineer's checks", () => {
-  // Measured 177 of 210 right (near-duplicate providers' entries count as wrong: how-filing / filing-18), 16 wrong.
-  it('answers at least 177 of 210 right and at most 16 with another entry', async () => {
+  // Measured 179 of 210 right (near-duplicate providers' entries count as wrong: how-filing / filing-18), 15 wrong.
+  it('answers at least 179 of 210 right and at most 15 with another entry', async () => {
     const checks = evaluateMatcher(
       createMatcher(await loadBundledAndImported()),
       await readSet('./engineer-checks.jsonl'),
     );
-    expect(checks.top1, confusionList(checks)).toBeGreaterThanOrEqual(177 / 210 - 1e-9);
-    expect(checks.wrongAnswerRate, confusionList(checks)).toBeLessThanOrEqual(16 / 210 + 1e-9);
+    expect(checks.top1, confusionList(checks)).toBeGreaterThanOrEqual(179 / 210 - 1e-9);
+    expect(checks.wrongAnswerRate, confusionList(checks)).toBeLessThanOrEqual(15 / 210 + 1e-9);
   });
 });
 
@@ -156,11 +156,12 @@ describe('the sets written blind to the matcher', () => {
     expect(situations.wrongAnswerRate, figures(situations)).toBeLessThanOrEqual(5 / 67 + 1e-9);
   });
 
-  // Target 80% right and 5% wrong (issue 7 §5). Measured 39/62 (36/62 before priorOnlyThreshold and 咋回事, 33/62 before
-  // calibratedRanking, 35/62 before 对不对 read as asking whether it is right), 5 answered with another entry (6 before
-  // the spelling corrector left English words alone, 11 and 7 before that).
-  it('imported-more: at least 39 of 62 right, at most 5 answered with another entry', () => {
-    expect(importedMore.top1, figures(importedMore)).toBeGreaterThanOrEqual(39 / 62 - 1e-9);
-    expect(importedMore.wrongAnswerRate, figures(importedMore)).toBeLessThanOrEqual(5 / 62 + 1e-9);
+  // Target 80% right and 5% wrong (issue 7 §5). Measured 40/62 (39/62 before 正常使用 read as reachable, 36/62 before
+  // priorOnlyThreshold and 咋回事, 33/62 before calibratedRanking, 35/62 before 对不对 read as asking whether it is right),
+  // 4 answered with another entry (5 before 正常使用, 6 before the spelling corrector left English words alone, 11 and
+  // 7 before that).
+  it('imported-more: at least 40 of 62 right, at most 4 answered with another entry', () => {
+    expect(importedMore.top1, figures(importedMore)).toBeGreaterThanOrEqual(40 / 62 - 1e-9);
+    expect(importedMore.wrongAnswerRate, figures(importedMore)).toBeLessThanOrEqual(4 / 62 + 1e-9);
   });
 });

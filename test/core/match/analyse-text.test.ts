@@ -55,6 +55,7 @@ describe('analyseText', () => {
     ['~blog', ['博客', 'blog', 'blogs']],
     ['~apply', ['申请', 'submitted', 'request', 'requested']],
     ['~duration', ['for a while', 'for some time']],
+    ['~reach', ['正常使用', 'still works']],
     ['~foreigner', ['外国人', '外籍', 'foreigner', 'foreign national']],
     ['~mailsetup', ['mx记录', 'MX record', 'SMTP', '企业邮箱']],
     ['~impact', ['有问题吗', '会不会有问题', 'stop us from', 'prevent']],
