@@ -458,6 +458,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'impacts',
     'affect',
     'affects',
+    'affected',
+    'affecting',
     'effect',
     'effects',
     'consequence',

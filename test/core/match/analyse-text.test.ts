@@ -58,7 +58,7 @@ describe('analyseText', () => {
     ['~reach', ['正常使用', 'still works']],
     ['~foreigner', ['外国人', '外籍', 'foreigner', 'foreign national']],
     ['~mailsetup', ['mx记录', 'MX record', 'SMTP', '企业邮箱']],
-    ['~impact', ['有问题吗', '会不会有问题', 'stop us from', 'prevent']],
+    ['~impact', ['有问题吗', '会不会有问题', 'stop us from', 'prevent', 'affected']],
     ['~accident', ['不小心', '误操作', 'by mistake', 'accidentally']],
     ['~unaccess', ['取消接入', 'cancel access', 'removing access']],
     ['~unreceived', ['没有收到', '收不到', '等不到', 'never received', "didn't receive"]],
