@@ -225,7 +225,7 @@ export function analyseFolded(folded: string): string[] {
 /**
  * The dictionary concepts of folded text read with its filler taken out first, so a phrase with a question word inside
  * it is still found: 域名怎么续费 reads 域名续费 (~domainrenewal), which {@link analyseFolded} reads as ~domain and ~renew.
- * Only for the question: the index never needs it.
+ * Only for the question: the index never needs it. Empty when the text has no filler (the plain reading has them all).
  */
 export function conceptsWithoutFiller(folded: string): string[] {
   const items = splitItems(folded, new Int32Array(folded.length), new Uint8Array(folded.length));
@@ -238,6 +238,8 @@ export function conceptsWithoutFiller(folded: string): string[] {
     items.gap[kept] = items.gap[i] ?? 0;
     kept += 1;
   }
+  // No filler, nothing new: the concepts are the plain reading's, which the caller has.
+  if (kept === items.length) return [];
   items.length = kept;
   const terms: string[] = [];
   replaceWords(items, new Uint8Array(kept), SYNONYMS, terms);

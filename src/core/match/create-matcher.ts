@@ -18,11 +18,10 @@ import {
   type AskedKinds,
   countsFromAsked,
   durationSubject,
-  entryDurationAnchors,
-  entryKinds,
   kindMismatch,
   type QuestionKind,
   questionKinds,
+  readEntries,
 } from './question-kind.js';
 import { type PartRole, readMessage } from './read-message.js';
 import { answerShares, type Candidate, createScorer, rankKey } from './score-entries.js';
@@ -88,10 +87,10 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
     !FILLER_WORDS.has(w) && (LATIN_WORDS.has(w) || index.idf.has(w) || index.answerIdf.has(w));
   // A term most entries use (备案) says nothing of what a kind is asked of.
   const isSpecific = (t: string) => (index.corePostings.get(t)?.length ?? kb.entries.length) * 2 <= kb.entries.length;
-  const kindsOfEntry = opts.kindMismatchWeight < 1 ? entryKinds(kb.entries, isSpecific) : [];
-  // What each entry's "how long" phrases count from, for a question asking how long that takes (anchorConflictWeight).
-  const anchorsOfEntry =
-    opts.kindSubjects && opts.anchorConflictWeight < 1 ? entryDurationAnchors(kb.entries, isSpecific) : [];
+  // The kinds each entry's phrases ask, and what its "how long" phrases count from (anchorConflictWeight).
+  const readings = opts.kindMismatchWeight < 1 ? readEntries(kb.entries, isSpecific) : undefined;
+  const kindsOfEntry = readings?.kinds ?? [];
+  const anchorsOfEntry = opts.kindSubjects && opts.anchorConflictWeight < 1 ? (readings?.anchors ?? []) : [];
   // The share of its confidence an entry keeps for the kind of question asked.
   const kindWeight = (asked: AskedKinds, entry: number): number => {
     if (!kindMismatch(asked, kindsOfEntry[entry] ?? new Map())) return 1;

@@ -11,8 +11,7 @@ const KIND_CUES: Readonly<Record<QuestionKind, RegExp>> = Object.freeze({
   why: /为什么|为何|为啥|原因|\bwhy\b/,
   where: /在哪|哪里|哪儿|去哪|哪个网站|哪个部门|\bwhere\b/,
   // A comparison; not 一样吗 or "different", which ask whether one thing must match another (内容要跟备案一样吗).
-  difference:
-    /区别|差别|差异|有什么不同|有何不同|difference between|differences between|\bvs\b|versus|compared (?:to|with)/,
+  difference: /区别|差别|差异|有什么不同|有何不同|differences? between|\bvs\b|versus|compared (?:to|with)/,
 });
 
 // Listed once: indexing asks this of every title and alternate question.
@@ -44,72 +43,96 @@ const ANCHORS: readonly RegExp[] = [
 ];
 const DURATION_CUE = new RegExp(KIND_CUES.duration.source, 'g');
 
-/**
- * The folded text of a "how long" phrase without its cue, the words that come with it and the moment it counts from:
- * what the duration is of. Only duration has a subject this plain; "why" and "where" ask about the whole situation.
- */
-export function durationSubject(folded: string): string {
-  let text = folded;
-  for (const anchor of ANCHORS) text = text.replace(anchor, ' ');
-  return text.replace(DURATION_CUE, ' ').replace(DURATION_WORDS, ' ');
+/** A "how long" phrase split in two: what the duration is of, and the moments it counts from. */
+interface DurationReading {
+  subject: string;
+  anchor: string;
 }
 
-/** The moments a "how long" phrase counts from ({@link durationSubject} leaves them out), as one folded text. */
-export function durationAnchor(folded: string): string {
+// One pass over the anchors serves both halves: the subject is what the anchors leave.
+function readDuration(folded: string): DurationReading {
   let text = folded;
   const moments: string[] = [];
   for (const anchor of ANCHORS) {
     moments.push(...(text.match(anchor) ?? []));
     text = text.replace(anchor, ' ');
   }
-  // A clause before 以后 can carry the cue itself (多久以后): the cue is the question, not the moment.
-  return moments.join(' ').replace(DURATION_CUE, ' ').replace(/ +/g, ' ').trim();
+  return {
+    subject: text.replace(DURATION_CUE, ' ').replace(DURATION_WORDS, ' '),
+    // A clause before 以后 can carry the cue itself (多久以后): the cue is the question, not the moment.
+    anchor: moments.join(' ').replace(DURATION_CUE, ' ').replace(/ +/g, ' ').trim(),
+  };
 }
 
 /**
- * Per entry, the kinds its title and alternate questions ask, each with what those phrases ask it of: for duration the
- * terms of {@link durationSubject} that `isSpecific` keeps, for the other kinds nothing.
+ * The folded text of a "how long" phrase without its cue, the words that come with it and the moment it counts from:
+ * what the duration is of. Only duration has a subject this plain; "why" and "where" ask about the whole situation.
  */
-export function entryKinds(entries: readonly Entry[], isSpecific: (term: string) => boolean): AskedKinds[] {
-  return entries.map((e) => {
-    const kinds = new Map<QuestionKind, Set<string>>();
-    for (const phrase of [e.title, ...e.questions]) {
-      const folded = foldText(phrase);
-      // Folded once: indexing asks this of every title and alternate question.
-      for (const k of kindsOfFolded(folded)) {
-        const subject = kinds.get(k) ?? new Set<string>();
-        if (k === 'duration') for (const t of analyseText(durationSubject(folded))) if (isSpecific(t)) subject.add(t);
-        kinds.set(k, subject);
-      }
-    }
-    return kinds;
-  });
+export function durationSubject(folded: string): string {
+  return readDuration(folded).subject;
+}
+
+/** The moments a "how long" phrase counts from ({@link durationSubject} leaves them out), as one folded text. */
+export function durationAnchor(folded: string): string {
+  return readDuration(folded).anchor;
+}
+
+/** Per entry, what its title and alternate questions ask: see {@link readEntries}. */
+export interface EntryReadings {
+  /** The kinds asked, each with what they are asked of: for duration the specific terms of the subject. */
+  kinds: AskedKinds[];
+  /**
+   * The specific terms of the moments the entry's "how long" phrases count from: 备案成功 in 备案成功 多久以后能访问,
+   * approval in "how long does the data take to sync after approval".
+   */
+  anchors: ReadonlySet<string>[];
 }
 
 const NO_ANCHORS: ReadonlySet<string> = new Set();
 
 /**
- * Per entry, the specific terms of the moments its "how long" phrases count from ({@link durationAnchor}): 备案成功 in
- * 备案成功 多久以后能访问, approval in "how long does the data take to sync after approval".
+ * Per entry, the kinds its phrases ask and the moments its "how long" phrases count from, in one pass: indexing folds
+ * every title and alternate question once for both.
  */
+export function readEntries(entries: readonly Entry[], isSpecific: (term: string) => boolean): EntryReadings {
+  const kinds: AskedKinds[] = [];
+  const anchors: ReadonlySet<string>[] = [];
+  for (const e of entries) {
+    const asked = new Map<QuestionKind, Set<string>>();
+    let moments: Set<string> | undefined;
+    for (const phrase of [e.title, ...e.questions]) {
+      const folded = foldText(phrase);
+      for (const k of kindsOfFolded(folded)) {
+        const subject = asked.get(k) ?? new Set<string>();
+        asked.set(k, subject);
+        if (k !== 'duration') continue;
+        const reading = readDuration(folded);
+        for (const t of analyseText(reading.subject)) if (isSpecific(t)) subject.add(t);
+        for (const t of analyseText(reading.anchor)) {
+          if (!isSpecific(t)) continue;
+          moments ??= new Set();
+          moments.add(t);
+        }
+      }
+    }
+    kinds.push(asked);
+    // Most entries ask no "how long" counted from anything: one shared empty set, not one each (10,000 entries: 1.6 MB).
+    anchors.push(moments ?? NO_ANCHORS);
+  }
+  return { kinds, anchors };
+}
+
+/** The kinds of {@link readEntries}. */
+export function entryKinds(entries: readonly Entry[], isSpecific: (term: string) => boolean): AskedKinds[] {
+  return readEntries(entries, isSpecific).kinds;
+}
+
+/** The anchors of {@link readEntries}. */
 export function entryDurationAnchors(
   entries: readonly Entry[],
   isSpecific: (term: string) => boolean,
 ): ReadonlySet<string>[] {
-  return entries.map((e) => {
-    let anchors: Set<string> | undefined;
-    for (const phrase of [e.title, ...e.questions]) {
-      const folded = foldText(phrase);
-      if (!KIND_CUES.duration.test(folded)) continue;
-      for (const t of analyseText(durationAnchor(folded))) {
-        if (!isSpecific(t)) continue;
-        anchors ??= new Set();
-        anchors.add(t);
-      }
-    }
-    // Most entries ask no "how long" counted from anything: one shared empty set, not one each (10,000 entries: 1.6 MB).
-    return anchors ?? NO_ANCHORS;
-  });
+  return readEntries(entries, isSpecific).anchors;
 }
 
 /**
