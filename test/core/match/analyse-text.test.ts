@@ -247,6 +247,22 @@ describe('analyseText', () => {
     expect(analyseText(input)).toEqual([]);
   });
 
+  it.each([
+    ['a domain bought at auction as bought, not sold', '拍卖买了个老域名', '~buy', '~commerce'],
+    ['"take it back" as withdrawing, not getting back', 'can we take it back', '~cancel', '~restore'],
+    ['"isn\'t in use anymore" as out of use, not gone', "the number isn't in use anymore", '~outofuse', '~none'],
+    ['"didn\'t succeed" as not approved', "the filing didn't succeed", '~rejected', undefined],
+    ['a site that goes offline as one visitors cannot reach', 'the site goes offline', '~reach', undefined],
+    ['多次用 as reusing', '授权码能多次用吗', '~reuse', undefined],
+    ['为何 as why', '为何审核失败', '~why', undefined],
+    ['变化 as a change', '信息有变化', '~change', undefined],
+    ['哪些地方 as regions', '可以在哪些地方办理', '~region', undefined],
+  ])('reads %s', (_name, text, concept, not) => {
+    const terms = analyseText(text);
+    expect(terms).toContain(concept);
+    if (not !== undefined) expect(terms).not.toContain(not);
+  });
+
   it('drops a plural s from English words it does not know', () => {
     expect(analyseText('widgets')).toEqual(['widget']);
   });
