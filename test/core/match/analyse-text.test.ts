@@ -257,6 +257,9 @@ describe('analyseText', () => {
     ['为何 as why', '为何审核失败', '~why', undefined],
     ['变化 as a change', '信息有变化', '~change', undefined],
     ['哪些地方 as regions', '可以在哪些地方办理', '~region', undefined],
+    ['错过 as missing a call, not as the 错 (wrong) inside it', '错过审核确认电话', '~missed', '~wrong'],
+    ['a verification call as a phone', 'I missed the verification call', '~phone', undefined],
+    ['发帖 (posting threads) as a forum', '让用户发帖的站', '~forum', undefined],
   ])('reads %s', (_name, text, concept, not) => {
     const terms = analyseText(text);
     expect(terms).toContain(concept);
