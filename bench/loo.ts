@@ -62,11 +62,9 @@ function styleFigures(
   }));
   const e = evaluateMatcher(matcher, labelled);
   const cells = e.styles.map((s) => `${s.style} ${s.right}/${s.questions}${s.wrong > 0 ? ` (${s.wrong} wrong)` : ''}`);
-  const right = Math.round(e.top1 * e.inScope);
-  // In-scope questions refused with the wanted entry among the suggestions: one click away in Slack.
-  const offered = Math.round(e.reached * e.inScope) - right;
-  const wrong = Math.round(e.falseAnswerRate * e.questions);
-  const table = `${label}: in scope ${right}/${e.inScope} (+${offered} offered), wrong ${wrong}/${e.questions} | ${cells.join(', ')}`;
+  // Offered: in-scope questions refused with the wanted entry among the suggestions, one click away in Slack.
+  const { right, offered, wrong: wrongInScope, answeredOut } = e.counts;
+  const table = `${label}: in scope ${right}/${e.inScope} (+${offered} offered), wrong ${wrongInScope + answeredOut}/${e.questions} | ${cells.join(', ')}`;
   const index = new Map(rows.map((row, i) => [row.q, i]));
   const misses = readable
     ? e.confusions.map(

@@ -17,6 +17,7 @@ const evaluation = (top1: number, confusions: Evaluation['confusions'] = []): Ev
   reached: 0.75,
   rejection: 1,
   falseAnswerRate: 0,
+  counts: { right: top1 * 2, wrong: 1 - top1, offered: 0, refusedOut: 1, answeredOut: 0 },
   styles: [
     { style: 'typo', inScope: true, questions: 2, right: top1 * 2, wrong: 0, refused: 2 - top1 * 2 },
     { style: 'off-topic', inScope: false, questions: 1, right: 1, wrong: 0, refused: 1 },

@@ -73,12 +73,28 @@ export interface Evaluation {
   rejection: number;
   /** Questions answered with a wrong entry (including any answer to an out-of-scope question) / all questions. */
   falseAnswerRate: number;
+  /** The counts the ratios above are made of, for reports that print "n of m". */
+  counts: EvaluationCounts;
   /** Per style group: in-scope groups first, each kind in the order its groups first appear in the set. */
   styles: StyleFigures[];
   reliability: ReliabilityBand[];
   /** Expected calibration error over {@link reliability}: see {@link evaluateMatcher}. */
   ece: number;
   confusions: Confusion[];
+}
+
+/** Questions counted by {@link evaluateMatcher}, by what became of them. */
+export interface EvaluationCounts {
+  /** In-scope questions answered with the expected entry. */
+  right: number;
+  /** In-scope questions answered with another entry. */
+  wrong: number;
+  /** In-scope questions refused with the expected entry among the suggestions. */
+  offered: number;
+  /** Out-of-scope questions refused. */
+  refusedOut: number;
+  /** Out-of-scope questions answered (with any entry). */
+  answeredOut: number;
 }
 
 /** How {@link evaluateMatcher} decides. */
@@ -207,6 +223,7 @@ export function evaluateMatcher(
     reached: ratio(t.right + t.offered, t.inScope),
     rejection: ratio(t.refusedOut, outOfScope),
     falseAnswerRate: ratio(t.wrong + t.answeredOut, questions.length),
+    counts: { right: t.right, wrong: t.wrong, offered: t.offered, refusedOut: t.refusedOut, answeredOut: t.answeredOut },
     // In-scope groups first; stable, so each kind keeps the order of first appearance.
     styles: [...styles.values()].sort((a, b) => Number(b.inScope) - Number(a.inScope)),
     reliability,

@@ -68,6 +68,10 @@ describe('evaluateMatcher', () => {
     expect(actual).toBeCloseTo(expected, 10);
   });
 
+  it('gives the counts the ratios are made of', () => {
+    expect(e.counts).toEqual({ right: 1, wrong: 2, offered: 1, refusedOut: 1, answeredOut: 1 });
+  });
+
   it('counts a refusal as offered only when the expected entry is among its suggestions', () => {
     const refusals = evaluateMatcher(
       scripted({
