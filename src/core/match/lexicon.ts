@@ -2,7 +2,8 @@
  * The matcher's small domain dictionary: synonym groups (each becomes one concept term, across
  * Chinese and English) and filler words (question words, particles) that carry no topic. All of it
  * is general ICP-filing vocabulary, written in simplified Chinese and lower case (text is folded
- * before it is looked up).
+ * before it is looked up). Words that say how a message is built rather than what it is about (greetings, sign-offs,
+ * who asked, question cues) are read-message.ts's patterns, and the cues of a kind of question question-kind.ts's.
  */
 
 /**
