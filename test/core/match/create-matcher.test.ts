@@ -575,6 +575,15 @@ describe('spelling correction', () => {
       expect(terms(question), question).toContain(word);
     }
   });
+
+  it('reads a word of the field typed with a doubled letter as that word, though the typo is a word too', async () => {
+    const rank = createRanker(await loadKnowledgeBase(BUNDLED_DIR), {}, true);
+    const terms = (q: string) => [...rank.weigh(q).weighted.keys()];
+    expect(terms('where is the ICP filling certificate')).not.toContain('filling');
+    expect(terms('our filling got cancelled')).toContain('~icp');
+    // Not any real word near a word of the field: only a doubled letter typed once.
+    expect(terms('we moved the site')).toContain('moved');
+  });
 });
 
 describe('a neighbouring field named with a question word inside', () => {
