@@ -9,10 +9,10 @@
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
 import type { Entry, KnowledgeBase } from '../src/core/knowledge/types.js';
-import { candidateLimit, createRanker } from '../src/core/match/create-matcher.js';
-import { leadOf, lengthFeature, minCoverageOf, raise } from '../src/core/match/decide-match.js';
+import { createRanker } from '../src/core/match/create-matcher.js';
 import { DEFAULT_MATCH_OPTIONS } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
+import { candidateFeatures } from './calibration-features.js';
 import { halfOf, leaveOneOutRounds } from './eval-rows.js';
 import { fitLogistic, sigmoid } from './logistic.js';
 
@@ -26,7 +26,6 @@ interface Row {
   group: string;
   rank: Rank;
   entries: readonly Entry[];
-  dropped: boolean;
 }
 
 const kb = await loadKnowledgeBase(`${root}knowledge`);
@@ -39,7 +38,6 @@ const slackRow = (r: Record<string, unknown>, group: string, imported = false): 
   group,
   rank: imported ? rankImported : rankBundled,
   entries: imported ? importedKb.entries : kb.entries,
-  dropped: false,
 });
 const rows: Row[] = [
   ...halfOf('questions.jsonl', 'tune').map((r) => slackRow({ q: r.question, want: r.expected }, 'questions')),
@@ -60,7 +58,6 @@ function leaveOneOutRows(base: KnowledgeBase): Row[] {
       group: 'loo',
       rank,
       entries: round.kb.entries,
-      dropped: true,
     }));
   });
 }
@@ -84,33 +81,9 @@ const FEATURES = [
 type Feature = (typeof FEATURES)[number];
 
 const data = rows.map((r) => {
-  const ranked = r.rank(r.q, candidateLimit(DEFAULT_MATCH_OPTIONS));
-  const [top, second] = ranked;
-  const margin = leadOf(ranked);
-  const entry = top === undefined ? undefined : r.entries[top.entry];
-  const f: Record<Feature, number> = {
-    intercept: 1,
-    score: top === undefined ? 0 : raise(top.confidence, margin, opts.marginWeight),
-    coverage: top?.coverage ?? 0,
-    margin,
-    length: lengthFeature(r.q, opts.calibration?.lengthCap),
-    alternates: Math.log1p(entry?.questions.length ?? 0),
-    questionShare: top?.questionShare ?? 0,
-    absent: top?.absent ?? 0,
-    agrees: top?.agrees ?? 0,
-    missing: top?.missingConcept ?? 0,
-    second: second?.confidence ?? 0,
-    alone: top?.view?.alone ?? top?.confidence ?? 0,
-    viewCoverage: top?.view?.coverage ?? top?.coverage ?? 0,
-    unnamed: top?.unnamed ?? 0,
-  };
-  return {
-    f,
-    y: entry !== undefined && entry.id === r.want ? 1 : 0,
-    oos: r.want === null,
-    covered: entry !== undefined && (top?.coverage ?? 0) >= minCoverageOf(entry, opts),
-    group: r.group,
-  };
+  const { right, covered, features } = candidateFeatures(r.rank, r.q, r.want, r.entries, opts);
+  const f: Record<Feature, number> = { intercept: 1, ...features };
+  return { f, y: right ? 1 : 0, oos: r.want === null, covered, group: r.group };
 });
 
 /** Per group of rows: answered right / in scope, answered wrongly, unanswerable refused, at the answering threshold. */

@@ -14,10 +14,10 @@
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
 import type { Entry } from '../src/core/knowledge/types.js';
-import { candidateLimit, createRanker } from '../src/core/match/create-matcher.js';
-import { leadOf, lengthFeature, minCoverageOf, raise } from '../src/core/match/decide-match.js';
+import { createRanker } from '../src/core/match/create-matcher.js';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../src/core/match/options.js';
 import { loadBundledAndImported } from '../test/eval/imported-kb.js';
+import { candidateFeatures } from './calibration-features.js';
 import { halfOf, leaveOneOutRounds } from './eval-rows.js';
 import { dot, fitLogistic, sigmoid } from './logistic.js';
 
@@ -101,31 +101,25 @@ const data = [
 ];
 
 function features(r: Row, rank: ReturnType<typeof createRanker>, entries: readonly Entry[], dropped = 0) {
-  const ranked = rank(r.q, candidateLimit(opts));
-  const [top] = ranked;
-  const margin = leadOf(ranked);
-  const s = top === undefined ? 0 : raise(top.confidence, margin, opts.marginWeight);
-  const entry = top === undefined ? undefined : entries[top.entry];
-  const right = entry !== undefined && entry.id === r.want ? 1 : 0;
-  const covered = entry !== undefined && (top?.coverage ?? 0) >= minCoverageOf(entry, opts);
+  const { right, covered, features: f } = candidateFeatures(rank, r.q, r.want, entries, opts, dropped);
   const x = [
     1,
-    s,
-    top?.coverage ?? 0,
-    margin,
-    lengthFeature(r.q, opts.calibration?.lengthCap),
-    Math.log1p((entry?.questions.length ?? 0) - (entry?.id === r.want ? dropped : 0)),
-    top?.questionShare ?? 0,
-    top?.absent ?? 0,
-    top?.agrees ?? 0,
-    top?.missingConcept ?? 0,
-    top?.sentence ?? 0,
-    top?.unnamed ?? 0,
+    f.score,
+    f.coverage,
+    f.margin,
+    f.length,
+    f.alternates,
+    f.questionShare,
+    f.absent,
+    f.agrees,
+    f.missing,
+    f.sentence,
+    f.unnamed,
   ];
   for (const i of DROP) x[i] = 0;
   // A leave-one-out row counts LOO_WEIGHT of a tune question in the fit (there are 485 of them, none unanswerable).
   const weight = r.set === 'loo' ? Number(process.env.LOO_WEIGHT ?? 1) : 1;
-  return { x, y: right, weight, oos: r.want === null, covered, imported: r.imported === true, set: r.set };
+  return { x, y: right ? 1 : 0, weight, oos: r.want === null, covered, imported: r.imported === true, set: r.set };
 }
 
 const w = fitLogistic(
