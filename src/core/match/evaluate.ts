@@ -223,7 +223,13 @@ export function evaluateMatcher(
     reached: ratio(t.right + t.offered, t.inScope),
     rejection: ratio(t.refusedOut, outOfScope),
     falseAnswerRate: ratio(t.wrong + t.answeredOut, questions.length),
-    counts: { right: t.right, wrong: t.wrong, offered: t.offered, refusedOut: t.refusedOut, answeredOut: t.answeredOut },
+    counts: {
+      right: t.right,
+      wrong: t.wrong,
+      offered: t.offered,
+      refusedOut: t.refusedOut,
+      answeredOut: t.answeredOut,
+    },
     // In-scope groups first; stable, so each kind keeps the order of first appearance.
     styles: [...styles.values()].sort((a, b) => Number(b.inScope) - Number(a.inScope)),
     reliability,
