@@ -114,12 +114,20 @@ export function buildSoundIndex(indexTerms: Iterable<string>, readAsIs: Iterable
   for (const w of [...LEXICON_WORDS, ...CHINESE_FILLER]) {
     for (let i = 0; i + 1 < w.length; i += 1) targets.add(w.slice(i, i + 2));
   }
-  for (const t of indexTerms) if (HAN_BIGRAM.test(t)) targets.add(t);
+  // Pinyin spells whole words: the dictionary's, the filler's and the knowledge base's bigrams, but not a bigram from
+  // inside a longer dictionary word (理办 of 管理办法), which would read `zai nali ban` as 在哪 + 理办.
+  // (A one-character filler word is no word to spell: `zai` read as 咋 and a blank.)
+  const words = new Set([...LEXICON_WORDS, ...CHINESE_FILLER.filter((w) => w.length > 1 && HAN_WORD.test(w))]);
+  for (const t of indexTerms) {
+    if (!HAN_BIGRAM.test(t)) continue;
+    targets.add(t);
+    words.add(t);
+  }
   const known = new Set(targets);
   for (const t of readAsIs) if (HAN_BIGRAM.test(t)) known.add(t);
   let sounds: Omit<SoundIndex, 'known'> | undefined;
   const read = () => {
-    sounds ??= buildSounds(targets);
+    sounds ??= buildSounds(targets, words);
     return sounds;
   };
   return {
@@ -139,17 +147,18 @@ export function buildSoundIndex(indexTerms: Iterable<string>, readAsIs: Iterable
   };
 }
 
-function buildSounds(known: ReadonlySet<string>): Omit<SoundIndex, 'known'> {
+function buildSounds(known: ReadonlySet<string>, words: ReadonlySet<string>): Omit<SoundIndex, 'known'> {
   const bigramBySound = new Map<string, string>();
   const wordBySound = new Map<string, SoundWord>();
   const syllables = new Set<string>();
   let longest = 0;
-  for (const word of [...LEXICON_WORDS, ...known]) {
+  for (const word of new Set([...LEXICON_WORDS, ...known, ...words])) {
     for (const reading of readingsOfWord(word)) {
       for (const s of reading) syllables.add(s);
-      if (word.length === 2 && !bigramBySound.has(reading.join(' '))) bigramBySound.set(reading.join(' '), word);
+      if (word.length === 2 && known.has(word) && !bigramBySound.has(reading.join(' ')))
+        bigramBySound.set(reading.join(' '), word);
       const joined = reading.join('');
-      if (wordBySound.has(joined)) continue;
+      if (!words.has(word) || wordBySound.has(joined)) continue;
       const breaks: number[] = [];
       let at = 0;
       for (const s of reading.slice(0, -1)) {
@@ -355,7 +364,8 @@ function suffixSplits(letters: string, index: SoundIndex): Uint8Array {
   return splits;
 }
 
-// Where the syllable starting at `i` ends: at a typed word's end, or where the rest still splits into syllables.
+// Where the syllable starting at `i` ends: at a typed word's end, or where the rest still splits into syllables; `i`
+// itself when no syllable does.
 function nextSyllable(
   letters: string,
   i: number,
@@ -367,5 +377,7 @@ function nextSyllable(
     if (!index.syllables.has(letters.slice(i, j))) continue;
     if (bounds.has(j) || j === letters.length || splits[j] === 1) return j;
   }
-  return letters.length;
+  // No syllable starts here (the g left of xing when xin is taken): no reading goes this way. Letting the rest count
+  // as one unread syllable read `jingyingxing beian zai nali ban` as 经营新 and nothing else.
+  return i;
 }

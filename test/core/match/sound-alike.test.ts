@@ -95,6 +95,8 @@ describe('readPinyin', () => {
     ['kōngké wǎngzhàn', '空壳网站'],
     ['zhu4xiao1', '注销'],
     ['bei4 an4 hao4', '备案号'],
+    // Not 理办 from inside 管理办法 (zai na + li ban); and no reading leaves the rest of a run as one blank.
+    ['jingyingxing beian zai nali ban', '经营性备案 哪里'],
   ])('reads %s as %s', (typed, meant) => {
     expect(readPinyin(typed, sounds, known)).toBe(meant);
   });
