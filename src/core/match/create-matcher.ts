@@ -101,15 +101,25 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   };
   // The message's weighted terms, the terms of its question part, and the kinds of question it asks.
   const weigh = (question: string) => {
+    const parts = readMessage(question, opts.splitClauses);
+    const read = parts.map((part) => readTerms(part.text, sounds, isKnownWord, opts));
+    // A question part that names nothing ("anyone know?", "what do I tell them?") relays the rest of the message:
+    // then every part is what is asked. No line of bench/loo.ts moved (with those words as filler); of the engineer's
+    // checks, the filler alone answered one more wrongly (a relayed message read from its context alone), this not.
+    const relayed =
+      parts.some((part) => part.role === 'question') &&
+      parts.every((part, i) => part.role !== 'question' || read[i]?.terms.size === 0);
     const weighted = new Map<string, number>();
     const askedTerms = new Set<string>();
     // The kinds of question asked, each with what it is asked of (question-kind.ts, kindMismatch).
     const asked = new Map<QuestionKind, Set<string>>();
-    for (const part of readMessage(question, opts.splitClauses)) {
-      const { terms, read } = readTerms(part.text, sounds, isKnownWord, opts);
-      const unknownShare = part.role === 'context' ? opts.contextUnknownWeight : 1;
+    for (const [i, { text, role: said }] of parts.entries()) {
+      const part = { text, role: relayed ? ('question' as const) : said };
+      const { terms, read: readText } = read[i] ?? readTerms(text, sounds, isKnownWord, opts);
+      // Chatter stays chatter when it is relayed: only what the sentence names counts.
+      const unknownShare = said === 'context' ? opts.contextUnknownWeight : 1;
       const seen = part.role === 'question' ? askedTerms : undefined;
-      const seams = opts.seamBigramWeight < 1 ? () => wordSeams(read) : undefined;
+      const seams = opts.seamBigramWeight < 1 ? () => wordSeams(readText) : undefined;
       weighTerms(weighted, index, terms, roleWeight(part.role, opts), unknownShare, correctSpelling, opts, seen, seams);
       if (part.role === 'question')
         for (const k of questionKinds(part.text)) {

@@ -485,6 +485,9 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'risk',
     'risks',
     'harm',
+    // "Will that get us in trouble?" asks the consequence, as 有问题吗 does (no line of bench/loo.ts moved).
+    'in trouble',
+    'into trouble',
   ],
   apply: [
     '申请',
@@ -612,6 +615,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     // (bench/loo.ts: slack-dev odd in scope 51 → 52 of 55, every other line unchanged; found reading a slack-dev odd miss).
     'whats',
     'what are',
+    // Not 解释/explain/explanation (asking for an explanation): slack-dev odd 52 → 51 of 55 ("explain why" asks why);
+    // with 什么东西 and 说明 also slack-dev even one more wrong and situations tune 17 → 16 of 34.
   ],
   query: [
     'verification',
@@ -916,12 +921,25 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   finance: ['金融', 'finance', 'financial'],
   console: ['控制台', '管理后台', 'console', 'dashboard'],
   qualification: ['资质', 'qualification', 'qualifications', 'credentials'],
-  disabled: ['禁用', '关闭', '封掉', 'disabled', 'disable', 'turned off', 'switched off'],
+  disabled: [
+    '禁用',
+    '关闭',
+    '封掉',
+    // Spoken 关闭 (把解析关了).
+    '关了',
+    '关掉',
+    'disabled',
+    'disable',
+    'turned off',
+    'switched off',
+    'turn off',
+    'switch off',
+  ],
   capital: ['注册资金', '注册资本', 'registered capital'],
   // 社区 and "community" are what a forum is called as often as 论坛. bench/loo.ts: imported-more tune offered 5 → 6
   // (the forum entry first, not answered), every other line unchanged. Tried beside it and dropped: 机器/machine as a
   // server (questions.jsonl tune beside the imported entries rejection 94.3 → 91.4%), 在审 as pending (imported-more
-  // tune wrong 3 → 4 of 40), "call" as a phone (nothing moved).
+  // tune wrong 3 → 4 of 40), "call" as a phone (nothing moved then; kept later beside ~missed, which it helps).
   forum: ['论坛', 'bbs', 'forum', 'forums', '社区', 'community', 'message board', '发帖', '帖子', 'post threads'],
   incharge: ['负责人', 'person in charge', 'persons in charge', 'responsible person'],
   firstreview: ['初审', 'first review', 'initial review', 'preliminary review'],
@@ -978,7 +996,10 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'more than once',
     'use again',
   ],
-  maximum: ['最多', '上限', '至多', 'maximum', 'max', 'at most', 'up to', 'how many'],
+  // "How many" beside its Chinese 多少个 (a count of things; 多少钱 and 多少天 are ~cost and ~duration). No tune line of
+  // bench/loo.ts moved; the engineer's checks 267 → 268 of 350 right, wrong 28 → 27 (with 几个 too, one more wrong:
+  // 好几个 is "several"). The imported-more holdout total was seen after it: 21 → 22 of 31, wrong 3 → 2.
+  maximum: ['最多', '上限', '至多', '多少个', 'maximum', 'max', 'at most', 'up to', 'how many'],
   allow: ['支持', '允许', 'allow', 'allowed', 'allows', 'support', 'supports', 'supported', 'permitted'],
   confirm: ['确认', 'confirm', 'confirmed', 'confirmation'],
   bind: ['关联', '绑定', 'associated', 'associate', 'bound', 'bind', 'binding', 'tied to', 'attached'],
@@ -1237,6 +1258,9 @@ export const ENGLISH_FILLER: readonly string[] = Object.freeze(
     // Quantifiers and placeholder nouns ("all the things", "stuff"), never a topic: bench/loo.ts leave-one-out rank@1
     // 86.2 → 86.4%, every other line unchanged.
     'all thing things stuff ' +
+    // Who is asked and being told, in a relayed question ("anyone know?", "what do I tell them?"): the question part
+    // then names nothing, and the rest of the message is what is asked (create-matcher.ts, weigh).
+    'anyone anybody someone somebody know tell ' +
     // Not the auxiliaries of contractions as folded (didn, doesn, isn …): no tune line or check gained, and the
     // imported holdout total (seen) had two more wrong answers, English ones; an unknown "didn" also weighs against.
     // Not "through", "via", "during", "across", "around", "upon" and their like, though they are grammar too: bench/loo.ts

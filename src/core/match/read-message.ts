@@ -32,6 +32,8 @@ const CHINESE_CUES =
   /(吗|呢|怎么|怎样|如何|什么|为什么|为何|为啥|是否|能否|可否|可以|能不能|可不可以|要不要|需要|需不需要|有没有|多久|多少|多长|几天|哪)/;
 const ENGLISH_START =
   /^(how|what|why|when|where|which|who|whom|whose|can|could|should|shall|do|does|did|is|are|was|were|will|would|may|must|has|have|any)\b/i;
+// Not a question reported rather than asked ("a reseller asks whether …", "want to know what they mean") as a question
+// too: slack-dev odd 52 → 51 of 55 (a message asking twice, once reported, refused), for one of the engineer's checks.
 
 // Greetings and sign-offs at the start or end of a sentence; they say nothing about the topic.
 const GREETING =

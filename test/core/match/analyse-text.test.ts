@@ -243,6 +243,8 @@ describe('analyseText', () => {
     ['filler only', '请问怎么样呢'],
     // Left in, the spelling corrector read "actually" as a domain word (annually).
     ['adverbs of emphasis', 'actually basically simply even ever already'],
+    // Who is asked and told, in a relayed question: the question is elsewhere in the message.
+    ['a relayed question', 'anyone know? what do I tell them'],
   ])('gives no terms for %s', (_name, input) => {
     expect(analyseText(input)).toEqual([]);
   });
@@ -260,6 +262,9 @@ describe('analyseText', () => {
     ['错过 as missing a call, not as the 错 (wrong) inside it', '错过审核确认电话', '~missed', '~wrong'],
     ['a verification call as a phone', 'I missed the verification call', '~phone', undefined],
     ['发帖 (posting threads) as a forum', '让用户发帖的站', '~forum', undefined],
+    ['spoken 关了 as switched off', '把解析关了', '~disabled', undefined],
+    ['"get us in trouble" as a consequence', 'will that get us in trouble', '~impact', undefined],
+    ['多少个 as "how many"', '可以备案多少个域名', '~maximum', undefined],
   ])('reads %s', (_name, text, concept, not) => {
     const terms = analyseText(text);
     expect(terms).toContain(concept);

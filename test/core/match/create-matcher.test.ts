@@ -615,3 +615,24 @@ describe('a neighbouring field named in the context', () => {
     expect(confidence).toBeLessThan(unnamed);
   });
 });
+
+describe('a question part that names nothing', () => {
+  it('relays the rest of the message, which is then what is asked', async () => {
+    const rank = createRanker(await loadKnowledgeBase(BUNDLED_DIR), {}, true);
+    const { askedTerms } = rank.weigh(
+      'quick one from a customer: our beian number got revoked last month. anyone know?',
+    );
+    expect(askedTerms.has('~cancel')).toBe(true);
+    // A question part that names something keeps the rest as context.
+    const named = rank.weigh('quick one from a customer: our beian number got revoked last month. can we get it back?');
+    expect(named.askedTerms.has('~restore')).toBe(true);
+    expect(named.askedTerms.has('~cancel')).toBe(false);
+  });
+
+  it('keeps the chatter of the relayed sentences weighing nothing, as in context', async () => {
+    const rank = createRanker(await loadKnowledgeBase(BUNDLED_DIR), {}, true);
+    const { weighted } = rank.weigh('hey, a reseller pinged me about their beian number being revoked. anyone know?');
+    expect(weighted.has('pinged')).toBe(false);
+    expect(weighted.has('~cancel')).toBe(true);
+  });
+});
