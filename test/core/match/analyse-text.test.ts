@@ -265,6 +265,8 @@ describe('analyseText', () => {
     ['spoken 关了 as switched off', '把解析关了', '~disabled', undefined],
     ['"get us in trouble" as a consequence', 'will that get us in trouble', '~impact', undefined],
     ['多少个 as "how many"', '可以备案多少个域名', '~maximum', undefined],
+    ['a misspelled name as wrong', "the legal rep's name is misspelled", '~wrong', undefined],
+    ['"legal rep" as the legal representative', "the legal rep's name", '~legalrep', undefined],
   ])('reads %s', (_name, text, concept, not) => {
     const terms = analyseText(text);
     expect(terms).toContain(concept);
