@@ -267,6 +267,7 @@ describe('analyseText', () => {
     ['多少个 as "how many"', '可以备案多少个域名', '~maximum', undefined],
     ['a misspelled name as wrong', "the legal rep's name is misspelled", '~wrong', undefined],
     ['"legal rep" as the legal representative', "the legal rep's name", '~legalrep', undefined],
+    ['spoken 咋办 as 怎么办 (what to do)', '网站成了空壳咋办', '~fix', undefined],
   ])('reads %s', (_name, text, concept, not) => {
     const terms = analyseText(text);
     expect(terms).toContain(concept);
