@@ -268,6 +268,9 @@ describe('analyseText', () => {
     ['a misspelled name as wrong', "the legal rep's name is misspelled", '~wrong', undefined],
     ['"legal rep" as the legal representative', "the legal rep's name", '~legalrep', undefined],
     ['spoken 咋办 as 怎么办 (what to do)', '网站成了空壳咋办', '~fix', undefined],
+    ['多个 as more than one, not as a seam', '一个账号可以为多个主体备案吗', '~multiple', '为多'],
+    ['mandatory as a need', 'is the code mandatory', '~need', undefined],
+    ['"isn\'t used anymore" as out of use', "the number isn't used anymore", '~outofuse', '~none'],
   ])('reads %s', (_name, text, concept, not) => {
     const terms = analyseText(text);
     expect(terms).toContain(concept);
