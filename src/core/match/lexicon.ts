@@ -873,6 +873,12 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'during',
     'pending',
     'in progress',
+    // Part way through (过程中, 中途). bench/loo.ts: imported-more tune wrong 2 → 1 of 40 (offered instead), every other
+    // line unchanged; the engineer's checks 363 → 364 of 432.
+    'halfway through',
+    'midway',
+    'in the middle of',
+    '中途',
     'meanwhile',
   ],
   mismatch: [

@@ -270,6 +270,7 @@ describe('analyseText', () => {
     ['spoken 咋办 as 怎么办 (what to do)', '网站成了空壳咋办', '~fix', undefined],
     ['多个 as more than one, not as a seam', '一个账号可以为多个主体备案吗', '~multiple', '为多'],
     ['mandatory as a need', 'is the code mandatory', '~need', undefined],
+    ['"halfway through" as while it is going on', "we're halfway through access filing", '~pending', undefined],
     ['"isn\'t used anymore" as out of use', "the number isn't used anymore", '~outofuse', '~none'],
   ])('reads %s', (_name, text, concept, not) => {
     const terms = analyseText(text);
