@@ -271,6 +271,8 @@ describe('analyseText', () => {
     ['多个 as more than one, not as a seam', '一个账号可以为多个主体备案吗', '~multiple', '为多'],
     ['mandatory as a need', 'is the code mandatory', '~need', undefined],
     ['"halfway through" as while it is going on', "we're halfway through access filing", '~pending', undefined],
+    ['没来 (still not here) as not received', '核验短信一直没来', '~unreceived', undefined],
+    ['记不得 as forgetting', '备案密码记不得了', '~forgot', undefined],
     ['"isn\'t used anymore" as out of use', "the number isn't used anymore", '~outofuse', '~none'],
   ])('reads %s', (_name, text, concept, not) => {
     const terms = analyseText(text);
