@@ -273,6 +273,10 @@ describe('analyseText', () => {
     ['"halfway through" as while it is going on', "we're halfway through access filing", '~pending', undefined],
     ['没来 (still not here) as not received', '核验短信一直没来', '~unreceived', undefined],
     ['记不得 as forgetting', '备案密码记不得了', '~forgot', undefined],
+    ['"sent in" as submitted', 'we sent in a cancellation', '~apply', undefined],
+    ['refused as not approved', 'the code gets refused', '~rejected', undefined],
+    ['a disconnected phone as out of use', 'the phone was disconnected', '~outofuse', undefined],
+    ['a site that loads as reachable', 'the site still loads', '~reach', undefined],
     ['"isn\'t used anymore" as out of use', "the number isn't used anymore", '~outofuse', '~none'],
   ])('reads %s', (_name, text, concept, not) => {
     const terms = analyseText(text);
