@@ -277,6 +277,10 @@ describe('analyseText', () => {
     ['refused as not approved', 'the code gets refused', '~rejected', undefined],
     ['a disconnected phone as out of use', 'the phone was disconnected', '~outofuse', undefined],
     ['a site that loads as reachable', 'the site still loads', '~reach', undefined],
+    ['"didn\'t renew" as in arrears', "we didn't renew the server", '~arrears', '~renew'],
+    ['"used again" as reused', 'can the code be used again', '~reuse', undefined],
+    ['"never showed up" as not received', 'the text never showed up', '~unreceived', undefined],
+    ['"outside China" as overseas', 'a server outside China', '~overseas', undefined],
     ['"isn\'t used anymore" as out of use', "the number isn't used anymore", '~outofuse', '~none'],
   ])('reads %s', (_name, text, concept, not) => {
     const terms = analyseText(text);
