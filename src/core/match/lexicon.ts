@@ -78,6 +78,10 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '删掉',
     '吊销',
     '撤销',
+    // Taken back by the bureau (号被管局收回了). With 要回/拿回 as getting back and 派出所 as the police, from Chinese
+    // situations of the bundled entries in the engineer's checks (10 → 12 of 20): no tune line of bench/loo.ts moved;
+    // the holdout totals seen after: questions.jsonl holdout 86.7 → 87.8%, situations holdout 14 → 15 of 33.
+    '收回',
     '取消',
     '删除',
     'cancel',
@@ -132,6 +136,9 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '网安备案',
     '公安',
     '网安',
+    // Where people picture the police: the local police station.
+    '派出所',
+    'police station',
     'public security',
     'police',
     'psb',
@@ -264,6 +271,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '错误',
     '填错',
     '写错',
+    '打错',
     '不对',
     'wrong',
     'incorrect',
@@ -553,6 +561,9 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'retrieving',
     '恢复',
     '找回',
+    // Getting it back (要回原来那个号, 拿回来).
+    '要回',
+    '拿回',
     '复原',
     '还原',
     'restore',
@@ -818,7 +829,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   download: ['下载', '获取', '取得', '拿到', '领取', '在哪下', 'download', 'obtain'],
   difference: ['区别', '不同', '一回事', '一样', 'difference', 'different', 'differ', 'vs', 'versus', 'same as'],
   process: ['流程', '步骤', '手续', '过程', 'steps', 'step', 'process', 'procedure'],
-  register: ['注册', 'register', 'registered', 'registration', 'registering'],
+  register: ['注册', '抢注', 'register', 'registered', 'registration', 'registering'],
   sync: ['同步', '生效', 'sync', 'synchronise', 'synchronize', 'propagate', 'take effect', 'takes effect'],
   commerce: [
     'commercial',

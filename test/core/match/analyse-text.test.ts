@@ -281,6 +281,10 @@ describe('analyseText', () => {
     ['"used again" as reused', 'can the code be used again', '~reuse', undefined],
     ['"never showed up" as not received', 'the text never showed up', '~unreceived', undefined],
     ['"outside China" as overseas', 'a server outside China', '~overseas', undefined],
+    ['收回 (taken back by the bureau) as cancelled', '号被管局收回了', '~cancel', undefined],
+    ['要回 as getting back', '能不能要回原来那个号', '~restore', undefined],
+    ['派出所 as the police', '还要去派出所登记吗', '~police', undefined],
+    ['打错 as wrong', '名字打错了', '~wrong', undefined],
     ['"isn\'t used anymore" as out of use', "the number isn't used anymore", '~outofuse', '~none'],
   ])('reads %s', (_name, text, concept, not) => {
     const terms = analyseText(text);
