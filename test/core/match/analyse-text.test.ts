@@ -285,6 +285,10 @@ describe('analyseText', () => {
     ['要回 as getting back', '能不能要回原来那个号', '~restore', undefined],
     ['派出所 as the police', '还要去派出所登记吗', '~police', undefined],
     ['打错 as wrong', '名字打错了', '~wrong', undefined],
+    ['outdated details as wrong', 'the phone number is outdated', '~wrong', undefined],
+    ['"what triggers that" as why', 'what triggers that', '~why', undefined],
+    ['"what do you call it" as asking a name, not a phone call', 'what do you call it', '~meaning', '~phone'],
+    ['zero websites as none', 'zero websites', '~none', undefined],
     ['"isn\'t used anymore" as out of use', "the number isn't used anymore", '~outofuse', '~none'],
   ])('reads %s', (_name, text, concept, not) => {
     const terms = analyseText(text);
