@@ -367,7 +367,8 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   // make it cautious, and the shared fit reads these entries better.
   //
   // Dictionary words tried for the imported entries and dropped (bench/loo.ts; the first two before 没过 and the time
-  // adverbs went into lexicon.ts, the last two with them): Taiwan's 伺服器 (server) and 網域 (domain): imported tune wrong 3 → 4 of 52 — a traditional
+  // adverbs went into lexicon.ts, the last two with them): Taiwan's 伺服器 (server) and 網域 (domain) (kept later, on 4
+  // December, see lexicon.ts): imported tune wrong 3 → 4 of 52 — a traditional
   // question then found two providers' near-duplicate entries (one title holds the other's) and took the wrong one on
   // its answer's words; 他/她/它 as filler: slack-more tune 49 → 48 of 51; 转到 as a transfer: nothing moved; 官网 as a
   // website: no tune line moved (slack-more holdout 44 → 45 of 49, seen, so not a reason to keep it); 每年/yearly with

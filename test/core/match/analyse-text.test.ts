@@ -289,6 +289,9 @@ describe('analyseText', () => {
     ['"what triggers that" as why', 'what triggers that', '~why', undefined],
     ['"what do you call it" as asking a name, not a phone call', 'what do you call it', '~meaning', '~phone'],
     ['zero websites as none', 'zero websites', '~none', undefined],
+    ["Taiwan's 伺服器 as a server", '沒有雲伺服器要怎麼備案', '~server', undefined],
+    ["Taiwan's 二級網域 as a subdomain", '二級網域需要備案嗎', '~subdomain', undefined],
+    ["Taiwan's 簡訊 as a text message", '管局簡訊核驗失敗', '~sms', undefined],
     ['"isn\'t used anymore" as out of use', "the number isn't used anymore", '~outofuse', '~none'],
   ])('reads %s', (_name, text, concept, not) => {
     const terms = analyseText(text);
