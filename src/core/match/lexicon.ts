@@ -586,6 +586,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'recover',
     'back',
   ],
+  // Not 再 alone (可以再提交一个吗): imported-more tune offered 8 → 9 of 31, but pinyin `zai` (在, as common as any
+  // syllable) then spelled 再, so `beian zai nali ban` asked to do it again.
   again: ['重新', '再次', '重办', 'again', 'redo', 'anew'],
   // Not 其他/other and 同一/same as concepts: a hand-written check gained one, no tune line moved, but two in-domain
   // questions of the imported holdouts (totals seen) were answered: words this general make any entry that says them
