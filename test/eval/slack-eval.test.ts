@@ -79,12 +79,12 @@ describe('a knowledge base with imported title-only entries (bundled + test/fixt
     );
   });
 
-  // Target 80%. Measured 85% (83.75% before 没收到 and its like read as not received, 82.5% before calibratedRanking, 81.25% before 没下来 read as pending, 80% before 停机 and 空号 read as no longer in use, 77.5% before 接着用 and 再次使用 read as reusing, 76.25% before 没过 read as not approved; 72.5% before the English of the providers' FAQ vocabulary in the lexicon; 70% with
+  // Target 80%. Measured 86.25% (85% before this sitting's dictionary words of the engineer's checks, 83.75% before 没收到 and its like read as not received, 82.5% before calibratedRanking, 81.25% before 没下来 read as pending, 80% before 停机 and 空号 read as no longer in use, 77.5% before 接着用 and 再次使用 read as reusing, 76.25% before 没过 read as not approved; 72.5% before the English of the providers' FAQ vocabulary in the lexicon; 70% with
   // answerAlternates 4, 68.75% with answerAlternates 3, 63.75% before relativePhraseCounts, 61.25% before
   // fewAlternatesCoverage, 57.5% before the field vocabulary of the providers' help centres, 28.7% before issue 7's
   // matcher work); English questions against Chinese-only imported entries are most of the misses.
-  it('answers at least 85% of paraphrases of imported entries with the right entry', () => {
-    expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(0.85);
+  it('answers at least 86.25% of paraphrases of imported entries with the right entry', () => {
+    expect(paraphrases.top1, confusionList(paraphrases)).toBeGreaterThanOrEqual(69 / 80 - 1e-9);
   });
 
   // Target 5%. Measured 5% (4/80) once 停机 and 空号 read as no longer in use; 6.25% (5/80) with every matching branch merged (the English vocabulary alone measured 5% on
@@ -151,20 +151,21 @@ describe('the sets written blind to the matcher', () => {
     expect(more.wrongAnswerRate, figures(more)).toBe(0);
   });
 
-  // Measured 30/67 in scope, 5 answered with another entry (29 and 4 before the spelling corrector left English words
-  // alone: one more right and one more wrong here, one wrong fewer on imported-more); the issue's goal for situations is
-  // that they are answered.
-  it('slack-situations: at least 30 of 67 right, at most 5 answered with another entry', () => {
-    expect(situations.top1, figures(situations)).toBeGreaterThanOrEqual(30 / 67 - 1e-9);
-    expect(situations.wrongAnswerRate, figures(situations)).toBeLessThanOrEqual(5 / 67 + 1e-9);
+  // Measured 32/67 in scope, 4 answered with another entry (30 and 5 before this sitting's dictionary words of the
+  // engineer's checks; 29 and 4 before the spelling corrector left English words alone: one more right and one more
+  // wrong here, one wrong fewer on imported-more); the issue's goal for situations is that they are answered.
+  it('slack-situations: at least 32 of 67 right, at most 4 answered with another entry', () => {
+    expect(situations.top1, figures(situations)).toBeGreaterThanOrEqual(32 / 67 - 1e-9);
+    expect(situations.wrongAnswerRate, figures(situations)).toBeLessThanOrEqual(4 / 67 + 1e-9);
   });
 
-  // Target 80% right and 5% wrong (issue 7 §5). Measured 40/62 (39/62 before 正常使用 read as reachable, 36/62 before
-  // priorOnlyThreshold and 咋回事, 33/62 before calibratedRanking, 35/62 before 对不对 read as asking whether it is right),
-  // 4 answered with another entry (5 before 正常使用, 6 before the spelling corrector left English words alone, 11 and
-  // 7 before that).
-  it('imported-more: at least 40 of 62 right, at most 4 answered with another entry', () => {
-    expect(importedMore.top1, figures(importedMore)).toBeGreaterThanOrEqual(40 / 62 - 1e-9);
-    expect(importedMore.wrongAnswerRate, figures(importedMore)).toBeLessThanOrEqual(4 / 62 + 1e-9);
+  // Target 80% right and 5% wrong (issue 7 §5). Measured 43/62 right (40/62 before this sitting's dictionary words of
+  // the engineer's checks, 39/62 before 正常使用 read as reachable, 36/62 before priorOnlyThreshold and 咋回事, 33/62
+  // before calibratedRanking, 35/62 before 对不对 read as asking whether it is right), 2 answered with another entry
+  // (4 before this sitting, 5 before 正常使用, 6 before the spelling corrector left English words alone, 11 and 7
+  // before that).
+  it('imported-more: at least 43 of 62 right, at most 2 answered with another entry', () => {
+    expect(importedMore.top1, figures(importedMore)).toBeGreaterThanOrEqual(43 / 62 - 1e-9);
+    expect(importedMore.wrongAnswerRate, figures(importedMore)).toBeLessThanOrEqual(2 / 62 + 1e-9);
   });
 });
