@@ -101,32 +101,33 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   };
   // The message's weighted terms, the terms of its question part, and the kinds of question it asks.
   const weigh = (question: string) => {
-    const parts = readMessage(question, opts.splitClauses);
-    const read = parts.map((part) => readTerms(part.text, sounds, isKnownWord, opts));
+    const parts = readMessage(question, opts.splitClauses).map((part) => ({
+      ...part,
+      ...readTerms(part.text, sounds, isKnownWord, opts),
+    }));
     // A question part that names nothing ("anyone know?", "what do I tell them?") relays the rest of the message:
     // then every part is what is asked. No line of bench/loo.ts moved (with those words as filler); of the engineer's
     // checks, the filler alone answered one more wrongly (a relayed message read from its context alone), this not.
     const relayed =
       parts.some((part) => part.role === 'question') &&
-      parts.every((part, i) => part.role !== 'question' || read[i]?.terms.size === 0);
+      parts.every((part) => part.role !== 'question' || part.terms.size === 0);
     const weighted = new Map<string, number>();
     const askedTerms = new Set<string>();
     // The kinds of question asked, each with what it is asked of (question-kind.ts, kindMismatch).
     const asked = new Map<QuestionKind, Set<string>>();
-    for (const [i, { text, role: said }] of parts.entries()) {
-      const part = { text, role: relayed ? ('question' as const) : said };
-      const { terms, read: readText } = read[i] ?? readTerms(text, sounds, isKnownWord, opts);
+    for (const { text, role: said, terms, read } of parts) {
+      const role = relayed ? 'question' : said;
       // Chatter stays chatter when it is relayed: only what the sentence names counts.
       const unknownShare = said === 'context' ? opts.contextUnknownWeight : 1;
-      const seen = part.role === 'question' ? askedTerms : undefined;
-      const seams = opts.seamBigramWeight < 1 ? () => wordSeams(readText) : undefined;
-      weighTerms(weighted, index, terms, roleWeight(part.role, opts), unknownShare, correctSpelling, opts, seen, seams);
-      if (part.role === 'question')
-        for (const k of questionKinds(part.text)) {
+      const seen = role === 'question' ? askedTerms : undefined;
+      const seams = opts.seamBigramWeight < 1 ? () => wordSeams(read) : undefined;
+      weighTerms(weighted, index, terms, roleWeight(role, opts), unknownShare, correctSpelling, opts, seen, seams);
+      if (role === 'question')
+        for (const k of questionKinds(text)) {
           const subject = asked.get(k) ?? new Set<string>();
           asked.set(k, subject);
           if (k !== 'duration' || !opts.kindSubjects) continue;
-          const { terms: named } = readTerms(durationSubject(foldText(part.text)), sounds, isKnownWord, opts);
+          const { terms: named } = readTerms(durationSubject(foldText(text)), sounds, isKnownWord, opts);
           for (const t of named.keys()) if (isSpecific(t)) subject.add(t);
         }
     }
