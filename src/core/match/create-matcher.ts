@@ -106,8 +106,11 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
       ...readTerms(part.text, sounds, isKnownWord, opts),
     }));
     // A question part that names nothing ("anyone know?", "what do I tell them?") relays the rest of the message:
-    // then every part is what is asked. No line of bench/loo.ts moved (with those words as filler); of the engineer's
-    // checks, the filler alone answered one more wrongly (a relayed message read from its context alone), this not.
+    // then every part is what is asked, its unknown words included. No line of bench/loo.ts moved (with those words as
+    // filler); of the engineer's checks, the filler alone answered one more wrongly (a relayed message read from its
+    // context alone), this not. Keeping the relayed sentences' unknown words at nothing, as in context, read two more
+    // of those checks right but answered "our beian number got revoked last month. anyone know?" with the validity
+    // entry ("last") at 0.89: a relayed sentence is the question, and what it says that no entry does counts.
     const relayed =
       parts.some((part) => part.role === 'question') &&
       parts.every((part) => part.role !== 'question' || part.terms.size === 0);
@@ -116,9 +119,8 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
     // The kinds of question asked, each with what it is asked of (question-kind.ts, kindMismatch).
     const asked = new Map<QuestionKind, Set<string>>();
     for (const { text, role: said, terms, read } of parts) {
-      const role = relayed ? 'question' : said;
-      // Chatter stays chatter when it is relayed: only what the sentence names counts.
-      const unknownShare = said === 'context' ? opts.contextUnknownWeight : 1;
+      const role: PartRole = relayed ? 'question' : said;
+      const unknownShare = role === 'context' ? opts.contextUnknownWeight : 1;
       const seen = role === 'question' ? askedTerms : undefined;
       const seams = opts.seamBigramWeight < 1 ? () => wordSeams(read) : undefined;
       weighTerms(weighted, index, terms, roleWeight(role, opts), unknownShare, correctSpelling, opts, seen, seams);
