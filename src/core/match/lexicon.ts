@@ -973,6 +973,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'do not match',
     'not match',
   ],
+  // Not "account verification": the domain's real-name entry then took a cloud account's question (one more wrong).
   realname: [
     'real name verification',
     'real name authentication',
@@ -1387,7 +1388,8 @@ export const ENGLISH_FILLER: readonly string[] = Object.freeze(
     // 86.2 → 86.4%, every other line unchanged.
     'all thing things stuff ' +
     // Who is asked and being told, in a relayed question ("anyone know?", "what do I tell them?"): the question part
-    // then names nothing, and the rest of the message is what is asked (create-matcher.ts, weigh).
+    // then names nothing, and the rest of the message is what is asked (create-matcher.ts, weigh). Not want/wonder
+    // (how a question is put): one more wrong answer among the engineer's English situations.
     'anyone anybody someone somebody know tell ' +
     // Not the auxiliaries of contractions as folded (didn, doesn, isn …): no tune line or check gained, and the
     // imported holdout total (seen) had two more wrong answers, English ones; an unknown "didn" also weighs against.
