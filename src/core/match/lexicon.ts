@@ -13,6 +13,7 @@
  * situation described without its key term still reads as the concepts its entry's phrases and answer use.
  */
 export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  // Not 备 alone (去公安那边备一次, 来备新网站): slack-more tune 49 → 48 of 51 (it is also 准备, 设备, 备份).
   icp: ['登记', '备案', 'icp', 'filing', 'filings', 'filed', 'file', 'beian', 'record', 'records', 'recordal'],
   number: ['号码', '编号', '号', 'number', 'numbers'],
   // A state of being empty, cleared or gone: how people describe a shell site or entity without naming it ("the
