@@ -193,15 +193,7 @@ export function analyseText(text: string): string[] {
 
 /** {@link analyseText} of text already folded by `foldText`. */
 export function analyseFolded(folded: string): string[] {
-  if (scratchCodes.length < folded.length) {
-    const size = Math.max(folded.length, scratchCodes.length * 2);
-    scratchCodes = new Int32Array(size);
-    scratchGap = new Uint8Array(size);
-    scratchRemoved = new Uint8Array(size);
-  }
-  const items = splitItems(folded, scratchCodes, scratchGap);
-  const removed = scratchRemoved;
-  removed.fill(0, 0, items.length);
+  const { items, removed } = scratchItems(folded);
   const terms: string[] = [];
   replaceWords(items, removed, SYNONYMS, terms);
   replaceWords(items, removed, FILLER, terms);
@@ -228,8 +220,7 @@ export function analyseFolded(folded: string): string[] {
  * Only for the question: the index never needs it. Empty when the text has no filler (the plain reading has them all).
  */
 export function conceptsWithoutFiller(folded: string): string[] {
-  const items = splitItems(folded, new Int32Array(folded.length), new Uint8Array(folded.length));
-  const removed = new Uint8Array(items.length);
+  const { items, removed } = scratchItems(folded);
   replaceWords(items, removed, FILLER, []);
   let kept = 0;
   for (let i = 0; i < items.length; i += 1) {
@@ -241,9 +232,24 @@ export function conceptsWithoutFiller(folded: string): string[] {
   // No filler, nothing new: the concepts are the plain reading's, which the caller has.
   if (kept === items.length) return [];
   items.length = kept;
+  removed.fill(0, 0, kept);
   const terms: string[] = [];
-  replaceWords(items, new Uint8Array(kept), SYNONYMS, terms);
+  replaceWords(items, removed, SYNONYMS, terms);
   return terms;
+}
+
+// The items of folded text in the shared scratch buffers (grown when too small), none removed yet. A reading keeps them
+// only until the next one starts: readings run one after another, never inside each other.
+function scratchItems(folded: string): { items: Items; removed: Uint8Array } {
+  if (scratchCodes.length < folded.length) {
+    const size = Math.max(folded.length, scratchCodes.length * 2);
+    scratchCodes = new Int32Array(size);
+    scratchGap = new Uint8Array(size);
+    scratchRemoved = new Uint8Array(size);
+  }
+  const items = splitItems(folded, scratchCodes, scratchGap);
+  scratchRemoved.fill(0, 0, items.length);
+  return { items, removed: scratchRemoved };
 }
 
 // The terms of a run of Han characters: its bigrams, or the character itself when it stands alone.

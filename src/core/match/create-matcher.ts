@@ -35,6 +35,7 @@ const LATIN_SYNONYMS = Object.values(SYNONYM_GROUPS).flat();
 const LATIN_WORDS = new Set(LATIN_SYNONYMS.filter((w) => /^[a-z]+$/.test(w)));
 const FILLER_WORDS = new Set(ENGLISH_FILLER);
 const OFF_TOPIC = new Set([...OFF_TOPIC_CONCEPTS].map((c) => `${CONCEPT_PREFIX}${c}`));
+const NO_KINDS: AskedKinds = new Map();
 
 /**
  * Builds a matcher over the knowledge base; `options` override {@link DEFAULT_MATCH_OPTIONS}.
@@ -93,7 +94,7 @@ export function createRanker(kb: KnowledgeBase, options: Partial<MatchOptions> =
   const anchorsOfEntry = opts.kindSubjects && opts.anchorConflictWeight < 1 ? (readings?.anchors ?? []) : [];
   // The share of its confidence an entry keeps for the kind of question asked.
   const kindWeight = (asked: AskedKinds, entry: number): number => {
-    if (!kindMismatch(asked, kindsOfEntry[entry] ?? new Map())) return 1;
+    if (!kindMismatch(asked, kindsOfEntry[entry] ?? NO_KINDS)) return 1;
     const anchors = anchorsOfEntry[entry];
     return anchors !== undefined && countsFromAsked(asked, anchors)
       ? opts.anchorConflictWeight

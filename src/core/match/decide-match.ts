@@ -32,7 +32,8 @@ export function decideMatch(
   const answered =
     (calibration === null ? raise(top.confidence, margin, options.marginWeight) : topConfidence) >=
       options.answerThreshold &&
-    (margin >= options.minMargin || (margin < 0 && topConfidence >= (options.priorOnlyThreshold ?? 2))) &&
+    (margin >= options.minMargin ||
+      (margin < 0 && topConfidence >= (options.priorOnlyThreshold ?? Number.POSITIVE_INFINITY))) &&
     top.coverage >= minCoverageOf(best, options);
   const pool = answered ? ranked.slice(1) : ranked;
   const suggestions: Suggestion[] = [];

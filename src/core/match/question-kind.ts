@@ -125,19 +125,6 @@ export function readEntries(entries: readonly Entry[], isSpecific: (term: string
   return { kinds, anchors };
 }
 
-/** The kinds of {@link readEntries}. */
-export function entryKinds(entries: readonly Entry[], isSpecific: (term: string) => boolean): AskedKinds[] {
-  return readEntries(entries, isSpecific).kinds;
-}
-
-/** The anchors of {@link readEntries}. */
-export function entryDurationAnchors(
-  entries: readonly Entry[],
-  isSpecific: (term: string) => boolean,
-): ReadonlySet<string>[] {
-  return readEntries(entries, isSpecific).anchors;
-}
-
 /**
  * Whether the question asks how long something takes that the entry's "how long" phrases count from ("how long does
  * approval take" of an entry asking how long the page stays blocked after approval): the entry measures another span.

@@ -6,10 +6,9 @@ import {
   countsFromAsked,
   durationAnchor,
   durationSubject,
-  entryDurationAnchors,
-  entryKinds,
   kindMismatch,
   questionKinds,
+  readEntries,
 } from '../../../src/core/match/question-kind.js';
 import { foldText } from '../../../src/core/text/fold-text.js';
 
@@ -71,7 +70,7 @@ describe('durationSubject', () => {
 
 describe('kindMismatch', () => {
   const specific = (t: string) => t !== '~icp';
-  const [blocking, review] = entryKinds(
+  const [blocking, review] = readEntries(
     [
       entry('备案成功了，网站为什么还显示阻断页面？', [
         '备案通过后多久能访问',
@@ -80,7 +79,7 @@ describe('kindMismatch', () => {
       entry('备案审核要多久？', ['how long does the bureau review take']),
     ],
     specific,
-  );
+  ).kinds;
   // A question's kinds as the matcher reads them: duration with its subject, the other kinds with none.
   const asked = (text: string): AskedKinds => {
     const subject = new Set(analyseText(durationSubject(foldText(text))).filter(specific));
@@ -102,7 +101,7 @@ describe('kindMismatch', () => {
   });
 
   it('holds when no phrase of the entry asks the question kind', () => {
-    const [none] = entryKinds([entry('什么是空壳网站', ['空壳网站是什么意思'])], specific);
+    const [none] = readEntries([entry('什么是空壳网站', ['空壳网站是什么意思'])], specific).kinds;
     expect(kindMismatch(asked('阻断页面多久消失'), none ?? new Map())).toBe(true);
     expect(kindMismatch(asked('为什么备案被注销'), review ?? new Map())).toBe(true);
   });
@@ -123,7 +122,7 @@ describe('durationAnchor and countsFromAsked', () => {
   });
 
   it('holds when the question asks how long the thing takes that the entry counts from', () => {
-    const anchors = entryDurationAnchors([entry('t', ['备案成功 多久以后能访问'])], () => true)[0] ?? new Set();
+    const anchors = readEntries([entry('t', ['备案成功 多久以后能访问'])], () => true).anchors[0] ?? new Set();
     const asked = (terms: string[]): AskedKinds => new Map([['duration', new Set(terms)]]);
     expect(countsFromAsked(asked(analyseText('备案成功')), anchors)).toBe(true);
     expect(countsFromAsked(asked(analyseText('访问')), anchors)).toBe(false);
