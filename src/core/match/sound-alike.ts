@@ -8,6 +8,8 @@ import { CHINESE_FILLER, CHINESE_PARTICLES, SYNONYM_GROUPS } from './lexicon.js'
 export interface SoundIndex {
   /** Known Han bigrams (terms of the index and pieces of the dictionary's Chinese words and filler). */
   known: ReadonlySet<string>;
+  /** Known bigrams that are only pieces of longer dictionary words (机商 of 主机商) → those words. */
+  wordsOfPiece: ReadonlyMap<string, readonly string[]>;
   /** Toneless pinyin of a known bigram, syllables joined by a space ("bei an") → the bigram. */
   bigramBySound: ReadonlyMap<string, string>;
   /** Toneless pinyin of a known word, syllables run together ("zhuxiao") → the word and where its syllables start. */
@@ -111,8 +113,14 @@ const LEXICON_WORDS: readonly string[] = [
  */
 export function buildSoundIndex(indexTerms: Iterable<string>, readAsIs: Iterable<string> = []): SoundIndex {
   const targets = new Set<string>();
+  const wordsOfPiece = new Map<string, string[]>();
   for (const w of [...LEXICON_WORDS, ...CHINESE_FILLER]) {
-    for (let i = 0; i + 1 < w.length; i += 1) targets.add(w.slice(i, i + 2));
+    if (w.length === 2) targets.add(w);
+    else
+      for (let i = 0; i + 1 < w.length; i += 1) {
+        const piece = w.slice(i, i + 2);
+        wordsOfPiece.set(piece, [...(wordsOfPiece.get(piece) ?? []), w]);
+      }
   }
   // Pinyin spells whole words: the dictionary's, the filler's and the knowledge base's bigrams, but not a bigram from
   // inside a longer dictionary word (理办 of 管理办法), which would read `zai nali ban` as 在哪 + 理办.
@@ -123,15 +131,19 @@ export function buildSoundIndex(indexTerms: Iterable<string>, readAsIs: Iterable
     targets.add(t);
     words.add(t);
   }
+  // A piece of a longer word alone (机商 of 主机商) is a homophone's reading only where it makes that word.
+  for (const t of targets) wordsOfPiece.delete(t);
+  for (const piece of wordsOfPiece.keys()) targets.add(piece);
   const known = new Set(targets);
   for (const t of readAsIs) if (HAN_BIGRAM.test(t)) known.add(t);
-  let sounds: Omit<SoundIndex, 'known'> | undefined;
+  let sounds: Omit<SoundIndex, 'known' | 'wordsOfPiece'> | undefined;
   const read = () => {
     sounds ??= buildSounds(targets, words);
     return sounds;
   };
   return {
     known,
+    wordsOfPiece,
     get bigramBySound() {
       return read().bigramBySound;
     },
@@ -147,7 +159,10 @@ export function buildSoundIndex(indexTerms: Iterable<string>, readAsIs: Iterable
   };
 }
 
-function buildSounds(known: ReadonlySet<string>, words: ReadonlySet<string>): Omit<SoundIndex, 'known'> {
+function buildSounds(
+  known: ReadonlySet<string>,
+  words: ReadonlySet<string>,
+): Omit<SoundIndex, 'known' | 'wordsOfPiece'> {
   const bigramBySound = new Map<string, string>();
   const wordBySound = new Map<string, SoundWord>();
   const syllables = new Set<string>();
@@ -190,14 +205,30 @@ export function correctHomophones(folded: string, index: SoundIndex): string {
     const [fa, fb] = [...fix];
     // Only one character is swapped (a typo changes one), and never one that already reads well with its other neighbour.
     // Nor a particle: next to any word it is grammar (see CHINESE_PARTICLES).
-    if (fa === a && fb !== undefined && !PARTICLES.has(b) && !index.known.has(`${b}${chars[i + 2] ?? ''}`))
-      chars[i + 1] = fb;
-    else if (fb === b && fa !== undefined && !PARTICLES.has(a) && !index.known.has(`${chars[i - 1] ?? ''}${a}`))
-      chars[i] = fa;
+    let at: number;
+    if (fa === a && fb !== undefined && !PARTICLES.has(b) && !index.known.has(`${b}${chars[i + 2] ?? ''}`)) at = i + 1;
+    else if (fb === b && fa !== undefined && !PARTICLES.has(a) && !index.known.has(`${chars[i - 1] ?? ''}${a}`)) at = i;
     else continue;
+    const was = chars[at] ?? '';
+    chars[at] = at === i ? fa : (fb ?? '');
+    const whole = index.wordsOfPiece.get(fix);
+    if (whole !== undefined && !makesWord(chars, i, whole)) {
+      chars[at] = was;
+      continue;
+    }
     changed = true;
   }
   return changed ? chars.join('') : folded;
+}
+
+// True when one of `words` runs through the pair at chars[i], chars[i + 1].
+function makesWord(chars: readonly string[], i: number, words: readonly string[]): boolean {
+  return words.some((w) => {
+    for (let start = i + 2 - w.length; start <= i; start += 1) {
+      if (start >= 0 && chars.slice(start, start + w.length).join('') === w) return true;
+    }
+    return false;
+  });
 }
 
 function soundAlike(pair: string, index: SoundIndex): string | undefined {

@@ -44,6 +44,16 @@ describe('correctHomophones and grammatical particles', () => {
   });
 });
 
+describe('correctHomophones and pieces of longer words', () => {
+  it('reads a piece of a longer dictionary word only where the swap makes that word', () => {
+    // 机商 is only a piece of 主机商 (a host provider): 手机上 (on the phone) is no typo of it.
+    expect(correctHomophones('手机上一直收不到', sounds)).toBe('手机上一直收不到');
+    expect(correctHomophones('主机上', sounds)).toBe('主机商');
+    // 授权 is a piece of 授权码: 受权码 is its typo.
+    expect(correctHomophones('受权码', sounds)).toBe('授权码');
+  });
+});
+
 describe('buildSoundIndex with words only answers use', () => {
   it('never respells a plain word into a word only answers use', () => {
     // 在弹 is a bigram of an answer ("在弹出的页面"): 还在担心 must stay as typed, not read as 还在弹心.
