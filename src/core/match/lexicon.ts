@@ -14,7 +14,25 @@
  */
 export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Object.freeze({
   // Not 备 alone (去公安那边备一次, 来备新网站): slack-more tune 49 → 48 of 51 (it is also 准备, 设备, 备份).
-  icp: ['登记', '备案', 'icp', 'filing', 'filings', 'filed', 'file', 'beian', 'record', 'records', 'recordal'],
+  // "Registration" is the filing (ICP registration, MIIT registration, registration number), as the issue's
+  // vocabulary has it; a domain's registration is 注册 / register(ed) (~register). No tune line of bench/loo.ts moved;
+  // the engineer's checks 528 → 530 of 655; situations holdout total (seen after) 15 → 16 of 33. With "contact person"
+  // (~incharge) and "repair" (~fix): the third batch of 4 December (English situations of the bundled entries) 10 → 12
+  // of 19, wrong 6 → 4 (no line moved for these two).
+  icp: [
+    '登记',
+    '备案',
+    'icp',
+    'filing',
+    'filings',
+    'filed',
+    'file',
+    'beian',
+    'record',
+    'records',
+    'recordal',
+    'registration',
+  ],
   number: ['号码', '编号', '号', 'number', 'numbers'],
   // A state of being empty, cleared or gone: how people describe a shell site or entity without naming it ("the
   // access information was cleared", "the website list is empty").
@@ -175,6 +193,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '怎么整',
     '搞定',
     'fix',
+    'repair',
     'resolve',
     'solve',
     'handle',
@@ -185,6 +204,9 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   // With Taiwan's 網域, as folded.
   domain: ['域名', '网域', 'domain', 'domains'],
   site: ['网站', '站点', 'website', 'websites', 'site', 'sites', 'web'],
+  // Not "under" as one concept with 下面 / 名下 / 底下 (4 December, for "a company with no websites under it"): the
+  // what-is-shell-entity entry, whose phrases say 主体下面, then took its siblings' questions (slack-dev odd wrong
+  // 0 → 1, slack-more tune 49 → 47 of 51).
   blog: ['博客', 'blog', 'blogs'],
   // Not 云产品/"cloud product" as a concept (tried again, 4 December): leave-one-out wrong 8.2 → 8.5% and imported tune
   // wrong 2 → 3 of 52.
@@ -572,6 +594,9 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     // "Will that get us in trouble?" asks the consequence, as 有问题吗 does (no line of bench/loo.ts moved).
     'in trouble',
     'into trouble',
+    // Not "what problems", "any problems", "cause problems", "a problem" (4 December): leave-one-out right 78.6 →
+    // 78.8%, but one more wrong answer among the engineer's checks ("is that a problem with the bureau" went to an
+    // imported entry about access) and none gained.
   ],
   apply: [
     '申请',
@@ -896,7 +921,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   download: ['下载', '获取', '取得', '拿到', '领取', '在哪下', 'download', 'obtain'],
   difference: ['区别', '不同', '一回事', '一样', 'difference', 'different', 'differ', 'vs', 'versus', 'same as'],
   process: ['流程', '步骤', '手续', '过程', 'steps', 'step', 'process', 'procedure'],
-  register: ['注册', '抢注', 'register', 'registered', 'registration', 'registering'],
+  register: ['注册', '抢注', 'register', 'registered', 'registering'],
   sync: ['同步', '生效', 'sync', 'synchronise', 'synchronize', 'propagate', 'take effect', 'takes effect'],
   commerce: [
     'commercial',
@@ -1095,7 +1120,14 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   // server (questions.jsonl tune beside the imported entries rejection 94.3 → 91.4%), 在审 as pending (imported-more
   // tune wrong 3 → 4 of 40), "call" as a phone (nothing moved then; kept later beside ~missed, which it helps).
   forum: ['论坛', 'bbs', 'forum', 'forums', '社区', 'community', 'message board', '发帖', '帖子', 'post threads'],
-  incharge: ['负责人', 'person in charge', 'persons in charge', 'responsible person'],
+  incharge: [
+    '负责人',
+    'person in charge',
+    'persons in charge',
+    'responsible person',
+    'contact person',
+    'contact people',
+  ],
   firstreview: ['初审', 'first review', 'initial review', 'preliminary review'],
   preapproval: ['前置审批', 'pre approval', 'preapproval', 'prior approval'],
   chinese: ['中文', '汉字', 'chinese', 'chinese character', 'chinese characters'],
