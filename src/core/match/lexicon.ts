@@ -229,6 +229,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '页尾',
     '底部',
     '最底下',
+    // Not 最下面 / 最下方 (4 December): slack-more tune 49 → 48 of 51 with one wrong answer ("官网最下面那行“浙ICP备…号”
+    // … 这是不是政府发的执照号" asks what the number is, not how to show it).
     // 底下 is the bottom of a page only after one (网站底下); after a record or a company it is "under" (公司底下的网站,
     // 主体底下网站全没了, read as the footer before). No line of bench/loo.ts moved; engineer's checks wrong 48 → 47.
     '网站底下',
@@ -260,7 +262,10 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     'put',
     'place',
   ],
-  link: ['超链接', '链接', '链到', 'hyperlink', 'link', 'linked', 'links'],
+  // 跳转 / 跳到 (clicking through to), with 代表什么 (what it stands for, ~meaning): the fourth batch of the engineer's
+  // checks of 4 December (Slack styles of the bundled entries) 15 → 17 of 21; no tune line of bench/loo.ts lost (one
+  // more slack-dev odd question offered).
+  link: ['超链接', '链接', '链到', '跳转', '跳到', 'hyperlink', 'link', 'linked', 'links'],
   company: [
     'organisation',
     'organization',
@@ -740,6 +745,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '定义',
     '概念',
     '指什么',
+    '代表什么',
     'meaning',
     'mean',
     'means',
@@ -1396,6 +1402,11 @@ export const CHINESE_FILLER: readonly string[] = Object.freeze([
   '不管',
   '行不行',
   '全',
+  // "All" as a word, as English "all" is filler (全部注销 left 部 alone, an answer-only character of 工信部): the
+  // engineer's checks 542 → 543 of 674; no right or wrong answer of bench/loo.ts moved.
+  '全部',
+  '所有',
+  '全都',
   '他们',
   '她们',
   '它们',
