@@ -157,11 +157,11 @@ describe('the sets written blind to the matcher', () => {
     expect(more.wrongAnswerRate, figures(more)).toBe(0);
   });
 
-  // Measured 32/67 in scope, 4 answered with another entry (30 and 5 before this sitting's dictionary words of the
-  // engineer's checks; 29 and 4 before the spelling corrector left English words alone: one more right and one more
+  // Measured 34/67 in scope, 4 answered with another entry (32 before 批下来 read as approved and "registration" as the
+  // filing; 30 and 5 before the dictionary words of the engineer's checks of the sitting before; 29 and 4 before the spelling corrector left English words alone: one more right and one more
   // wrong here, one wrong fewer on imported-more); the goal for situations is that they are answered.
-  it('slack-situations: at least 32 of 67 right, at most 4 answered with another entry', () => {
-    expect(situations.top1, figures(situations)).toBeGreaterThanOrEqual(32 / 67 - 1e-9);
+  it('slack-situations: at least 34 of 67 right, at most 4 answered with another entry', () => {
+    expect(situations.top1, figures(situations)).toBeGreaterThanOrEqual(34 / 67 - 1e-9);
     expect(situations.wrongAnswerRate, figures(situations)).toBeLessThanOrEqual(4 / 67 + 1e-9);
   });
 
