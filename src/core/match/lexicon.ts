@@ -181,6 +181,10 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
   // "take care of" beside "deal with" and "sort out" (bench/loo.ts: slack-dev odd in scope 49 → 50 of 55, every other
   // line unchanged; found reading a slack-dev odd miss, so that figure is not independent of it).
   fix: [
+    // "Is there a way" (有办法吗, 有没有办法) asks for a remedy, not the regulations (~law's 办法, read before it):
+    // bench/loo.ts leave-one-out rank@1 87.4 → 87.6%, no right or wrong answer moved on any line or check.
+    '有办法',
+    '有没有办法',
     '补救',
     '解决',
     '处理',
@@ -951,8 +955,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '条例',
     '法律',
     '依据',
-    // 办法 alone stays, though 有办法吗 asks "is there a way" (备案号没了，想用回以前那个号，有办法吗 read as ~law): without
-    // it the engineer's 4 December batch gained one, but the slack-more holdout total (seen) lost one, 45 → 44 of 49.
+    // 办法 alone stays (有办法 is ~fix): without it the engineer's 4 December batch gained one, but the slack-more
+    // holdout total (seen) lost one, 45 → 44 of 49.
     '办法',
     'law',
     'laws',
