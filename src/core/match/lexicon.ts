@@ -1346,6 +1346,7 @@ export const CHINESE_FILLER: readonly string[] = Object.freeze([
   '咋',
   ...CHINESE_PARTICLES,
   '我们',
+  '自己',
   '我的',
   '我',
   '你们',
@@ -1384,6 +1385,15 @@ export const CHINESE_FILLER: readonly string[] = Object.freeze([
   '该',
   '应该',
   '到底',
+  // Adverbs of emphasis (as "actually", "really" among the English filler) and 自己 (own, a pronoun as 我们): no right or
+  // wrong answer of bench/loo.ts moved, the right entries of two situations tune questions rose 0.15 → 0.21 and 0.15 →
+  // 0.28; the situations holdout total (seen after 自己) 16 → 17 of 33.
+  '究竟',
+  '明明',
+  '其实',
+  '确实',
+  '真的',
+  '根本',
   '具体',
   '直接',
   '还是',
