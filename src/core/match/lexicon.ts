@@ -435,6 +435,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = Objec
     '好了',
     '过了',
     'approved',
+    // Not "went through", "came through", "gone through" (4 December): one more of the engineer's checks right, but the
+    // situations holdout total (seen) had a wrong answer more, 1 → 2 of 45.
     'approval',
     'approve',
     'passed',
@@ -1479,6 +1481,8 @@ export const ENGLISH_FILLER: readonly string[] = Object.freeze(
     'gets just still also too yet only very really much many one s t let whether anything something as then now ' +
     // Adverbs of emphasis, never a topic; five letters or more, so the spelling corrector took them for a domain word
     // ("actually" read as "annually"). bench/loo.ts: leave-one-out right 75.9 → 76.1%, every other line unchanged.
+    // Not yesterday/today/tomorrow/ago (4 December): nothing gained, and the wrong answers they were in grew surer
+    // ("domain expired yesterday, can i still renew it", off-topic, answered with the validity entry at 0.82 → 0.98).
     'actually basically simply even ever already ' +
     // Quantifiers and placeholder nouns ("all the things", "stuff"), never a topic: bench/loo.ts leave-one-out rank@1
     // 86.2 → 86.4%, every other line unchanged.
