@@ -113,23 +113,25 @@ describe('a knowledge base with imported title-only entries (bundled + test/fixt
 // against their titles, and situations over the bundled ones; the dictionary was grown while reading their misses, so
 // they are tuned on and measure nothing. The floor keeps that vocabulary from being lost.
 describe("the engineer's checks", () => {
-  // Measured 599 of 743 in scope right (near-duplicate providers' entries count as wrong: how-filing / filing-18), 63
-  // wrong. Of the 21 questions no entry answers, 15 refused. The 4 December batches' short in-domain questions are
+  // Measured 612 of 762 in scope right (near-duplicate providers' entries count as wrong: how-filing / filing-18), 69
+  // wrong. Of the 24 questions no entry answers, 16 refused. The 4 December batches' short in-domain questions are
   // answered by an imported entry that shares all but one word (美国的服务器要备案吗 by 无云服务器如何备案 at 0.85, "can
   // a foreign company get an ICP filing" by 国外域名需要备案吗, 企业备案和个人备案能同时有吗 by 个人注册账号是否可以给公司
   // 备案) or whose answer names the rest (备案需要准备哪些材料 by 是否一定要用备案授权码备案, whose answer says 需准备), and
   // two off-topic ones by an entry that names their subject ("renew my SSL certificate before it expires" by the validity
   // entry at 0.61, "how do I get a business license in Shanghai" by the public-security entry, whose materials include
-  // the licence). Kept as written.
-  it('answers at least 599 of 743 right, at most 63 with another entry, and at most 6 it cannot answer', async () => {
+  // the licence); and, of the last batch, "how long does the public security registration take to approve?" by the
+  // public-security entry (whose "how long" is a deadline after launch) at 0.996 and "how do I set up HTTPS on nginx" by
+  // the DNS entry. Kept as written.
+  it('answers at least 612 of 762 right, at most 69 with another entry, and at most 8 it cannot answer', async () => {
     const checks = evaluateMatcher(
       createMatcher(await loadBundledAndImported()),
       await readSet('./engineer-checks.jsonl'),
     );
-    expect(checks.inScope).toBe(743);
-    expect(checks.counts.right, confusionList(checks)).toBeGreaterThanOrEqual(599);
-    expect(checks.counts.wrong, confusionList(checks)).toBeLessThanOrEqual(63);
-    expect(checks.counts.answeredOut, confusionList(checks)).toBeLessThanOrEqual(6);
+    expect(checks.inScope).toBe(762);
+    expect(checks.counts.right, confusionList(checks)).toBeGreaterThanOrEqual(612);
+    expect(checks.counts.wrong, confusionList(checks)).toBeLessThanOrEqual(69);
+    expect(checks.counts.answeredOut, confusionList(checks)).toBeLessThanOrEqual(8);
   });
 });
 
