@@ -119,7 +119,9 @@ export function buildSoundIndex(indexTerms: Iterable<string>, readAsIs: Iterable
     else
       for (let i = 0; i + 1 < w.length; i += 1) {
         const piece = w.slice(i, i + 2);
-        wordsOfPiece.set(piece, [...(wordsOfPiece.get(piece) ?? []), w]);
+        const words = wordsOfPiece.get(piece);
+        if (words === undefined) wordsOfPiece.set(piece, [w]);
+        else words.push(w);
       }
   }
   // Pinyin spells whole words: the dictionary's, the filler's and the knowledge base's bigrams, but not a bigram from
@@ -206,11 +208,17 @@ export function correctHomophones(folded: string, index: SoundIndex): string {
     // Only one character is swapped (a typo changes one), and never one that already reads well with its other neighbour.
     // Nor a particle: next to any word it is grammar (see CHINESE_PARTICLES).
     let at: number;
-    if (fa === a && fb !== undefined && !PARTICLES.has(b) && !index.known.has(`${b}${chars[i + 2] ?? ''}`)) at = i + 1;
-    else if (fb === b && fa !== undefined && !PARTICLES.has(a) && !index.known.has(`${chars[i - 1] ?? ''}${a}`)) at = i;
-    else continue;
+    let swapped: string;
+    if (fa === a && fb !== undefined && !PARTICLES.has(b) && !index.known.has(`${b}${chars[i + 2] ?? ''}`)) {
+      at = i + 1;
+      swapped = fb;
+    } else if (fb === b && fa !== undefined && !PARTICLES.has(a) && !index.known.has(`${chars[i - 1] ?? ''}${a}`)) {
+      at = i;
+      swapped = fa;
+    } else continue;
     const was = chars[at] ?? '';
-    chars[at] = at === i ? fa : (fb ?? '');
+    chars[at] = swapped;
+    // A piece of a longer dictionary word is a reading only where the swap completes that word (buildSoundIndex).
     const whole = index.wordsOfPiece.get(fix);
     if (whole !== undefined && !makesWord(chars, i, whole)) {
       chars[at] = was;
